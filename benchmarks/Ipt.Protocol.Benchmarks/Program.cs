@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Ipt.Protocol.Benchmarks.ScheduleBenchmarks).Assembly).Run(args);

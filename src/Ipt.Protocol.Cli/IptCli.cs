@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Ipt.Protocol.Protocols;
+
+namespace Ipt.Protocol.Cli;
+
+/// <summary>The <c>ipt</c> command line: builds the command tree and runs it against the given writers, so tests can run it in-process.</summary>
+public static class IptCli
+{
+    /// <summary>Exit code: success, no file has errors.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code: a course has protocol errors.</summary>
+    public const int HasErrors = 1;
+
+    /// <summary>Exit code: bad usage, or a file that cannot be read or parsed.</summary>
+    public const int Failure = 2;
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where normal output goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = BuildRoot(ProtocolRegistry.BuiltIn);
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var code = parseResult.Invoke(configuration);
+
+        // Parse errors are bad usage, not protocol errors.
+        return parseResult.Errors.Count > 0 ? Failure : code;
+    }
+
+    /// <summary>Builds the root command over a protocol registry.</summary>
+    /// <param name="registry">The protocols the tool knows.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand BuildRoot(ProtocolRegistry registry)
+    {
+        var root = new RootCommand(
+            "ipt: the Interpersonal Psychotherapy (IPT) protocol, computable. States protocol facts; gives no clinical advice.");
+        root.Subcommands.Add(ProtocolsCommand.Create(registry));
+        root.Subcommands.Add(PlanCommand.Create(registry));
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using Ipt.Protocol.Cli;
+
+return IptCli.Run(args, Console.Out, Console.Error);

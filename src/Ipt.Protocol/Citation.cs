@@ -1,0 +1,122 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Ipt.Protocol;
+
+/// <summary>
+/// Where a built-in fact comes from: one or more source keys (see <see cref="Sources"/>), an
+/// optional locator (chapter, section, page) and how confident the sources make us.
+/// Every built-in protocol, rule and technique carries one, so a clinician can check it.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record Citation
+{
+    /// <summary>Creates a citation.</summary>
+    /// <param name="confidence">How well the sources support the fact.</param>
+    /// <param name="sources">One or more source keys, such as <c>WMK</c>.</param>
+    /// <exception cref="ArgumentException">No source key is given, or a key is blank.</exception>
+    [SetsRequiredMembers]
+    public Citation(Confidence confidence, params string[] sources)
+    {
+        Confidence = confidence;
+        Sources = ValueList.Create<string>(sources);
+    }
+
+    /// <summary>Gets the source keys, such as <c>WMK</c> or <c>MUFSON</c>; hosts may use keys of their own.</summary>
+    public required ValueList<string> Sources
+    {
+        get;
+        init
+        {
+            if (value.IsEmpty)
+            {
+                throw new ArgumentException("A citation names at least one source.", nameof(Sources));
+            }
+
+            foreach (var key in value)
+            {
+                if (string.IsNullOrWhiteSpace(key) || key.Length > 64)
+                {
+                    throw new ArgumentException("A source key is 1 to 64 characters and not blank.", nameof(Sources));
+                }
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>Gets the chapter, section or page, when known.</summary>
+    public string? Locator { get; init => field = Guard.Text(value, nameof(Locator)); }
+
+    /// <summary>Gets how well the sources support the fact.</summary>
+    public required Confidence Confidence { get; init => field = Guard.Defined(value, nameof(Confidence)); }
+
+    /// <summary>Gets the confidence mark used by the domain reference: H, M or L.</summary>
+    public string ConfidenceMark => Confidence switch
+    {
+        Confidence.High => "H",
+        Confidence.Medium => "M",
+        _ => "L",
+    };
+
+    /// <summary>Returns a citation with a locator.</summary>
+    /// <param name="locator">The chapter, section or page.</param>
+    /// <returns>The new citation.</returns>
+    public Citation WithLocator(string locator) => this with { Locator = locator };
+
+    /// <summary>Formats the citation as <c>WMK, ISIPT (H)</c> or <c>WMK ch. 8 (H)</c>.</summary>
+    /// <returns>The formatted citation.</returns>
+    public override string ToString()
+    {
+        var keys = string.Join(", ", Sources);
+        return Locator is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{keys} ({ConfidenceMark})")
+            : string.Create(CultureInfo.InvariantCulture, $"{keys} {Locator} ({ConfidenceMark})");
+    }
+}
+
+/// <summary>A published source that citations refer to by key.</summary>
+/// <param name="Key">The short key, such as <c>WMK</c>.</param>
+/// <param name="Reference">The full reference.</param>
+public sealed record Source(string Key, string Reference);
+
+/// <summary>The sources of the domain reference that built-in facts cite.</summary>
+public static class Sources
+{
+    private static readonly Dictionary<string, Source> ByKey = All().ToDictionary(s => s.Key, StringComparer.Ordinal);
+
+    /// <summary>Gets every built-in source, in the order of the domain reference.</summary>
+    public static IReadOnlyList<Source> List { get; } = [.. All()];
+
+    /// <summary>Looks up a source by key.</summary>
+    /// <param name="key">The key, such as <c>WMK</c>.</param>
+    /// <param name="source">The source, when found.</param>
+    /// <returns><see langword="true"/> when the key is a built-in source.</returns>
+    public static bool TryGet(string key, [NotNullWhen(true)] out Source? source) => ByKey.TryGetValue(key, out source);
+
+    private static IEnumerable<Source> All()
+    {
+        yield return new("SEEDS", "The three seed documents of the project (shared/seeds).");
+        yield return new("WMK", "Weissman, Markowitz & Klerman, Comprehensive Guide to Interpersonal Psychotherapy (2000); The Guide to Interpersonal Psychotherapy (Oxford, 2018; ch. 8 deficits, ch. 10 techniques).");
+        yield return new("MARK", "Markowitz, \"Interpersonal psychotherapy\", Focus 4(2):179 (2006), doi:10.1176/foc.4.2.179.");
+        yield return new("ISIPT", "International Society for IPT, \"Key IPT strategies\".");
+        yield return new("IPTUK", "IPT UK, \"Stages of IPT\".");
+        yield return new("STUART", "Stuart & Robertson, Interpersonal Psychotherapy: A Clinician's Guide (2nd ed., 2012).");
+        yield return new("IPTI", "IPT Institute public resources; IPT Quality and Adherence Scale.");
+        yield return new("SWARTZ", "Swartz et al., brief IPT (IPT-B), Am J Psychother 68(4):443-462.");
+        yield return new("MUFSON", "Mufson et al., Interpersonal Psychotherapy for Depressed Adolescents (2004); Dietz, Weinberg & Mufson (2018) inventory prompts.");
+        yield return new("WHO", "WHO, Group Interpersonal Therapy (IPT) for Depression, WHO/MSD/MER/16.4 (2016).");
+        yield return new("WILFLEY", "Wilfley et al., group IPT for binge-eating disorder (20 sessions).");
+        yield return new("IPC", "Interpersonal Counselling (Weissman/Judd), 3-6 sessions.");
+        yield return new("IPTEST", "IPT-EST, three-session evaluation, support and triage (PMC3433760).");
+        yield return new("OHARA", "O'Hara et al. 2000, IPT for postpartum depression, Arch Gen Psychiatry (12 weeks).");
+        yield return new("DENNIS", "Dennis et al., telephone IPT for postpartum depression (PMC3404910).");
+        yield return new("FRANK", "Frank, Interpersonal and Social Rhythm Therapy (IPSRT); Monk et al. 2002, Social Rhythm Metric.");
+        yield return new("FRANK90", "Frank et al. 1990, monthly maintenance IPT (IPT-M) over 3 years.");
+        yield return new("FRANK07", "Frank et al. 2007, maintenance IPT frequency.");
+        yield return new("CITC", "CITC Associates IPT pages (role disputes, role transitions, grief).");
+        yield return new("ALPF", "IPT strategies summary (alpfmedical.info), including what IPT does not use.");
+        yield return new("CSPRS", "Collaborative Study Psychotherapy Rating Scale, IPT subscales (PMC5718628).");
+        yield return new("CONVENTION", "General clinical convention for scored instruments (response, remission, caseness, reliable change).");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Ipt.Protocol;
+
+/// <summary>
+/// The treatment contract: sessions agreed, frequency, session length and start date. The focus
+/// is agreed in the <see cref="Formulation"/>. Every later change is a dated
+/// <see cref="Renegotiation"/>. [WMK] (H)
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record Contract
+{
+    /// <summary>Gets the number of treatment sessions agreed.</summary>
+    public required int Sessions { get; init => field = Guard.Positive(value, nameof(Sessions)); }
+
+    /// <summary>Gets the agreed frequency as the interval between sessions (for example one week).</summary>
+    public Period? Frequency { get; init => field = Guard.PositivePeriod(value, nameof(Frequency)); }
+
+    /// <summary>Gets the agreed session length.</summary>
+    public Duration? SessionLength { get; init => field = Guard.PositiveDuration(value, nameof(SessionLength)); }
+
+    /// <summary>Gets the agreed start date.</summary>
+    public LocalDate? StartDate { get; init; }
+
+    /// <summary>Gets the session at which the contract was agreed.</summary>
+    public int? AgreedAtSession { get; init => field = Guard.Positive(value, nameof(AgreedAtSession)); }
+
+    /// <summary>Returns a copy with the terms of a renegotiation applied.</summary>
+    /// <param name="renegotiation">The renegotiation.</param>
+    /// <returns>The contract in force after it.</returns>
+    public Contract Apply(Renegotiation renegotiation)
+    {
+        ArgumentNullException.ThrowIfNull(renegotiation);
+        return this with
+        {
+            Sessions = renegotiation.Sessions ?? Sessions,
+            Frequency = renegotiation.Frequency ?? Frequency,
+            SessionLength = renegotiation.SessionLength ?? SessionLength,
+        };
+    }
+
+    /// <summary>Describes the contract.</summary>
+    /// <returns>A string such as <c>Contract (16 sessions)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Contract ({Sessions} sessions)");
+}
+
+/// <summary>
+/// An explicit, dated change of the contract (and possibly the focus), agreed at a session. [WMK] (H)
+/// Values left <see langword="null"/> are unchanged. The reason is free text (patient data).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record Renegotiation
+{
+    /// <summary>Gets the session at which the change was agreed.</summary>
+    public required int AtSession { get; init => field = Guard.Positive(value, nameof(AtSession)); }
+
+    /// <summary>Gets the date of the change.</summary>
+    public LocalDate? Date { get; init; }
+
+    /// <summary>Gets why the contract changed (free text; patient data).</summary>
+    public string? Reason { get; init => field = Guard.Text(value, nameof(Reason)); }
+
+    /// <summary>Gets the new number of treatment sessions, when it changed.</summary>
+    public int? Sessions { get; init => field = Guard.Positive(value, nameof(Sessions)); }
+
+    /// <summary>Gets the new frequency, when it changed.</summary>
+    public Period? Frequency { get; init => field = Guard.PositivePeriod(value, nameof(Frequency)); }
+
+    /// <summary>Gets the new session length, when it changed.</summary>
+    public Duration? SessionLength { get; init => field = Guard.PositiveDuration(value, nameof(SessionLength)); }
+
+    /// <summary>Gets a value indicating whether the focus was changed with this renegotiation.</summary>
+    public bool ChangesFocus { get; init; }
+
+    /// <summary>Describes the renegotiation without its reason.</summary>
+    /// <returns>A string such as <c>Renegotiation at session 6</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Renegotiation at session {AtSession}");
+}

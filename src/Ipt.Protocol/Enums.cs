@@ -1,0 +1,296 @@
+namespace Ipt.Protocol;
+
+/// <summary>The four IPT problem areas, one of which is the focus of a course. [WMK] (H)</summary>
+public enum ProblemArea
+{
+    /// <summary>Complicated bereavement: symptoms linked to the death of a significant person.</summary>
+    Grief,
+
+    /// <summary>Nonreciprocal expectations with a significant other.</summary>
+    RoleDispute,
+
+    /// <summary>A life change that requires a new role.</summary>
+    RoleTransition,
+
+    /// <summary>Social isolation, few or unsustained relationships, with no acute event (also called interpersonal sensitivity).</summary>
+    InterpersonalDeficits,
+}
+
+/// <summary>The stage of a role dispute, which must be determined when the focus is a role dispute. [WMK, CITC] (H)</summary>
+public enum RoleDisputeStage
+{
+    /// <summary>Both parties are actively negotiating.</summary>
+    Renegotiation,
+
+    /// <summary>Negotiation has stopped; resentment.</summary>
+    Impasse,
+
+    /// <summary>The relationship is ending.</summary>
+    Dissolution,
+}
+
+/// <summary>The phases of a course. Pre-treatment and maintenance are used by some variants only. [WMK, ISIPT] (H)</summary>
+public enum Phase
+{
+    /// <summary>Pre-group or engagement meetings before the acute course (group variants, IPT-B).</summary>
+    PreTreatment,
+
+    /// <summary>Assessment, inventory, formulation and contract.</summary>
+    Initial,
+
+    /// <summary>Work on the chosen problem area.</summary>
+    Middle,
+
+    /// <summary>Ending, consolidation and relapse prevention.</summary>
+    Termination,
+
+    /// <summary>Continuation or maintenance treatment (IPT-M).</summary>
+    Maintenance,
+}
+
+/// <summary>How a session is delivered.</summary>
+public enum SessionFormat
+{
+    /// <summary>One patient, in person.</summary>
+    Individual,
+
+    /// <summary>A group session.</summary>
+    Group,
+
+    /// <summary>The patient with a partner, parent or caregiver.</summary>
+    Joint,
+
+    /// <summary>By telephone.</summary>
+    Telephone,
+
+    /// <summary>By video call.</summary>
+    Video,
+}
+
+/// <summary>What became of a session.</summary>
+public enum SessionStatus
+{
+    /// <summary>Scheduled, not yet held.</summary>
+    Planned,
+
+    /// <summary>Took place.</summary>
+    Held,
+
+    /// <summary>The patient did not attend.</summary>
+    Missed,
+
+    /// <summary>Called off in advance.</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// A protocol task recorded as done in a session. Tasks record <em>when</em> something the
+/// protocol asks for happened; the content (people, focus, contract) lives in the course's own
+/// records. Interventions are recorded as techniques, not tasks.
+/// </summary>
+public enum SessionTask
+{
+    /// <summary>Diagnose and rate severity with a standard instrument. [MARK, WMK] (H)</summary>
+    Diagnosis,
+
+    /// <summary>Name the depression as a treatable illness. [MARK, IPTUK] (H)</summary>
+    Psychoeducation,
+
+    /// <summary>Assess whether medication is also needed. [MARK] (H)</summary>
+    MedicationAssessment,
+
+    /// <summary>Work on the interpersonal inventory. [WMK, ISIPT] (H)</summary>
+    InterpersonalInventory,
+
+    /// <summary>Place people on the closeness circle. [MUFSON] (M)</summary>
+    ClosenessCircle,
+
+    /// <summary>Link the onset or maintenance of symptoms to the interpersonal context. [WMK] (H)</summary>
+    SymptomLinking,
+
+    /// <summary>Set goals and break them into steps. [SEEDS] (M)</summary>
+    GoalSetting,
+
+    /// <summary>Open with a review of the interval since the last session, linking mood to events. [WMK, ISIPT] (H)</summary>
+    IntervalReview,
+
+    /// <summary>Raise the ending of treatment explicitly. [WMK, STUART] (H)</summary>
+    EndingRaised,
+
+    /// <summary>Acknowledge feelings about ending. [WMK] (H)</summary>
+    FeelingsAboutEnding,
+
+    /// <summary>Review progress and consolidate gains. [WMK, ISIPT] (H)</summary>
+    ProgressReview,
+
+    /// <summary>Identify warning signs of relapse and contingency plans. [WMK, STUART] (H)</summary>
+    RelapsePreventionPlan,
+
+    /// <summary>Discuss continuation or maintenance treatment. [WMK] (H)</summary>
+    ContinuationDiscussed,
+
+    /// <summary>Offer alternative or additional treatment (non-responders). [WMK] (H)</summary>
+    AlternativeTreatmentDiscussed,
+
+    /// <summary>Review risk after a positive safety item. [general clinical convention] (H)</summary>
+    RiskReview,
+
+    /// <summary>Review the treatment plan (no improvement by mid-treatment). [WMK] (H)</summary>
+    PlanReview,
+
+    /// <summary>A parent or caregiver took part (IPT-A). [MUFSON] (H)</summary>
+    CaregiverInvolvement,
+
+    /// <summary>Review the Social Rhythm Metric (IPSRT). [FRANK] (H)</summary>
+    SocialRhythmReview,
+}
+
+/// <summary>The relationship of a person in the inventory to the patient.</summary>
+public enum Relationship
+{
+    /// <summary>Partner or spouse.</summary>
+    Partner,
+
+    /// <summary>Parent or step-parent.</summary>
+    Parent,
+
+    /// <summary>Child.</summary>
+    Child,
+
+    /// <summary>Brother or sister.</summary>
+    Sibling,
+
+    /// <summary>Another relative.</summary>
+    OtherRelative,
+
+    /// <summary>Friend.</summary>
+    Friend,
+
+    /// <summary>Colleague, manager or fellow student.</summary>
+    Colleague,
+
+    /// <summary>Neighbour.</summary>
+    Neighbour,
+
+    /// <summary>Caregiver (not a parent).</summary>
+    Caregiver,
+
+    /// <summary>Any other relationship.</summary>
+    Other,
+}
+
+/// <summary>How often the patient is in contact with a person.</summary>
+public enum ContactFrequency
+{
+    /// <summary>Every day or nearly.</summary>
+    Daily,
+
+    /// <summary>About weekly.</summary>
+    Weekly,
+
+    /// <summary>About monthly.</summary>
+    Monthly,
+
+    /// <summary>A few times a year or less.</summary>
+    Rarely,
+
+    /// <summary>No contact now.</summary>
+    None,
+}
+
+/// <summary>A kind of support a person gives the patient.</summary>
+public enum SupportKind
+{
+    /// <summary>Emotional support.</summary>
+    Emotional,
+
+    /// <summary>Practical help.</summary>
+    Practical,
+
+    /// <summary>Financial help.</summary>
+    Financial,
+
+    /// <summary>Information or advice.</summary>
+    Informational,
+
+    /// <summary>Company and shared time.</summary>
+    Companionship,
+}
+
+/// <summary>Where a course is delivered: descriptive metadata, not a rule. [SEEDS]</summary>
+public enum CareSetting
+{
+    /// <summary>Outpatient clinic.</summary>
+    Outpatient,
+
+    /// <summary>Inpatient unit.</summary>
+    Inpatient,
+
+    /// <summary>Community health centre.</summary>
+    CommunityHealth,
+
+    /// <summary>Primary care.</summary>
+    PrimaryCare,
+
+    /// <summary>School.</summary>
+    School,
+
+    /// <summary>University.</summary>
+    University,
+
+    /// <summary>Employee-assistance programme.</summary>
+    EmployeeAssistance,
+
+    /// <summary>Corrections facility.</summary>
+    Corrections,
+
+    /// <summary>Online or remote service.</summary>
+    Online,
+}
+
+/// <summary>An emotion named in a diary entry (seed 001: interpersonal events, emotions, patterns).</summary>
+public enum Emotion
+{
+    /// <summary>Sadness.</summary>
+    Sadness,
+
+    /// <summary>Anger or irritation.</summary>
+    Anger,
+
+    /// <summary>Anxiety or worry.</summary>
+    Anxiety,
+
+    /// <summary>Guilt.</summary>
+    Guilt,
+
+    /// <summary>Shame.</summary>
+    Shame,
+
+    /// <summary>Loneliness.</summary>
+    Loneliness,
+
+    /// <summary>Joy or happiness.</summary>
+    Joy,
+
+    /// <summary>Relief.</summary>
+    Relief,
+
+    /// <summary>Hurt.</summary>
+    Hurt,
+
+    /// <summary>Any other emotion.</summary>
+    Other,
+}
+
+/// <summary>How well a fact is supported by its sources (the domain reference's H / M / L marks).</summary>
+public enum Confidence
+{
+    /// <summary>Recollection: treat as a configurable default rather than a hard rule.</summary>
+    Low,
+
+    /// <summary>Secondary or partly confirmed.</summary>
+    Medium,
+
+    /// <summary>Stated in a primary manual or several good sources.</summary>
+    High,
+}

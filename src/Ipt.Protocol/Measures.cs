@@ -1,0 +1,330 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Ipt.Protocol;
+
+/// <summary>A named range of totals of an instrument, such as PHQ-9 "moderate" (10 to 14).</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record ScoreBand
+{
+    /// <summary>Creates a band.</summary>
+    /// <param name="name">The band's name.</param>
+    /// <param name="min">The lowest total in the band.</param>
+    /// <param name="max">The highest total in the band.</param>
+    /// <exception cref="ArgumentException">The name is blank or <paramref name="max"/> is below <paramref name="min"/>.</exception>
+    public ScoreBand(string name, int min, int max)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
+        Name = name;
+        Min = min;
+        Max = max;
+    }
+
+    /// <summary>Gets the band's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the lowest total in the band.</summary>
+    public int Min { get; }
+
+    /// <summary>Gets the highest total in the band.</summary>
+    public int Max { get; }
+
+    /// <summary>Returns whether <paramref name="total"/> falls in the band.</summary>
+    /// <param name="total">A total score.</param>
+    /// <returns><see langword="true"/> when inside.</returns>
+    public bool Contains(int total) => total >= Min && total <= Max;
+}
+
+/// <summary>
+/// A scored instrument (PHQ-9, GAD-7, ...): item count and ranges, bands and thresholds.
+/// Built-ins are in <see cref="Instruments"/>; hosts may define their own.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record Instrument
+{
+    /// <summary>Gets the instrument's id.</summary>
+    public required InstrumentId Id { get; init; }
+
+    /// <summary>Gets the instrument's display name.</summary>
+    public required string Name { get; init => field = Guard.RequiredText(value, nameof(Name)); }
+
+    /// <summary>Gets the number of items, or <see langword="null"/> when items are not recorded one by one.</summary>
+    public int? ItemCount { get; init => field = Guard.Positive(value, nameof(ItemCount)); }
+
+    /// <summary>Gets the lowest score of one item.</summary>
+    public int ItemMin { get; init; }
+
+    /// <summary>Gets the highest score of one item, or <see langword="null"/> when items differ in range.</summary>
+    public int? ItemMax { get; init; }
+
+    /// <summary>Gets the lowest total.</summary>
+    public int TotalMin { get; init; }
+
+    /// <summary>Gets the highest total.</summary>
+    public required int TotalMax { get; init; }
+
+    /// <summary>Gets the severity bands, lowest first.</summary>
+    public ValueList<ScoreBand> Bands { get; init; }
+
+    /// <summary>Gets the total at or above which a score counts as a case, when defined.</summary>
+    public int? CasenessThreshold { get; init; }
+
+    /// <summary>Gets the smallest change of total that counts as reliable, when defined.</summary>
+    public int? ReliableChange { get; init; }
+
+    /// <summary>Gets the 1-based number of the safety item (self-harm), when the instrument has one; a score above 0 needs a risk review.</summary>
+    public int? SafetyItem { get; init; }
+
+    /// <summary>Gets a value indicating whether a higher total means more severe symptoms (true for every built-in except SRM).</summary>
+    public bool HigherIsWorse { get; init; } = true;
+
+    /// <summary>Gets where the instrument's facts come from.</summary>
+    public required Citation Citation { get; init; }
+
+    /// <summary>Returns the band of a total, when one contains it.</summary>
+    /// <param name="total">A total score.</param>
+    /// <returns>The band, or <see langword="null"/>.</returns>
+    public ScoreBand? BandOf(int total)
+    {
+        foreach (var band in Bands)
+        {
+            if (band.Contains(total))
+            {
+                return band;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the instrument's name and id.</summary>
+    /// <returns>A string such as <c>PHQ-9 (phq-9)</c>.</returns>
+    public override string ToString() => $"{Name} ({Id})";
+}
+
+/// <summary>The built-in instruments of the domain reference, section 8.</summary>
+public static class Instruments
+{
+    private static readonly Citation Convention = new(Confidence.High, "CONVENTION");
+
+    /// <summary>Gets PHQ-9: 9 items 0-3, total 0-27; item 9 is the safety item.</summary>
+    public static Instrument Phq9 { get; } = new()
+    {
+        Id = InstrumentId.From("phq-9"),
+        Name = "PHQ-9",
+        ItemCount = 9,
+        ItemMax = 3,
+        TotalMax = 27,
+        Bands = [new("minimal", 0, 4), new("mild", 5, 9), new("moderate", 10, 14), new("moderately severe", 15, 19), new("severe", 20, 27)],
+        CasenessThreshold = 10,
+        ReliableChange = 6,
+        SafetyItem = 9,
+        Citation = new(Confidence.High, "IPTI", "CONVENTION"),
+    };
+
+    /// <summary>Gets GAD-7: 7 items 0-3, total 0-21.</summary>
+    public static Instrument Gad7 { get; } = new()
+    {
+        Id = InstrumentId.From("gad-7"),
+        Name = "GAD-7",
+        ItemCount = 7,
+        ItemMax = 3,
+        TotalMax = 21,
+        Bands = [new("minimal", 0, 4), new("mild", 5, 9), new("moderate", 10, 14), new("severe", 15, 21)],
+        CasenessThreshold = 8,
+        ReliableChange = 4,
+        Citation = Convention,
+    };
+
+    /// <summary>Gets HRSD-17 (Hamilton): total 0-52; items differ in range.</summary>
+    public static Instrument Hrsd17 { get; } = new()
+    {
+        Id = InstrumentId.From("hrsd-17"),
+        Name = "HRSD-17",
+        ItemCount = 17,
+        TotalMax = 52,
+        Bands = [new("remission", 0, 7), new("mild", 8, 13), new("moderate", 14, 18), new("severe", 19, 22), new("very severe", 23, 52)],
+        Citation = new(Confidence.High, "MARK", "CONVENTION"),
+    };
+
+    /// <summary>Gets BDI-II: 21 items 0-3, total 0-63.</summary>
+    public static Instrument BdiII { get; } = new()
+    {
+        Id = InstrumentId.From("bdi-ii"),
+        Name = "BDI-II",
+        ItemCount = 21,
+        ItemMax = 3,
+        TotalMax = 63,
+        Bands = [new("minimal", 0, 13), new("mild", 14, 19), new("moderate", 20, 28), new("severe", 29, 63)],
+        Citation = Convention,
+    };
+
+    /// <summary>Gets EPDS: 10 items 0-3, total 0-30; item 10 is the safety item; 13 or more is probable depression.</summary>
+    public static Instrument Epds { get; } = new()
+    {
+        Id = InstrumentId.From("epds"),
+        Name = "EPDS",
+        ItemCount = 10,
+        ItemMax = 3,
+        TotalMax = 30,
+        Bands = [new("below threshold", 0, 12), new("probable depression", 13, 30)],
+        CasenessThreshold = 13,
+        SafetyItem = 10,
+        Citation = new(Confidence.High, "DENNIS", "CONVENTION"),
+    };
+
+    /// <summary>Gets WSAS: 5 items 0-8, total 0-40; 20 or more is moderately severe impairment.</summary>
+    public static Instrument Wsas { get; } = new()
+    {
+        Id = InstrumentId.From("wsas"),
+        Name = "WSAS",
+        ItemCount = 5,
+        ItemMax = 8,
+        TotalMax = 40,
+        Bands = [new("below moderately severe", 0, 19), new("moderately severe impairment", 20, 40)],
+        CasenessThreshold = 20,
+        Citation = Convention,
+    };
+
+    /// <summary>Gets SRM-5 (Social Rhythm Metric, 5 anchor activities): score 0-7, higher is more regular.</summary>
+    public static Instrument Srm5 { get; } = new()
+    {
+        Id = InstrumentId.From("srm-5"),
+        Name = "SRM-5",
+        TotalMax = 7,
+        HigherIsWorse = false,
+        Citation = new(Confidence.High, "FRANK"),
+    };
+
+    /// <summary>Gets SRM-17 (Social Rhythm Metric, 17 activities): score 0-7, higher is more regular.</summary>
+    public static Instrument Srm17 { get; } = new()
+    {
+        Id = InstrumentId.From("srm-17"),
+        Name = "SRM-17",
+        TotalMax = 7,
+        HigherIsWorse = false,
+        Citation = new(Confidence.High, "FRANK"),
+    };
+
+    /// <summary>Gets every built-in instrument.</summary>
+    public static IReadOnlyList<Instrument> All { get; } = [Phq9, Gad7, Hrsd17, BdiII, Epds, Wsas, Srm5, Srm17];
+
+    /// <summary>Looks up a built-in instrument by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="instrument">The instrument, when found.</param>
+    /// <returns><see langword="true"/> when built in.</returns>
+    public static bool TryGet(InstrumentId id, [NotNullWhen(true)] out Instrument? instrument)
+    {
+        foreach (var candidate in All)
+        {
+            if (candidate.Id == id)
+            {
+                instrument = candidate;
+                return true;
+            }
+        }
+
+        instrument = null;
+        return false;
+    }
+}
+
+/// <summary>
+/// One administration of an instrument at a session: a total, item scores, or both.
+/// For a built-in instrument the item count and item ranges are checked when the value is built;
+/// a total outside the instrument's range is a protocol finding, reported by the rule engine.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record Measurement
+{
+    /// <summary>Creates a measurement.</summary>
+    /// <param name="instrument">The instrument's id.</param>
+    /// <param name="total">The total, when recorded.</param>
+    /// <param name="items">The item scores in item order, when recorded.</param>
+    /// <exception cref="ArgumentException">Neither a total nor items are given, the total is negative, or items break a built-in instrument's item count or range.</exception>
+    public Measurement(InstrumentId instrument, int? total = null, IEnumerable<int>? items = null)
+    {
+        if (instrument == default)
+        {
+            throw new ArgumentException("The instrument id is missing.", nameof(instrument));
+        }
+
+        var list = items is null ? ValueList<int>.Empty : ValueList.From(items);
+        if (total is null && list.IsEmpty)
+        {
+            throw new ArgumentException("A measurement has a total, item scores, or both.", nameof(total));
+        }
+
+        if (total is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(total), total, "total must be 0 or more.");
+        }
+
+        if (!list.IsEmpty && Instruments.TryGet(instrument, out var known))
+        {
+            if (known.ItemCount is { } count && list.Count != count)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"{known.Name} has {count} items; {list.Count} were given."),
+                    nameof(items));
+            }
+
+            if (known.ItemMax is { } max)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] < known.ItemMin || list[i] > max)
+                    {
+                        throw new ArgumentOutOfRangeException(
+                            nameof(items),
+                            list[i],
+                            string.Create(CultureInfo.InvariantCulture, $"{known.Name} item {i + 1} must be between {known.ItemMin} and {max}."));
+                    }
+                }
+            }
+        }
+
+        Instrument = instrument;
+        Total = total;
+        Items = list;
+    }
+
+    /// <summary>Gets the instrument's id.</summary>
+    public InstrumentId Instrument { get; }
+
+    /// <summary>Gets the recorded total, when recorded.</summary>
+    public int? Total { get; }
+
+    /// <summary>Gets the item scores in item order (empty when only a total was recorded).</summary>
+    public ValueList<int> Items { get; }
+
+    /// <summary>Gets the score: the recorded total, or else the sum of the items.</summary>
+    public int Score
+    {
+        get
+        {
+            if (Total is { } total)
+            {
+                return total;
+            }
+
+            var sum = 0;
+            foreach (var item in Items)
+            {
+                sum += item;
+            }
+
+            return sum;
+        }
+    }
+
+    /// <summary>Returns the score of a 1-based item, when items were recorded.</summary>
+    /// <param name="itemNumber">The 1-based item number.</param>
+    /// <returns>The item's score, or <see langword="null"/>.</returns>
+    public int? Item(int itemNumber) => itemNumber >= 1 && itemNumber <= Items.Count ? Items[itemNumber - 1] : null;
+
+    /// <summary>Returns the instrument and score (scores are not free text).</summary>
+    /// <returns>A string such as <c>phq-9 = 14</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Instrument} = {Score}");
+}

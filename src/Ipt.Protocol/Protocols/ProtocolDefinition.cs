@@ -1,0 +1,241 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Ipt.Protocol.Protocols;
+
+/// <summary>
+/// The parameters of a protocol variant: session counts, cadence, session length, phase split,
+/// format, measurement interval and variant-specific requirements, with the citation they come
+/// from. Built-ins are in <see cref="BuiltInProtocols"/>; hosts define their own and register them
+/// in a <see cref="ProtocolRegistry"/>.
+/// </summary>
+/// <remarks>
+/// <para>Session numbering: pre-treatment sessions (pre-group or engagement meetings) come first,
+/// numbered from 1; the treatment sessions follow. <see cref="Sessions"/> counts treatment sessions
+/// only. The initial phase is the first <see cref="InitialSessions"/> treatment sessions, the
+/// termination phase the last <see cref="TerminationSessions"/>, and the sessions between them are in
+/// <see cref="CorePhase"/> (the middle phase, or maintenance for IPT-M).</para>
+/// <para>Where sources disagree, the value is a parameter here, never a constant inside a rule.</para>
+/// <para>Immutable and thread-safe. Derive a host variant from a built-in with <c>with</c>.</para>
+/// </remarks>
+public sealed record ProtocolDefinition
+{
+    /// <summary>Gets the protocol's id.</summary>
+    public required ProtocolId Id
+    {
+        get;
+        init => field = value == default ? throw new ArgumentException("The protocol id is missing.", nameof(Id)) : value;
+    }
+
+    /// <summary>Gets the display name.</summary>
+    public required string Name { get; init => field = Guard.RequiredText(value, nameof(Name)); }
+
+    /// <summary>Gets a one-line summary of the variant.</summary>
+    public required string Summary { get; init => field = Guard.RequiredText(value, nameof(Summary)); }
+
+    /// <summary>Gets the number of treatment sessions (pre-treatment sessions excluded).</summary>
+    public required CountRange Sessions
+    {
+        get;
+        init => field = value.Max < 1 ? throw new ArgumentOutOfRangeException(nameof(Sessions), "A protocol has at least one treatment session.") : value;
+    }
+
+    /// <summary>Gets the number of pre-treatment sessions (pre-group or engagement meetings) before session 1 of treatment.</summary>
+    public CountRange PreTreatmentSessions { get; init; }
+
+    /// <summary>Gets the number of initial-phase sessions.</summary>
+    public required CountRange InitialSessions { get; init; }
+
+    /// <summary>Gets the number of termination-phase sessions (the last sessions of the course).</summary>
+    public required CountRange TerminationSessions { get; init; }
+
+    /// <summary>Gets the phase of the sessions between the initial and the termination phase: middle, or maintenance for IPT-M.</summary>
+    public Phase CorePhase
+    {
+        get;
+        init => field = value is Phase.Middle or Phase.Maintenance
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(CorePhase), "The core phase is Middle or Maintenance.");
+    }
+
+    = Phase.Middle;
+
+    /// <summary>Gets the usual interval between sessions (one week, one month).</summary>
+    public required Period Cadence { get; init => field = Guard.PositivePeriod(value, nameof(Cadence))!; }
+
+    /// <summary>Gets the longest gap, in days, between consecutive held sessions before it counts as a departure.</summary>
+    public required int MaxGapDays { get; init => field = Guard.Positive(value, nameof(MaxGapDays)); }
+
+    /// <summary>Gets the session length range and planned length.</summary>
+    public required DurationRange SessionLength { get; init; }
+
+    /// <summary>Gets a different length range for the first session, when the variant has one (interpersonal counselling).</summary>
+    public DurationRange? FirstSessionLength { get; init; }
+
+    /// <summary>Gets the usual format of treatment sessions.</summary>
+    public SessionFormat Format { get; init => field = Guard.Defined(value, nameof(Format)); } = SessionFormat.Individual;
+
+    /// <summary>Gets the formats the variant allows (empty means only <see cref="Format"/>; pre-treatment meetings are individual).</summary>
+    public ValueList<SessionFormat> AllowedFormats { get; init => field = Guard.AllDefined(value, nameof(AllowedFormats)); }
+
+    /// <summary>Gets the instrument used for the baseline and regular monitoring.</summary>
+    public InstrumentId PrimaryInstrument { get; init; } = Instruments.Phq9.Id;
+
+    /// <summary>Gets the most sessions allowed between two measurements of the primary instrument.</summary>
+    public int MeasurementIntervalSessions { get; init => field = Guard.Positive(value, nameof(MeasurementIntervalSessions)); } = 4;
+
+    /// <summary>Gets how many sessions before the last one the ending must have been raised (N−2 means 2).</summary>
+    public int EndingNoticeSessions { get; init => field = Guard.NonNegative(value, nameof(EndingNoticeSessions)); } = 2;
+
+    /// <summary>Gets how many sessions before the last one the ending is best raised (N−4 means 4; an info finding when later).</summary>
+    public int EarlyEndingNoticeSessions { get; init => field = Guard.NonNegative(value, nameof(EarlyEndingNoticeSessions)); } = 4;
+
+    /// <summary>Gets the problem-area taxonomy the variant follows.</summary>
+    public ProblemAreaTaxonomy Taxonomy { get; init => field = Guard.Defined(value, nameof(Taxonomy)); } = ProblemAreaTaxonomy.Weissman;
+
+    /// <summary>Gets the most focus areas a course may have (one primary plus secondaries).</summary>
+    public int MaxFocusAreas { get; init => field = Guard.Positive(value, nameof(MaxFocusAreas)); } = 2;
+
+    /// <summary>Gets the patient age range the variant is for, when it has one.</summary>
+    public IntRange? PatientAge { get; init; }
+
+    /// <summary>Gets the usual group size, for group variants.</summary>
+    public IntRange? GroupSize { get; init; }
+
+    /// <summary>Gets the variant-specific requirements and allowances.</summary>
+    public ValueList<ProtocolRequirement> Requirements { get; init => field = Guard.AllDefined(value, nameof(Requirements)); }
+
+    /// <summary>Gets where the variant's parameters come from.</summary>
+    public required Citation Citation { get; init; }
+
+    /// <summary>Gets notes on parameters whose confidence differs from the citation's, or that are defaults chosen where sources disagree.</summary>
+    public string? ParameterNotes { get; init => field = Guard.Text(value, nameof(ParameterNotes)); }
+
+    /// <summary>Gets a value indicating whether the variant is delivered in groups.</summary>
+    public bool IsGroup => Format == SessionFormat.Group;
+
+    /// <summary>Returns whether the variant has a requirement.</summary>
+    /// <param name="requirement">The requirement.</param>
+    /// <returns><see langword="true"/> when it has.</returns>
+    public bool Requires(ProtocolRequirement requirement) => Requirements.Contains(requirement);
+
+    /// <summary>Returns whether a format is allowed for treatment sessions.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    public bool Allows(SessionFormat format) => format == Format || AllowedFormats.Contains(format);
+
+    /// <summary>
+    /// Returns the phase spans of a course with the given numbers of treatment and pre-treatment
+    /// sessions, in session order. Phases with no session are left out.
+    /// </summary>
+    /// <param name="treatmentSessions">The number of treatment sessions; the default when <see langword="null"/>.</param>
+    /// <param name="preTreatmentSessions">The number of pre-treatment sessions; the default when <see langword="null"/>.</param>
+    /// <returns>The spans.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or there are no treatment sessions.</exception>
+    public IReadOnlyList<PhaseSpan> PhaseSpans(int? treatmentSessions = null, int? preTreatmentSessions = null)
+    {
+        var (pre, initial, core, termination) = Split(treatmentSessions, preTreatmentSessions);
+        var spans = new List<PhaseSpan>(4);
+        var next = 1;
+        void Add(Phase phase, int count)
+        {
+            if (count > 0)
+            {
+                spans.Add(new PhaseSpan(phase, next, next + count - 1));
+                next += count;
+            }
+        }
+
+        Add(Phase.PreTreatment, pre);
+        Add(Phase.Initial, initial);
+        Add(CorePhase, core);
+        Add(Phase.Termination, termination);
+        return spans;
+    }
+
+    /// <summary>
+    /// Returns the phase a session number has under this protocol's split, or <see langword="null"/>
+    /// when the number lies beyond the last session.
+    /// </summary>
+    /// <param name="sessionNumber">The 1-based session number.</param>
+    /// <param name="treatmentSessions">The number of treatment sessions; the default when <see langword="null"/>.</param>
+    /// <param name="preTreatmentSessions">The number of pre-treatment sessions; the default when <see langword="null"/>.</param>
+    /// <returns>The phase, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The session number is below 1 or a count is invalid.</exception>
+    public Phase? PhaseOf(int sessionNumber, int? treatmentSessions = null, int? preTreatmentSessions = null)
+    {
+        Guard.Positive(sessionNumber, nameof(sessionNumber));
+        var (pre, initial, core, termination) = Split(treatmentSessions, preTreatmentSessions);
+        var k = sessionNumber;
+        if (k <= pre)
+        {
+            return Phase.PreTreatment;
+        }
+
+        k -= pre;
+        if (k <= initial)
+        {
+            return Phase.Initial;
+        }
+
+        k -= initial;
+        if (k <= core)
+        {
+            return CorePhase;
+        }
+
+        k -= core;
+        return k <= termination ? Phase.Termination : null;
+    }
+
+    /// <summary>Returns the problems that make the definition inconsistent (empty when it is usable).</summary>
+    /// <returns>Plain-language problems, each naming the parameter.</returns>
+    public IReadOnlyList<string> Check()
+    {
+        var problems = new List<string>();
+        if (InitialSessions.Default + TerminationSessions.Default > Sessions.Default)
+        {
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"initialSessions.default ({InitialSessions.Default}) + terminationSessions.default ({TerminationSessions.Default}) exceed sessions.default ({Sessions.Default})."));
+        }
+
+        if (InitialSessions.Max > Sessions.Max)
+        {
+            problems.Add("initialSessions.max exceeds sessions.max.");
+        }
+
+        if (TerminationSessions.Max > Sessions.Max)
+        {
+            problems.Add("terminationSessions.max exceeds sessions.max.");
+        }
+
+        if (EndingNoticeSessions > EarlyEndingNoticeSessions)
+        {
+            problems.Add("endingNoticeSessions exceeds earlyEndingNoticeSessions.");
+        }
+
+        if (CorePhase == Phase.Maintenance && (InitialSessions.Max > 0 || TerminationSessions.Max > 0))
+        {
+            problems.Add("A maintenance protocol has no initial or termination sessions.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Describes the protocol by id and name.</summary>
+    /// <returns>A string such as <c>ipt: Standard IPT for depression</c>.</returns>
+    public override string ToString() => $"{Id}: {Name}";
+
+    private (int Pre, int Initial, int Core, int Termination) Split(int? treatmentSessions, int? preTreatmentSessions)
+    {
+        var treatment = Guard.Positive(treatmentSessions ?? Sessions.Default, nameof(treatmentSessions));
+        var pre = Guard.NonNegative(preTreatmentSessions ?? PreTreatmentSessions.Default, nameof(preTreatmentSessions));
+
+        // Short courses: the initial phase is kept first, then termination, then whatever is left is the core.
+        var initial = Math.Min(InitialSessions.Default, treatment);
+        var termination = Math.Min(TerminationSessions.Default, treatment - initial);
+        var core = treatment - initial - termination;
+        return (pre, initial, core, termination);
+    }
+}

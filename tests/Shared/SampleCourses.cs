@@ -1,0 +1,236 @@
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Scheduling;
+using NodaTime;
+
+namespace Ipt.Protocol.Samples;
+
+/// <summary>
+/// Builders of canonical, correctly run courses for each built-in variant: every session held on
+/// the cadence, every phase task in its phase, measures at the protocol's interval. Shared by the
+/// tests, the benchmarks and the sample documents under docs/examples.
+/// </summary>
+internal static class SampleCourses
+{
+    /// <summary>The first session date of every sample course (a Monday).</summary>
+    public static readonly LocalDate Start = new(2026, 1, 5);
+
+    /// <summary>Gets a canonical course for every built-in variant, by protocol id.</summary>
+    public static IReadOnlyDictionary<ProtocolId, Course> All { get; } =
+        BuiltInProtocols.All.ToDictionary(p => p.Id, p => Canonical(p));
+
+    /// <summary>Gets the canonical standard IPT course (16 sessions, role dispute at impasse).</summary>
+    public static Course Standard => All[BuiltInProtocols.Standard.Id];
+
+    public static TechniqueId T(string id) => TechniqueId.From(id);
+
+    public static PersonId P(string id) => PersonId.From(id);
+
+    /// <summary>PHQ-9 (or any 0–3 instrument) items that sum to <paramref name="total"/>, with the safety item at 0.</summary>
+    public static Measurement Scored(Instrument instrument, int total)
+    {
+        if (instrument.ItemCount is not { } count || instrument.ItemMax is not { } max)
+        {
+            return new Measurement(instrument.Id, total);
+        }
+
+        var items = new int[count];
+        var left = total;
+        for (var i = 0; i < count && left > 0; i++)
+        {
+            if (instrument.SafetyItem == i + 1)
+            {
+                continue;
+            }
+
+            items[i] = Math.Min(max, left);
+            left -= items[i];
+        }
+
+        return new Measurement(instrument.Id, total, items);
+    }
+
+    /// <summary>Builds the canonical course of a protocol with its default counts.</summary>
+    public static Course Canonical(ProtocolDefinition protocol, LocalDate? start = null)
+    {
+        var planned = SchedulePlanner.Plan(protocol, start ?? Start);
+        var pre = protocol.PreTreatmentSessions.Default;
+        var n = protocol.Sessions.Default;
+        var last = pre + n;
+        var firstTreatment = pre + 1;
+        var lastInitial = pre + protocol.InitialSessions.Default;
+        var instrument = Instruments.TryGet(protocol.PrimaryInstrument, out var known) ? known : Instruments.Phq9;
+        var endingAt = protocol.TerminationSessions.Default == 0
+            ? 0
+            : Math.Max(firstTreatment, last - Math.Min(protocol.EarlyEndingNoticeSessions, n - 1));
+
+        var sessions = new List<Session>(planned.Count);
+        var measuredAt = 0;
+        foreach (var plannedSession in planned)
+        {
+            var s = plannedSession with { Status = SessionStatus.Held };
+            var k = s.Number;
+            var tasks = new List<SessionTask>();
+            var techniques = new List<string>();
+            var measures = new List<Measurement>();
+
+            if (s.Phase == Phase.PreTreatment)
+            {
+                techniques.Add(protocol.IsGroup ? "pre-group-preparation" : "psychoeducation");
+            }
+            else
+            {
+                // Measures: baseline at the first treatment session, then at the protocol's interval and at the end.
+                if (k == firstTreatment || k - measuredAt >= protocol.MeasurementIntervalSessions || k == last)
+                {
+                    var score = Math.Max(3, 18 - (k - firstTreatment) * 12 / Math.Max(1, n - 1));
+                    measures.Add(Scored(instrument, Math.Min(score, instrument.TotalMax)));
+                    measuredAt = k;
+                }
+            }
+
+            if (k == firstTreatment && protocol.InitialSessions.Default > 0)
+            {
+                tasks.AddRange([SessionTask.Diagnosis, SessionTask.Psychoeducation, SessionTask.MedicationAssessment, SessionTask.InterpersonalInventory]);
+                techniques.AddRange(["psychoeducation", "sick-role", "interpersonal-inventory"]);
+                if (protocol.Requires(ProtocolRequirement.ClosenessCircle))
+                {
+                    tasks.Add(SessionTask.ClosenessCircle);
+                    techniques.Add("closeness-circle");
+                }
+
+                if (protocol.Requires(ProtocolRequirement.CaregiverInInitialPhase))
+                {
+                    tasks.Add(SessionTask.CaregiverInvolvement);
+                    techniques.Add("caregiver-session");
+                    s = s with { Format = SessionFormat.Joint };
+                }
+            }
+
+            if (k == lastInitial && protocol.InitialSessions.Default > 0)
+            {
+                tasks.AddRange([SessionTask.SymptomLinking, SessionTask.GoalSetting]);
+                if (lastInitial != firstTreatment)
+                {
+                    tasks.Add(SessionTask.InterpersonalInventory);
+                }
+
+                techniques.AddRange(["interpersonal-formulation", "contract-setting"]);
+            }
+
+            if (s.Phase is Phase.Middle or Phase.Maintenance)
+            {
+                tasks.Add(SessionTask.IntervalReview);
+                techniques.AddRange(["interval-review", "communication-analysis", "clarification"]);
+                techniques.Add((k % 2 == 0) ? "role-play" : "nonreciprocal-expectations");
+            }
+
+            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle)
+            {
+                tasks.Add(SessionTask.SocialRhythmReview);
+                techniques.Add("social-rhythm-review");
+                measures.Add(new Measurement(Instruments.Srm5.Id, 4));
+            }
+
+            if (k == endingAt)
+            {
+                tasks.Add(SessionTask.EndingRaised);
+                techniques.Add("ending-discussion");
+            }
+
+            if (s.Phase == Phase.Termination)
+            {
+                if (k == last - protocol.TerminationSessions.Default + 1)
+                {
+                    tasks.AddRange([SessionTask.FeelingsAboutEnding, SessionTask.ProgressReview]);
+                    techniques.Add("progress-review");
+                }
+
+                if (k == last)
+                {
+                    tasks.AddRange([SessionTask.RelapsePreventionPlan, SessionTask.ContinuationDiscussed]);
+                    techniques.AddRange(["relapse-prevention-plan", "continuation-planning"]);
+                }
+            }
+
+            sessions.Add(s with
+            {
+                Tasks = ValueList.From(tasks.Distinct()),
+                Techniques = ValueList.From(techniques.Distinct().Select(T)),
+                Measures = ValueList.From(measures),
+            });
+        }
+
+        var agreedAt = protocol.InitialSessions.Default > 0 ? lastInitial : firstTreatment;
+        var isAdolescent = protocol.PatientAge is not null;
+        var course = new Course(protocol.Id)
+        {
+            PatientAge = isAdolescent ? 15 : 34,
+            Setting = CareSetting.Outpatient,
+            Contract = new Contract
+            {
+                Sessions = n,
+                Frequency = protocol.Cadence,
+                SessionLength = protocol.SessionLength.Default,
+                StartDate = start ?? Start,
+                AgreedAtSession = agreedAt,
+            },
+            SickRole = protocol.CorePhase == Phase.Maintenance ? null : new SickRole
+            {
+                GrantedAtSession = firstTreatment,
+                Limited = protocol.Requires(ProtocolRequirement.LimitedSickRole),
+            },
+            Formulation = new Formulation
+            {
+                Areas = [new FocusArea(ProblemArea.RoleDispute) { DisputeStage = RoleDisputeStage.Impasse, Persons = [P("p1")] }],
+                ChosenAtSession = agreedAt,
+                PresentedAtSession = agreedAt,
+                Agreed = true,
+                AgreedAtSession = agreedAt,
+                AgreedOn = sessions.First(x => x.Number == agreedAt).Date,
+                Notes = "Low mood began when arguments with the partner about moving city stopped being talked through.",
+            },
+            Inventory = new InterpersonalInventory(
+            [
+                new InventoryPerson(P("p1"), isAdolescent ? Relationship.Parent : Relationship.Partner)
+                {
+                    Label = isAdolescent ? "Mum" : "Alex",
+                    Ring = 1,
+                    Contact = ContactFrequency.Daily,
+                    Conflicts = "Disagree about the move; stopped talking about it.",
+                    ConflictsResolved = false,
+                    ExpectationsMet = false,
+                    KnowsAboutMood = true,
+                    ChangedNearOnset = true,
+                    RelatedArea = ProblemArea.RoleDispute,
+                    Support = [SupportKind.Practical],
+                },
+                new InventoryPerson(P("p2"), Relationship.Sibling) { Label = "Sam", Ring = 1, Contact = ContactFrequency.Weekly, Support = [SupportKind.Emotional] },
+                new InventoryPerson(P("p3"), Relationship.Friend) { Label = "Jo", Ring = 2, Contact = ContactFrequency.Monthly, Support = [SupportKind.Companionship] },
+                new InventoryPerson(P("p4"), isAdolescent ? Relationship.Friend : Relationship.Colleague) { Label = "Chris", Ring = 2, Contact = ContactFrequency.Daily },
+                new InventoryPerson(P("p5"), Relationship.Neighbour) { Label = "Pat", Ring = 3, Contact = ContactFrequency.Rarely },
+            ]),
+            Sessions = ValueList.From(sessions),
+            Goals =
+            [
+                new Goal(GoalId.From("g1"), "Talk about the move with my partner without it ending in silence.")
+                {
+                    Area = ProblemArea.RoleDispute,
+                    SetAtSession = agreedAt,
+                    Steps = [new GoalStep { Description = "Pick a calm time to raise it.", Done = true, DoneAtSession = Math.Min(last, agreedAt + 2) }],
+                },
+            ],
+            Diary =
+            [
+                new InterpersonalEvent
+                {
+                    Date = (start ?? Start).PlusDays(3),
+                    Persons = [P("p1")],
+                    WhatHappened = "Argued about the flat again; walked out.",
+                    Emotions = [Emotion.Anger, Emotion.Sadness],
+                    Mood = 3,
+                },
+            ],
+        };
+        return course;
+    }
+}
