@@ -1,0 +1,68 @@
+using Ipt.Protocol.Protocols;
+
+namespace Ipt.Protocol.Tests.Protocols;
+
+public class ProtocolRegistryTests
+{
+    [Fact]
+    public void Built_in_variants_are_found_by_id_in_reference_order()
+    {
+        var registry = ProtocolRegistry.BuiltIn;
+        Assert.True(registry.TryGet(ProtocolId.From("ipt-a"), out var adolescent));
+        Assert.Same(BuiltInProtocols.Adolescent, adolescent);
+        Assert.Equal("ipt", registry.First().Id.Value);
+        Assert.False(registry.Contains(ProtocolId.From("ipt-x")));
+        Assert.Throws<KeyNotFoundException>(() => registry[ProtocolId.From("ipt-x")]);
+    }
+
+    [Fact]
+    public void A_host_registers_its_own_variant_derived_from_a_built_in()
+    {
+        var nhs = BuiltInProtocols.Standard with
+        {
+            Id = ProtocolId.From("nhs-ipt"),
+            Name = "IPT in NHS Talking Therapies",
+            MeasurementIntervalSessions = 1,
+        };
+        var registry = ProtocolRegistry.BuiltIn.Add(nhs);
+        Assert.Equal(12, registry.Count);
+        Assert.Equal(1, registry[ProtocolId.From("nhs-ipt")].MeasurementIntervalSessions);
+        Assert.Equal(11, ProtocolRegistry.BuiltIn.Count);
+    }
+
+    [Fact]
+    public void Adding_an_existing_id_needs_SetItem()
+    {
+        var changed = BuiltInProtocols.Standard with { MaxGapDays = 21 };
+        Assert.Throws<ArgumentException>(() => ProtocolRegistry.BuiltIn.Add(changed));
+        var registry = ProtocolRegistry.BuiltIn.SetItem(changed);
+        Assert.Equal(11, registry.Count);
+        Assert.Equal(21, registry[ProtocolId.From("ipt")].MaxGapDays);
+        Assert.Equal(14, ProtocolRegistry.BuiltIn[ProtocolId.From("ipt")].MaxGapDays);
+    }
+
+    [Fact]
+    public void An_inconsistent_definition_is_refused_with_the_reason()
+    {
+        var broken = BuiltInProtocols.Standard with
+        {
+            Id = ProtocolId.From("broken"),
+            InitialSessions = new CountRange(1, 10, 10),
+            TerminationSessions = new CountRange(2, 8, 8),
+        };
+        var ex = Assert.Throws<ArgumentException>(() => ProtocolRegistry.Empty.Add(broken));
+        Assert.Contains("initialSessions.default", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ranges_check_their_order()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CountRange(5, 4, 6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CountRange(-1, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IntRange(18, 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DurationRange.Minutes(50, 45, 60));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInProtocols.Standard with { CorePhase = Phase.Initial });
+        Assert.Equal("12–16 (default 16)", new CountRange(12, 16, 16).ToString());
+        Assert.Equal("45–50 min", DurationRange.Minutes(45, 50, 50).ToString());
+    }
+}
