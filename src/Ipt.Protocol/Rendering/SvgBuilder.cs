@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ipt.Protocol.Rendering;
+
+/// <summary>Writes SVG text: escaped attributes and text, invariant numbers. Internal to the renderers.</summary>
+internal sealed class SvgBuilder
+{
+    private readonly StringBuilder sb = new();
+
+    public SvgBuilder(double width, double height, string title, string cssClass)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{cssClass}\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.Append("<title>").Append(Escape(title)).Append("</title>\n");
+    }
+
+    public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Escape(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<': result.Append("&lt;"); break;
+                case '>': result.Append("&gt;"); break;
+                case '&': result.Append("&amp;"); break;
+                case '"': result.Append("&quot;"); break;
+                case '\'': result.Append("&#39;"); break;
+                default:
+                    // Control characters are not allowed in XML 1.0 text.
+                    if (!char.IsControl(c) || c is '\n' or '\t')
+                    {
+                        result.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    public SvgBuilder Raw(string text)
+    {
+        sb.Append(text);
+        return this;
+    }
+
+    public SvgBuilder Element(string name, string attributes, string? text = null)
+    {
+        sb.Append('<').Append(name).Append(' ').Append(attributes);
+        if (text is null)
+        {
+            sb.Append("/>\n");
+        }
+        else
+        {
+            sb.Append('>').Append(Escape(text)).Append("</").Append(name).Append(">\n");
+        }
+
+        return this;
+    }
+
+    public string Finish() => sb.Append("</svg>\n").ToString();
+}
