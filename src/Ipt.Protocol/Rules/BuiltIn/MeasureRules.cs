@@ -105,7 +105,7 @@ internal sealed class MonitoringGapRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0703",
         "Monitoring gap longer than the measurement interval",
-        "Session {number} is held session {count} since {instrument} was last measured; the {protocol} protocol measures at least every {interval} sessions.",
+        "{count} held sessions in a row, up to session {number}, have no {instrument} measure; the {protocol} protocol measures at least every {interval} sessions.",
         RuleCategory.MeasuresAndSafety,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "IPTI", "MARK"));
@@ -137,7 +137,7 @@ internal sealed class MonitoringGapRule : CourseRule
                     Descriptor,
                     DocumentPath.Session(i).Property("measures"),
                     From("number", session.Number),
-                    From("count", since + 1),
+                    From("count", since),
                     From("instrument", primary),
                     ProtocolArg(context),
                     From("interval", interval));
