@@ -12,6 +12,25 @@ internal static class RuleHelpers
     /// <summary>The response convention: a reduction of at least 50 % from baseline. [CONVENTION] (H)</summary>
     internal const int ResponsePercent = 50;
 
+    // Instruments.TryGet enumerates an IReadOnlyList (an enumerator allocation per call); rules look up here instead.
+    private static readonly Instrument[] KnownInstruments = [.. Instruments.All];
+
+    /// <summary>Looks up a built-in instrument without allocating.</summary>
+    internal static bool TryGetInstrument(InstrumentId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Instrument? instrument)
+    {
+        foreach (var candidate in KnownInstruments)
+        {
+            if (candidate.Id == id)
+            {
+                instrument = candidate;
+                return true;
+            }
+        }
+
+        instrument = null;
+        return false;
+    }
+
     internal static Citation Cite(Confidence confidence, params string[] sources) => new(confidence, sources);
 
     /// <summary>A treatment session that took or takes a slot (not cancelled).</summary>

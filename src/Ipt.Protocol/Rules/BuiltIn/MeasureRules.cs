@@ -26,7 +26,7 @@ internal sealed class ScoreRangeRule : CourseRule
             for (var j = 0; j < measures.Length; j++)
             {
                 var measure = measures[j];
-                if (!Instruments.TryGet(measure.Instrument, out var instrument))
+                if (!TryGetInstrument(measure.Instrument, out var instrument))
                 {
                     continue;
                 }
@@ -169,7 +169,7 @@ internal sealed class SafetyItemRule : CourseRule
             var measures = session.Measures.AsSpan();
             for (var j = 0; j < measures.Length; j++)
             {
-                if (Instruments.TryGet(measures[j].Instrument, out var instrument)
+                if (TryGetInstrument(measures[j].Instrument, out var instrument)
                     && instrument.SafetyItem is { } item
                     && measures[j].Item(item) is { } score and > 0
                     && !session.Has(SessionTask.RiskReview))
@@ -205,7 +205,7 @@ internal sealed class MidTreatmentReviewRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
         {
             return;
         }

@@ -167,7 +167,7 @@ internal sealed class NonResponderRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!context.IsFinished || !Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!context.IsFinished || !TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
         {
             return;
         }
