@@ -59,7 +59,7 @@ public sealed class CourseValidator
             return set;
         }
 
-        return adHoc.GetValue(protocol, Build);
+        return adHoc.TryGetValue(protocol, out var cached) ? cached : adHoc.GetValue(protocol, Build);
     }
 
     /// <summary>Validates a course against the protocol its <see cref="Course.Protocol"/> names in the registry.</summary>

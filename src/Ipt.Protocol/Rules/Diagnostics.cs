@@ -233,12 +233,30 @@ public sealed record DiagnosticDescriptor
 
 /// <summary>
 /// A named argument of a diagnostic. Values are numbers, ids, dates, durations or enum names:
-/// never labels or free text, so a diagnostic cannot carry patient data. The factories enforce it.
+/// never labels or free text, so a diagnostic cannot carry patient data. The factories are the
+/// only way to create one, which enforces it.
 /// </summary>
-/// <param name="Name">The placeholder name.</param>
-/// <param name="Value">The value as text (invariant culture; enums in camelCase as in the JSON document).</param>
-public readonly record struct DiagnosticArgument(string Name, string Value)
+public readonly record struct DiagnosticArgument
 {
+    private DiagnosticArgument(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Value = value;
+    }
+
+    /// <summary>Gets the placeholder name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the value as text (invariant culture; enums in camelCase as in the JSON document).</summary>
+    public string Value { get; }
+
+    /// <summary>Creates a number argument.</summary>
+    /// <param name="name">The placeholder name.</param>
+    /// <param name="value">The number.</param>
+    /// <returns>The argument.</returns>
+    public static DiagnosticArgument From(string name, long value) => new(name, value.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Creates a number argument.</summary>
     /// <param name="name">The placeholder name.</param>
     /// <param name="value">The number.</param>

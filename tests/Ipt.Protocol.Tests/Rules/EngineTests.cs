@@ -201,3 +201,21 @@ public class EngineTests
         }
     }
 }
+
+public class EdgeCaseTests
+{
+    [Fact]
+    public void A_contract_that_runs_past_the_calendar_is_not_a_rule_failure()
+    {
+        var course = Ipt.Protocol.Samples.SampleCourses.Standard.EditContract(k => k with { StartDate = new NodaTime.LocalDate(9999, 1, 1), Frequency = NodaTime.Period.FromYears(500) });
+        var report = CourseValidator.Default.Validate(course);
+        Assert.DoesNotContain(report.Diagnostics, d => d.Id == "IPT0001");
+    }
+
+    [Fact]
+    public void An_empty_course_is_valid_while_nothing_has_happened()
+    {
+        var report = CourseValidator.Default.Validate(new Course(BuiltInProtocols.Standard.Id));
+        Assert.False(report.HasErrors, string.Join("\n", report.Diagnostics));
+    }
+}

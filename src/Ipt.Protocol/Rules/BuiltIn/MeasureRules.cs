@@ -90,7 +90,7 @@ internal sealed class TotalMatchesItemsRule : CourseRule
                         From("instrument", measure.Instrument),
                         From("total", total),
                         From("number", sessions[i].Number),
-                        new DiagnosticArgument("sum", sum.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        From("sum", sum));
                 }
             }
         }

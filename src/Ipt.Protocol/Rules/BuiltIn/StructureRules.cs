@@ -333,14 +333,12 @@ internal sealed class HeldAfterContractEndRule : CourseRule
             frequency = renegotiation.Frequency ?? frequency;
         }
 
-        var end = start;
-        for (var i = 1; i < context.ContractedSessions && end.Year < 9000; i++)
+        var grace = context.Protocol.MaxGapDays;
+        if (!TryComputeEnd(start, frequency, context.ContractedSessions, grace, out var end))
         {
-            end = end.Plus(frequency);
+            return;
         }
 
-        var grace = context.Protocol.MaxGapDays;
-        end = end.PlusDays(grace);
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
@@ -356,6 +354,30 @@ internal sealed class HeldAfterContractEndRule : CourseRule
                     From("start", start),
                     From("grace", grace));
             }
+        }
+    }
+
+    // Date arithmetic near the end of the calendar overflows; such a contract has no meaningful end to check.
+    private static bool TryComputeEnd(LocalDate start, Period frequency, int sessions, int grace, out LocalDate end)
+    {
+        end = start;
+        try
+        {
+            for (var i = 1; i < sessions; i++)
+            {
+                end = end.Plus(frequency);
+            }
+
+            end = end.PlusDays(grace);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
         }
     }
 }
