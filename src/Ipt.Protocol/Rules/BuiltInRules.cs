@@ -87,6 +87,12 @@ public static class BuiltInRules
         SocialRhythmRule.Instance,
     ];
 
+    /// <summary>
+    /// Gets the ids of removed built-in rules. A retired id is never given to another rule; its page
+    /// and table row stay, marked retired. None so far.
+    /// </summary>
+    public static ImmutableArray<string> RetiredIds { get; } = [];
+
     /// <summary>Gets every built-in descriptor (engine descriptors and one per rule), in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [.. EngineDescriptors.All, .. All.Select(r => r.Descriptor)];
 

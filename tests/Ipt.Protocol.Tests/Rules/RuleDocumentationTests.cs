@@ -17,6 +17,7 @@ public partial class RuleDocumentationTests
         Assert.All(ids, id => Assert.Matches(IdPattern(), id));
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
         Assert.Equal(BuiltInRules.All.Length, BuiltInRules.All.Distinct().Count());
+        Assert.Empty(ids.Intersect(BuiltInRules.RetiredIds, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public partial class RuleDocumentationTests
     public void Every_descriptor_has_a_page_and_every_page_has_a_descriptor()
     {
         var pages = Directory.GetFiles(Folder, "IPT*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(BuiltInRules.Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal), pages);
+        Assert.Equal(BuiltInRules.Descriptors.Select(d => d.Id).Concat(BuiltInRules.RetiredIds).Order(StringComparer.Ordinal), pages);
         foreach (var d in BuiltInRules.Descriptors)
         {
             Assert.True(File.Exists(Path.Combine(RepositoryRoot(), d.HelpLink)), d.HelpLink);
@@ -70,10 +71,18 @@ public partial class RuleDocumentationTests
             .Select(l => TableRow().Match(l))
             .Where(m => m.Success)
             .ToList();
-        Assert.Equal(BuiltInRules.Descriptors.Select(d => d.Id), rows.Select(m => m.Groups["id"].Value));
+        Assert.Equal(
+            BuiltInRules.Descriptors.Select(d => d.Id).Concat(BuiltInRules.RetiredIds).Order(StringComparer.Ordinal),
+            rows.Select(m => m.Groups["id"].Value));
         var candidates = new HashSet<int>();
         foreach (var row in rows)
         {
+            if (BuiltInRules.RetiredIds.Contains(row.Groups["id"].Value))
+            {
+                Assert.Contains("retired", row.Groups["title"].Value, StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+
             Assert.True(BuiltInRules.TryGetDescriptor(row.Groups["id"].Value, out var d));
             Assert.Equal(d.Id + ".md", row.Groups["link"].Value);
             Assert.Equal(d.Title, row.Groups["title"].Value);
