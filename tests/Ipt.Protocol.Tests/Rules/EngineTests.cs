@@ -219,3 +219,21 @@ public class EdgeCaseTests
         Assert.False(report.HasErrors, string.Join("\n", report.Diagnostics));
     }
 }
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void One_validator_shared_across_threads_gives_the_same_reports()
+    {
+        var courses = Ipt.Protocol.Samples.SampleCourses.Mistakes.Select(m => m.Course)
+            .Concat(Enumerable.Range(0, 50).Select(RandomCourse.Build))
+            .ToArray();
+        var expected = courses.Select(c => RuleTestKit.WithCatalogue.Validate(c)).ToArray();
+        var actual = new ValidationReport[courses.Length * 4];
+        Parallel.For(0, actual.Length, i => actual[i] = RuleTestKit.WithCatalogue.Validate(courses[i % courses.Length]));
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % courses.Length], actual[i]);
+        }
+    }
+}
