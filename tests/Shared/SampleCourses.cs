@@ -21,6 +21,12 @@ internal static class SampleCourses
     /// <summary>Gets the canonical standard IPT course (16 sessions, role dispute at impasse).</summary>
     public static Course Standard => All[BuiltInProtocols.Standard.Id];
 
+    /// <summary>
+    /// Courses with one typical mistake each, by name, with the rule id each one triggers. Used as
+    /// sample documents (CLI, docs) and in the rule tests.
+    /// </summary>
+    public static IReadOnlyList<SampleMistake> Mistakes { get; } = BuildMistakes();
+
     public static TechniqueId T(string id) => TechniqueId.From(id);
 
     public static PersonId P(string id) => PersonId.From(id);
@@ -233,4 +239,58 @@ internal static class SampleCourses
         };
         return course;
     }
+
+    private static List<SampleMistake> BuildMistakes()
+    {
+        var standard = Standard;
+        Course EditSession(Course c, int number, Func<Session, Session> change) => c.WithSession(number, change);
+        Session WithoutTask(Session s, SessionTask task) => s with { Tasks = ValueList.From(s.Tasks.Where(t => t != task)) };
+        var date6 = standard.Sessions[5].Date;
+        var date7 = standard.Sessions[6].Date;
+        return
+        [
+            new(
+                "formulation-not-agreed",
+                "The middle phase starts before the patient agreed the formulation.",
+                "IPT0304",
+                standard with { Formulation = standard.Formulation! with { Agreed = false, AgreedAtSession = null, AgreedOn = null } }),
+            new(
+                "role-dispute-without-stage",
+                "The focus is a role dispute, but its stage (renegotiation, impasse, dissolution) was never determined.",
+                "IPT0404",
+                standard with { Formulation = standard.Formulation! with { Areas = [new FocusArea(ProblemArea.RoleDispute) { Persons = [P("p1")] }] } }),
+            new(
+                "ending-raised-late",
+                "The ending is first raised at session 15 of 16.",
+                "IPT0601",
+                EditSession(EditSession(standard, 12, s => WithoutTask(s, SessionTask.EndingRaised)), 15, s => s.PlusTask(SessionTask.EndingRaised))),
+            new(
+                "safety-item-without-risk-review",
+                "PHQ-9 item 9 scores 1 at session 5 and no risk review is recorded.",
+                "IPT0704",
+                EditSession(standard, 5, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] })),
+            new(
+                "session-dates-out-of-order",
+                "Sessions 6 and 7 carry each other's dates.",
+                "IPT0104",
+                EditSession(EditSession(standard, 6, s => s with { Date = date7 }), 7, s => s with { Date = date6 })),
+            new(
+                "group-before-pre-group",
+                "WHO group IPT: the member missed the pre-group meeting but joined the group.",
+                "IPT0803",
+                EditSession(All[BuiltInProtocols.WhoGroup.Id], 1, s => s with { Status = SessionStatus.Missed })),
+            new(
+                "adolescent-without-caregiver",
+                "IPT-A: no parent or caregiver took part in the initial phase.",
+                "IPT0801",
+                EditSession(All[BuiltInProtocols.Adolescent.Id], 1, s => WithoutTask(s, SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual })),
+        ];
+    }
 }
+
+/// <summary>A sample course with one typical mistake.</summary>
+/// <param name="Name">A kebab-case name, also the sample document's file name.</param>
+/// <param name="Summary">What is wrong, in one sentence (documentation text, not patient data).</param>
+/// <param name="ExpectedId">The rule id the mistake triggers.</param>
+/// <param name="Course">The course.</param>
+internal sealed record SampleMistake(string Name, string Summary, string ExpectedId, Course Course);

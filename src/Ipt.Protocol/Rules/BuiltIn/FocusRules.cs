@@ -1,0 +1,231 @@
+using Ipt.Protocol.Protocols;
+using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
+using static Ipt.Protocol.Rules.DiagnosticArgument;
+
+namespace Ipt.Protocol.Rules.BuiltIn;
+
+/// <summary>IPT0401: more focus areas than the variant allows. Candidate 20.</summary>
+internal sealed class TooManyFocusAreasRule : CourseRule
+{
+    public static readonly TooManyFocusAreasRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0401",
+        "Too many problem areas",
+        "The formulation has {count} focus areas; the {protocol} protocol allows at most {max}.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.Medium, "ISIPT", "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var max = context.Protocol.MaxFocusAreas;
+        if (context.Course.Formulation is { } formulation && formulation.Areas.Count > max)
+        {
+            sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(max), From("count", formulation.Areas.Count), ProtocolArg(context), From("max", max));
+        }
+    }
+}
+
+/// <summary>IPT0402: no primary focus area, or more than one. Candidate 21.</summary>
+internal sealed class PrimaryFocusRule : CourseRule
+{
+    public static readonly PrimaryFocusRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0402",
+        "Not exactly one primary problem area",
+        "The formulation has {count} primary focus areas; exactly one is expected.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "ISIPT", "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Formulation is not { } formulation || formulation.Areas.IsEmpty)
+        {
+            return;
+        }
+
+        var areas = formulation.Areas.AsSpan();
+        var count = 0;
+        var second = -1;
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i].Rank == FocusRank.Primary && ++count == 2)
+            {
+                second = i;
+            }
+        }
+
+        if (count == 0)
+        {
+            sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas"), From("count", 0));
+        }
+        else if (count > 1)
+        {
+            sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(second).Property("rank"), From("count", count));
+        }
+    }
+}
+
+/// <summary>IPT0403: interpersonal deficits chosen while the inventory relates someone to another area. Candidate 22.</summary>
+internal sealed class DeficitsWhileOtherAppliesRule : CourseRule
+{
+    public static readonly DeficitsWhileOtherAppliesRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0403",
+        "Interpersonal deficits chosen while another area applies",
+        "Interpersonal deficits is a focus although the inventory relates person {person} to {area}; deficits is chosen only when no other area applies.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "STUART"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Formulation is not { } formulation)
+        {
+            return;
+        }
+
+        var areas = formulation.Areas.AsSpan();
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i].Area != ProblemArea.InterpersonalDeficits)
+            {
+                continue;
+            }
+
+            foreach (var person in context.Course.Inventory.Persons)
+            {
+                if (person.RelatedArea is { } related && related != ProblemArea.InterpersonalDeficits)
+                {
+                    sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("person", person.Id), FromEnum("area", related));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>IPT0404: a role-dispute focus without a stage. Candidate 23.</summary>
+internal sealed class DisputeStageRule : CourseRule
+{
+    public static readonly DisputeStageRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0404",
+        "Role dispute without a stage",
+        "Focus area {index} is a role dispute without a stage; determine renegotiation, impasse or dissolution.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK", "CITC"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Formulation is not { } formulation)
+        {
+            return;
+        }
+
+        var areas = formulation.Areas.AsSpan();
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i].Area == ProblemArea.RoleDispute && areas[i].DisputeStage is null)
+            {
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("disputeStage"), From("index", i));
+            }
+        }
+    }
+}
+
+/// <summary>IPT0405: a grief focus without a recorded death (Weissman taxonomy). Candidate 24.</summary>
+internal sealed class GriefWithoutDeathRule : CourseRule
+{
+    public static readonly GriefWithoutDeathRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0405",
+        "Grief focus without a recorded death",
+        "Focus area {index} is grief, but no person it concerns is recorded as deceased; under the Weissman taxonomy a non-death loss is a role transition.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK"));
+
+    public override bool AppliesTo(ProtocolDefinition protocol) => protocol.Taxonomy == ProblemAreaTaxonomy.Weissman;
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Formulation is not { } formulation)
+        {
+            return;
+        }
+
+        var inventory = context.Course.Inventory;
+        var areas = formulation.Areas.AsSpan();
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i].Area != ProblemArea.Grief)
+            {
+                continue;
+            }
+
+            var death = false;
+            if (areas[i].Persons.IsEmpty)
+            {
+                foreach (var person in inventory.Persons)
+                {
+                    death |= person.Deceased;
+                }
+            }
+            else
+            {
+                foreach (var id in areas[i].Persons)
+                {
+                    death |= inventory.TryGet(id, out var person) && person.Deceased;
+                }
+            }
+
+            if (!death)
+            {
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("index", i));
+            }
+        }
+    }
+}
+
+/// <summary>IPT0406: the focus is (re)chosen in the middle phase without a renegotiation. Candidate 25.</summary>
+internal sealed class FocusChangedRule : CourseRule
+{
+    public static readonly FocusChangedRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0406",
+        "Focus changed in the middle phase without renegotiation",
+        "The focus was chosen at session {session}, in the middle phase (from session {first}), without a renegotiation that changes the focus.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK"));
+
+    public override bool AppliesTo(ProtocolDefinition protocol) => HasInitialPhase(protocol);
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var first = context.FirstCoreSessionNumber;
+        if (first < 0 || context.Course.Formulation?.ChosenAtSession is not { } chosen || chosen < first)
+        {
+            return;
+        }
+
+        foreach (var renegotiation in context.Course.Renegotiations)
+        {
+            if (renegotiation.ChangesFocus && renegotiation.AtSession >= first && renegotiation.AtSession <= chosen)
+            {
+                return;
+            }
+        }
+
+        sink.Report(Descriptor, DocumentPath.Of("formulation").Property("chosenAtSession"), From("session", chosen), From("first", first));
+    }
+}

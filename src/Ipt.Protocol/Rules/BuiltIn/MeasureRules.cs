@@ -1,0 +1,273 @@
+using Ipt.Protocol.Protocols;
+using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
+using static Ipt.Protocol.Rules.DiagnosticArgument;
+
+namespace Ipt.Protocol.Rules.BuiltIn;
+
+/// <summary>IPT0701: a score outside its instrument's range. Candidate 36.</summary>
+internal sealed class ScoreRangeRule : CourseRule
+{
+    public static readonly ScoreRangeRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0701",
+        "Score outside the instrument's range",
+        "The {instrument} score {score} in session {number} is outside the instrument's range {min} to {max}.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "CONVENTION"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var measures = sessions[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                var measure = measures[j];
+                if (!TryGetInstrument(measure.Instrument, out var instrument))
+                {
+                    continue;
+                }
+
+                var score = measure.Score;
+                if (score < instrument.TotalMin || score > instrument.TotalMax)
+                {
+                    var path = DocumentPath.Session(i).Property("measures").At(j).Property(measure.Total is null ? "items" : "total");
+                    sink.Report(
+                        Descriptor,
+                        path,
+                        From("instrument", measure.Instrument),
+                        From("score", score),
+                        From("number", sessions[i].Number),
+                        From("min", instrument.TotalMin),
+                        From("max", instrument.TotalMax));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>IPT0702: a recorded total that disagrees with the sum of the item scores. Candidate 36 (consistency).</summary>
+internal sealed class TotalMatchesItemsRule : CourseRule
+{
+    public static readonly TotalMatchesItemsRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0702",
+        "Total disagrees with the item scores",
+        "The {instrument} total {total} in session {number} is not the sum of its item scores ({sum}).",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "CONVENTION"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var measures = sessions[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                var measure = measures[j];
+                if (measure.Total is not { } total || measure.Items.IsEmpty)
+                {
+                    continue;
+                }
+
+                var sum = 0L;
+                foreach (var item in measure.Items)
+                {
+                    sum += item;
+                }
+
+                if (sum != total)
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Session(i).Property("measures").At(j).Property("total"),
+                        From("instrument", measure.Instrument),
+                        From("total", total),
+                        From("number", sessions[i].Number),
+                        From("sum", sum));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>IPT0703: more held sessions pass without the primary measure than the variant's interval. Candidate 37.</summary>
+internal sealed class MonitoringGapRule : CourseRule
+{
+    public static readonly MonitoringGapRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0703",
+        "Monitoring gap longer than the measurement interval",
+        "{count} held sessions in a row, up to session {number}, have no {instrument} measure; the {protocol} protocol measures at least every {interval} sessions.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "IPTI", "MARK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var primary = context.Protocol.PrimaryInstrument;
+        var interval = context.Protocol.MeasurementIntervalSessions;
+        var sessions = context.Course.Sessions.AsSpan();
+        var since = 0;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var session = sessions[i];
+            if (!session.IsHeld || !context.IsTreatment(session))
+            {
+                continue;
+            }
+
+            if (IndexOfMeasure(session, primary) >= 0)
+            {
+                since = 0;
+                continue;
+            }
+
+            since++;
+            if (since >= interval)
+            {
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("measures"),
+                    From("number", session.Number),
+                    From("count", since),
+                    From("instrument", primary),
+                    ProtocolArg(context),
+                    From("interval", interval));
+                since = 0;
+            }
+        }
+    }
+}
+
+/// <summary>IPT0704: a positive safety item without a risk review in the same session. Candidate 38.</summary>
+internal sealed class SafetyItemRule : CourseRule
+{
+    public static readonly SafetyItemRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0704",
+        "Positive safety item without a risk review",
+        "{instrument} item {item} scores {score} in session {number}, and the session records no risk review.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "CONVENTION", "DENNIS"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var session = sessions[i];
+            var measures = session.Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                if (TryGetInstrument(measures[j].Instrument, out var instrument)
+                    && instrument.SafetyItem is { } item
+                    && measures[j].Item(item) is { } score and > 0
+                    && !session.Has(SessionTask.RiskReview))
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Session(i).Property("measures").At(j).Property("items").At(item - 1),
+                        From("instrument", measures[j].Instrument),
+                        From("item", item),
+                        From("score", score),
+                        From("number", session.Number));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>IPT0705: no improvement by mid-treatment and no plan review. Candidate 39.</summary>
+internal sealed class MidTreatmentReviewRule : CourseRule
+{
+    public static readonly MidTreatmentReviewRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0705",
+        "No improvement by mid-treatment without a plan review",
+        "By mid-treatment the {instrument} score is {score}, no lower than the baseline {baseline}, and no session from {number} on records a plan review.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK"));
+
+    public override bool AppliesTo(ProtocolDefinition protocol) => protocol.CorePhase == Phase.Middle;
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var primary = context.Protocol.PrimaryInstrument;
+        if (!TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
+        {
+            return;
+        }
+
+        var mid = Math.Max(1, context.ContractedSessions / 2);
+        var sessions = context.Course.Sessions.AsSpan();
+        var ordinal = 0;
+        var baseline = -1;
+        var latest = -1;
+        var latestIndex = -1;
+        var latestPosition = -1;
+        var reached = false;
+        var reviewed = false;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var session = sessions[i];
+            if (!Counts(context, session))
+            {
+                continue;
+            }
+
+            ordinal++;
+            if (latestIndex >= 0 && session.Has(SessionTask.PlanReview))
+            {
+                reviewed = true;
+            }
+
+            if (ordinal <= mid && session.IsHeld)
+            {
+                var j = IndexOfMeasure(session, primary);
+                if (j >= 0)
+                {
+                    var score = session.Measures[j].Score;
+                    if (baseline < 0)
+                    {
+                        baseline = score;
+                    }
+                    else
+                    {
+                        latest = score;
+                        latestIndex = i;
+                        latestPosition = j;
+                        reviewed |= session.Has(SessionTask.PlanReview);
+                    }
+                }
+            }
+
+            if (ordinal == mid && session.Status != SessionStatus.Planned)
+            {
+                reached = true;
+            }
+        }
+
+        if (reached && latestIndex >= 0 && latest >= baseline && !reviewed)
+        {
+            sink.Report(
+                Descriptor,
+                DocumentPath.Session(latestIndex).Property("measures").At(latestPosition),
+                From("instrument", primary),
+                From("score", latest),
+                From("baseline", baseline),
+                From("number", sessions[latestIndex].Number));
+        }
+    }
+}

@@ -1,0 +1,383 @@
+using NodaTime;
+using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
+using static Ipt.Protocol.Rules.DiagnosticArgument;
+
+namespace Ipt.Protocol.Rules.BuiltIn;
+
+/// <summary>IPT0101: the contracted or recorded number of treatment sessions is outside the variant's range. Candidate 1.</summary>
+internal sealed class SessionCountRule : CourseRule
+{
+    public static readonly SessionCountRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0101",
+        "Session count outside the variant's range",
+        "{count} treatment sessions, where the {protocol} protocol has {min} to {max}.",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK", "ISIPT", "MARK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var range = context.Protocol.Sessions;
+        if (context.Course.Contract is { } contract)
+        {
+            var count = contract.Sessions;
+            var at = -1;
+            var renegotiations = context.Course.Renegotiations.AsSpan();
+            for (var i = 0; i < renegotiations.Length; i++)
+            {
+                if (renegotiations[i].Sessions is { } changed)
+                {
+                    count = changed;
+                    at = i;
+                }
+            }
+
+            if (!range.Contains(count))
+            {
+                var path = at < 0 ? DocumentPath.Of("contract").Property("sessions") : DocumentPath.Of("renegotiations").At(at).Property("sessions");
+                sink.Report(Descriptor, path, From("count", count), ProtocolArg(context), From("min", range.Min), From("max", range.Max));
+            }
+        }
+
+        var recorded = 0;
+        foreach (var session in context.Course.Sessions)
+        {
+            if (context.IsTreatment(session) && session.Status is SessionStatus.Held or SessionStatus.Planned)
+            {
+                recorded++;
+            }
+        }
+
+        if (recorded > range.Max || (context.IsFinished && context.HeldTreatmentCount < range.Min))
+        {
+            var count = recorded > range.Max ? recorded : context.HeldTreatmentCount;
+            sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", count), ProtocolArg(context), From("min", range.Min), From("max", range.Max));
+        }
+    }
+}
+
+/// <summary>IPT0102: two sessions share a number. Candidate 2 (duplicates).</summary>
+internal sealed class DuplicateSessionNumberRule : CourseRule
+{
+    public static readonly DuplicateSessionNumberRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0102",
+        "Session number used twice",
+        "Session number {number} is used again; it first appears at sessions[{first}].",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        if (SessionNumbering.IsSequential(sessions))
+        {
+            return;
+        }
+
+        var firstAt = new Dictionary<int, int>(sessions.Length);
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (!firstAt.TryAdd(sessions[i].Number, i))
+            {
+                sink.Report(Descriptor, DocumentPath.Session(i).Property("number"), From("number", sessions[i].Number), From("first", firstAt[sessions[i].Number]));
+            }
+        }
+    }
+}
+
+/// <summary>IPT0103: session numbers are not contiguous from 1. Candidate 2 (gaps).</summary>
+internal sealed class SessionNumberGapRule : CourseRule
+{
+    public static readonly SessionNumberGapRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0103",
+        "Session numbers not contiguous from 1",
+        "Session number {number} is missing: numbers run from 1 without gaps ({missing} missing in all).",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        if (SessionNumbering.IsSequential(sessions))
+        {
+            return;
+        }
+
+        var numbers = new HashSet<int>();
+        var highest = 0;
+        foreach (var session in sessions)
+        {
+            numbers.Add(session.Number);
+            highest = Math.Max(highest, session.Number);
+        }
+
+        var missing = highest - numbers.Count;
+        if (missing <= 0)
+        {
+            return;
+        }
+
+        var first = 1;
+        while (numbers.Contains(first))
+        {
+            first++;
+        }
+
+        sink.Report(Descriptor, DocumentPath.Of("sessions"), From("number", first), From("missing", missing));
+    }
+}
+
+internal static class SessionNumbering
+{
+    /// <summary>The fast path: the list holds sessions 1, 2, 3, … in order.</summary>
+    internal static bool IsSequential(ReadOnlySpan<Session> sessions)
+    {
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (sessions[i].Number != i + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>IPT0104: a session is not dated after the previous dated session. Candidate 3.</summary>
+internal sealed class SessionDatesOrderRule : CourseRule
+{
+    public static readonly SessionDatesOrderRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0104",
+        "Session dates not strictly increasing",
+        "Session {number} is dated {date}, not after session {previous} ({previousDate}).",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        var previous = -1;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (sessions[i].Status == SessionStatus.Cancelled || sessions[i].Date is not { } date)
+            {
+                continue;
+            }
+
+            if (previous >= 0 && date <= sessions[previous].Date!.Value)
+            {
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("date"),
+                    From("number", sessions[i].Number),
+                    From("date", date),
+                    From("previous", sessions[previous].Number),
+                    From("previousDate", sessions[previous].Date!.Value));
+            }
+            else
+            {
+                previous = i;
+            }
+        }
+    }
+}
+
+/// <summary>IPT0105: more days pass between two sessions than the variant allows. Candidate 4.</summary>
+internal sealed class CadenceGapRule : CourseRule
+{
+    public static readonly CadenceGapRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0105",
+        "Gap between sessions longer than the variant allows",
+        "{days} days pass between session {previous} and session {number}; the {protocol} protocol allows at most {max}.",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "ISIPT"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        var max = context.Protocol.MaxGapDays;
+        var previous = -1;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (sessions[i].Status is not (SessionStatus.Held or SessionStatus.Planned) || sessions[i].Date is not { } date)
+            {
+                continue;
+            }
+
+            if (previous >= 0)
+            {
+                var days = Period.DaysBetween(sessions[previous].Date!.Value, date);
+                if (days > max)
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Session(i).Property("date"),
+                        From("days", days),
+                        From("previous", sessions[previous].Number),
+                        From("number", sessions[i].Number),
+                        ProtocolArg(context),
+                        From("max", max));
+                }
+            }
+
+            previous = i;
+        }
+    }
+}
+
+/// <summary>IPT0106: a session's length is outside the variant's range. Candidate 5.</summary>
+internal sealed class SessionLengthRule : CourseRule
+{
+    public static readonly SessionLengthRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0106",
+        "Session length outside the variant's range",
+        "Session {number} lasts {minutes} minutes; the {protocol} protocol expects {min} to {max}.",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "MARK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        var first = true;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var session = sessions[i];
+            if (!Counts(context, session))
+            {
+                continue;
+            }
+
+            var range = first && context.Protocol.FirstSessionLength is { } firstRange ? firstRange : context.Protocol.SessionLength;
+            first = false;
+            if (session.Length is { } length && !range.Contains(length))
+            {
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("length"),
+                    From("number", session.Number),
+                    From("minutes", length),
+                    ProtocolArg(context),
+                    From("min", range.Min),
+                    From("max", range.Max));
+            }
+        }
+    }
+}
+
+/// <summary>IPT0107: more treatment sessions are recorded than the contract in force agrees. Candidate 6.</summary>
+internal sealed class ContractChangedRule : CourseRule
+{
+    public static readonly ContractChangedRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0107",
+        "Contract changed without a renegotiation",
+        "{count} treatment sessions are recorded but the contract in force agrees {contracted}; record the change as a renegotiation.",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Contract is not null && context.TreatmentCount > context.ContractedSessions)
+        {
+            sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", context.TreatmentCount), From("contracted", context.ContractedSessions));
+        }
+    }
+}
+
+/// <summary>IPT0108: a held session falls after the contracted end date. Candidate 7.</summary>
+internal sealed class HeldAfterContractEndRule : CourseRule
+{
+    public static readonly HeldAfterContractEndRule Instance = new();
+
+    // Beyond this many contracted sessions the end date is not computed (a malformed contract; IPT0101 reports it).
+    private const int MaxSteps = 10_000;
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0108",
+        "Session held after the contracted end date",
+        "Session {number} was held on {date}, after the contracted end {end} ({contracted} sessions from {start}, plus {grace} days' grace).",
+        RuleCategory.Structure,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Contract is not { StartDate: { } start } contract || context.ContractedSessions > MaxSteps)
+        {
+            return;
+        }
+
+        var frequency = contract.Frequency ?? context.Protocol.Cadence;
+        foreach (var renegotiation in context.Course.Renegotiations)
+        {
+            frequency = renegotiation.Frequency ?? frequency;
+        }
+
+        var grace = context.Protocol.MaxGapDays;
+        if (!TryComputeEnd(start, frequency, context.ContractedSessions, grace, out var end))
+        {
+            return;
+        }
+
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (sessions[i].IsHeld && context.IsTreatment(sessions[i]) && sessions[i].Date is { } date && date > end)
+            {
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("date"),
+                    From("number", sessions[i].Number),
+                    From("date", date),
+                    From("end", end),
+                    From("contracted", context.ContractedSessions),
+                    From("start", start),
+                    From("grace", grace));
+            }
+        }
+    }
+
+    // Date arithmetic near the end of the calendar overflows; such a contract has no meaningful end to check.
+    private static bool TryComputeEnd(LocalDate start, Period frequency, int sessions, int grace, out LocalDate end)
+    {
+        end = start;
+        try
+        {
+            for (var i = 1; i < sessions; i++)
+            {
+                end = end.Plus(frequency);
+            }
+
+            end = end.PlusDays(grace);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
+}

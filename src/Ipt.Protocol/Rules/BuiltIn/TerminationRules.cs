@@ -1,0 +1,216 @@
+using Ipt.Protocol.Protocols;
+using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
+using static Ipt.Protocol.Rules.DiagnosticArgument;
+
+namespace Ipt.Protocol.Rules.BuiltIn;
+
+/// <summary>Base of the two ending-notice rules: the ending is raised by treatment session N − notice.</summary>
+internal abstract class EndingRule : CourseRule
+{
+    public override bool AppliesTo(ProtocolDefinition protocol) => HasTermination(protocol);
+
+    protected abstract int Notice(ProtocolDefinition protocol);
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var n = context.ContractedSessions;
+        var notice = Notice(context.Protocol);
+        var deadline = Math.Max(1, n - notice);
+        var sessions = context.Course.Sessions.AsSpan();
+        var ordinal = 0;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var session = sessions[i];
+            if (!Counts(context, session))
+            {
+                continue;
+            }
+
+            ordinal++;
+            if (session.IsHeld && session.Has(SessionTask.EndingRaised))
+            {
+                return;
+            }
+
+            if (ordinal == deadline)
+            {
+                if (session.Status != SessionStatus.Planned)
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Session(i).Property("tasks"),
+                        From("number", session.Number),
+                        From("deadline", deadline),
+                        From("contracted", n),
+                        From("notice", notice));
+                }
+
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>IPT0601: the ending is not raised by session N − 2 (the variant's notice). Candidate 31 (error part).</summary>
+internal sealed class EndingNoticeRule : EndingRule
+{
+    public static readonly EndingNoticeRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0601",
+        "Ending not raised in time",
+        "The ending was not raised by session {number} (treatment session {deadline} of {contracted}); raise it at least {notice} sessions before the last.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "WMK", "STUART", "ISIPT"));
+
+    protected override int Notice(ProtocolDefinition protocol) => protocol.EndingNoticeSessions;
+}
+
+/// <summary>IPT0602: the ending is not raised by session N − 4 (the variant's early notice). Candidate 31 (info part).</summary>
+internal sealed class EarlyEndingNoticeRule : EndingRule
+{
+    public static readonly EarlyEndingNoticeRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0602",
+        "Ending not raised early",
+        "The ending was not raised by session {number} (treatment session {deadline} of {contracted}); it is often raised {notice} sessions before the last.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Info,
+        Cite(Confidence.High, "WMK", "STUART"));
+
+    public override bool AppliesTo(ProtocolDefinition protocol) => base.AppliesTo(protocol) && protocol.EarlyEndingNoticeSessions > protocol.EndingNoticeSessions;
+
+    protected override int Notice(ProtocolDefinition protocol) => protocol.EarlyEndingNoticeSessions;
+}
+
+/// <summary>Base of the rules that require a task in a held termination-phase session of a finished course.</summary>
+internal abstract class TerminationTaskRule : CourseRule
+{
+    protected abstract SessionTask Task { get; }
+
+    public override bool AppliesTo(ProtocolDefinition protocol) => HasTermination(protocol);
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.IsFinished && !TaskInPhase(context, Phase.Termination, Task))
+        {
+            sink.Report(Descriptor, DocumentPath.Of("sessions"), FromEnum("task", Task));
+        }
+    }
+}
+
+/// <summary>IPT0603: no progress review in termination. Candidate 32.</summary>
+internal sealed class ProgressReviewRule : TerminationTaskRule
+{
+    public static readonly ProgressReviewRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0603",
+        "No progress review in termination",
+        "The course is over and no termination-phase session records the {task} task.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "ISIPT"));
+
+    protected override SessionTask Task => SessionTask.ProgressReview;
+}
+
+/// <summary>IPT0604: no relapse-prevention plan in termination. Candidate 33.</summary>
+internal sealed class RelapsePreventionRule : TerminationTaskRule
+{
+    public static readonly RelapsePreventionRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0604",
+        "No relapse-prevention plan",
+        "The course is over and no termination-phase session records the {task} task (warning signs and contingency plans).",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "STUART"));
+
+    protected override SessionTask Task => SessionTask.RelapsePreventionPlan;
+}
+
+/// <summary>IPT0605: continuation or maintenance not discussed. Candidate 34.</summary>
+internal sealed class ContinuationRule : TerminationTaskRule
+{
+    public static readonly ContinuationRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0605",
+        "Continuation or maintenance not discussed",
+        "The course is over and no termination-phase session records the {task} task.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK"));
+
+    protected override SessionTask Task => SessionTask.ContinuationDiscussed;
+}
+
+/// <summary>IPT0606: a non-responder at the end without alternative treatment discussed. Candidate 35.</summary>
+internal sealed class NonResponderRule : CourseRule
+{
+    public static readonly NonResponderRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0606",
+        "Non-responder without alternative treatment discussed",
+        "The last {instrument} score ({score}) is less than a {percent}% reduction from the baseline ({baseline}), and no session records the alternativeTreatmentDiscussed task.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "CONVENTION"));
+
+    public override bool AppliesTo(ProtocolDefinition protocol) => HasTermination(protocol);
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var primary = context.Protocol.PrimaryInstrument;
+        if (!context.IsFinished || !TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
+        {
+            return;
+        }
+
+        var sessions = context.Course.Sessions.AsSpan();
+        int? baseline = null;
+        var measured = 0;
+        var lastScore = 0;
+        var lastIndex = -1;
+        var lastPosition = -1;
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (!context.IsTreatment(sessions[i]))
+            {
+                continue;
+            }
+
+            if (sessions[i].Has(SessionTask.AlternativeTreatmentDiscussed))
+            {
+                return;
+            }
+
+            var j = IndexOfMeasure(sessions[i], primary);
+            if (j >= 0)
+            {
+                var score = sessions[i].Measures[j].Score;
+                baseline ??= score;
+                measured++;
+                lastScore = score;
+                lastIndex = i;
+                lastPosition = j;
+            }
+        }
+
+        if (measured > 1 && baseline is { } b && b > 0 && (b - lastScore) * 100 < b * ResponsePercent)
+        {
+            sink.Report(
+                Descriptor,
+                DocumentPath.Session(lastIndex).Property("measures").At(lastPosition),
+                From("instrument", primary),
+                From("score", lastScore),
+                From("percent", ResponsePercent),
+                From("baseline", b));
+        }
+    }
+}

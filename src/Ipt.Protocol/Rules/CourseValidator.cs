@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Ipt.Protocol.Protocols;
+
+namespace Ipt.Protocol.Rules;
+
+/// <summary>
+/// Validates a course against its protocol and returns every finding in one pass. Build one per
+/// set of options and share it: the validator is immutable and thread-safe, and validating a clean
+/// course allocates nothing.
+/// </summary>
+/// <remarks>
+/// <para>Bad input never throws: an unknown protocol id is one <c>IPT0002</c> error, and a rule
+/// that throws becomes one <c>IPT0001</c> error naming the rule while the other rules still run.
+/// Only a <see langword="null"/> argument (a programming error) throws.</para>
+/// </remarks>
+public sealed class CourseValidator
+{
+    private readonly FrozenDictionary<ProtocolId, RuleSet> byProtocol;
+    private readonly FrozenDictionary<string, DiagnosticSeverity>? overrides;
+    private readonly ConditionalWeakTable<ProtocolDefinition, RuleSet> adHoc = [];
+
+    /// <summary>Creates a validator.</summary>
+    /// <param name="options">The options; <see cref="ValidatorOptions.Default"/> when omitted.</param>
+    public CourseValidator(ValidatorOptions? options = null)
+    {
+        Options = options ?? ValidatorOptions.Default;
+        var map = new Dictionary<string, DiagnosticSeverity>(StringComparer.Ordinal);
+        foreach (var choice in Options.SeverityOverrides)
+        {
+            map[choice.Id] = choice.Severity;
+        }
+
+        overrides = map.Count == 0 ? null : map.ToFrozenDictionary(StringComparer.Ordinal);
+        var sets = new Dictionary<ProtocolId, RuleSet>();
+        foreach (var protocol in Options.Registry)
+        {
+            sets[protocol.Id] = Build(protocol);
+        }
+
+        byProtocol = sets.ToFrozenDictionary();
+    }
+
+    /// <summary>Gets a validator with the default options.</summary>
+    public static CourseValidator Default { get; } = new();
+
+    /// <summary>Gets the options.</summary>
+    public ValidatorOptions Options { get; }
+
+    /// <summary>Returns the rule set used for a protocol definition.</summary>
+    /// <param name="protocol">The protocol definition.</param>
+    /// <returns>The rule set (cached).</returns>
+    public RuleSet RulesFor(ProtocolDefinition protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        if (byProtocol.TryGetValue(protocol.Id, out var set) && ReferenceEquals(set.Protocol, protocol))
+        {
+            return set;
+        }
+
+        return adHoc.TryGetValue(protocol, out var cached) ? cached : adHoc.GetValue(protocol, Build);
+    }
+
+    /// <summary>Validates a course against the protocol its <see cref="Course.Protocol"/> names in the registry.</summary>
+    /// <param name="course">The course.</param>
+    /// <returns>The report; an unknown protocol id gives one <c>IPT0002</c> error.</returns>
+    public ValidationReport Validate(Course course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        if (!byProtocol.TryGetValue(course.Protocol, out var set))
+        {
+            var sink = new DiagnosticSink(overrides);
+            sink.Report(EngineDescriptors.UnknownProtocol, DocumentPath.Of("protocol"), DiagnosticArgument.From("protocol", course.Protocol));
+            return sink.ToReport();
+        }
+
+        return Run(course, set);
+    }
+
+    /// <summary>Validates a course against a given protocol definition (for example a host-defined variant), whatever id the course names.</summary>
+    /// <param name="course">The course.</param>
+    /// <param name="protocol">The protocol definition.</param>
+    /// <returns>The report.</returns>
+    public ValidationReport Validate(Course course, ProtocolDefinition protocol)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        return Run(course, RulesFor(protocol));
+    }
+
+    [SuppressMessage("Design", "CA1031", Justification = "A failing rule must not hide the other findings: it is reported as IPT0001.")]
+    private ValidationReport Run(Course course, RuleSet set)
+    {
+        var sink = new DiagnosticSink(overrides);
+        var context = new RuleContext(course, set.Protocol, Options.Techniques);
+        foreach (var rule in set.Rules)
+        {
+            var mark = sink.Mark;
+            try
+            {
+                rule.Check(in context, ref sink);
+            }
+            catch (Exception)
+            {
+                sink.Truncate(mark);
+                sink.Report(EngineDescriptors.RuleFailed, DocumentPath.Root, DiagnosticArgument.FromRuleId("rule", rule.Descriptor.Id));
+            }
+        }
+
+        return sink.ToReport();
+    }
+
+    private RuleSet Build(ProtocolDefinition protocol) =>
+        RuleSet.For(protocol, [.. BuiltInRules.All, .. Options.ExtraRules], Options.DisabledIds);
+}

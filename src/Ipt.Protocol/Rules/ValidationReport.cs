@@ -1,0 +1,124 @@
+namespace Ipt.Protocol.Rules;
+
+/// <summary>
+/// Every finding of one validation, in a deterministic order (reading order of the document, then
+/// id, then message). Warnings and infos do not make a course invalid: only errors do.
+/// </summary>
+/// <remarks>
+/// <para>A value type: the report of a clean course wraps an empty list and allocates nothing.
+/// Immutable and thread-safe; equality compares the findings.</para>
+/// </remarks>
+public readonly record struct ValidationReport
+{
+    /// <summary>Creates a report; the findings are sorted into the report's order.</summary>
+    /// <param name="diagnostics">The findings, in any order.</param>
+    public ValidationReport(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var list = diagnostics.ToList();
+        list.Sort(Order);
+        Diagnostics = ValueList.From(list);
+        foreach (var diagnostic in list)
+        {
+            switch (diagnostic.Severity)
+            {
+                case DiagnosticSeverity.Error:
+                    ErrorCount++;
+                    break;
+                case DiagnosticSeverity.Warning:
+                    WarningCount++;
+                    break;
+                default:
+                    InfoCount++;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Gets the report with no findings.</summary>
+    public static ValidationReport Empty => default;
+
+    /// <summary>Gets the findings, in report order.</summary>
+    public ValueList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets the number of errors.</summary>
+    public int ErrorCount { get; }
+
+    /// <summary>Gets the number of warnings.</summary>
+    public int WarningCount { get; }
+
+    /// <summary>Gets the number of infos.</summary>
+    public int InfoCount { get; }
+
+    /// <summary>Gets a value indicating whether any finding is an error (the course is invalid under its protocol).</summary>
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Gets a value indicating whether any finding is a warning.</summary>
+    public bool HasWarnings => WarningCount > 0;
+
+    /// <summary>Gets a value indicating whether the course has no errors (warnings and infos allowed).</summary>
+    public bool IsValid => ErrorCount == 0;
+
+    /// <summary>Gets a value indicating whether there is no finding at all.</summary>
+    public bool IsClean => Diagnostics.IsEmpty;
+
+    /// <summary>Returns the number of findings of a severity.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns>The count.</returns>
+    public int CountOf(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => ErrorCount,
+        DiagnosticSeverity.Warning => WarningCount,
+        _ => InfoCount,
+    };
+
+    /// <summary>
+    /// Groups the messages by path, the shape of ASP.NET Core's <c>ValidationProblemDetails.Errors</c>.
+    /// Each message is prefixed with its id (<c>IPT0404: …</c>); findings of the whole course use the key <c>""</c>.
+    /// </summary>
+    /// <param name="minimum">The lowest severity to include (by default every finding).</param>
+    /// <returns>A new dictionary, path → messages in report order.</returns>
+    public Dictionary<string, string[]> ToDictionary(DiagnosticSeverity minimum = DiagnosticSeverity.Info)
+    {
+        var grouped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var diagnostic in Diagnostics)
+        {
+            if (diagnostic.Severity < minimum)
+            {
+                continue;
+            }
+
+            var key = diagnostic.Path.ToString();
+            if (!grouped.TryGetValue(key, out var messages))
+            {
+                messages = [];
+                grouped.Add(key, messages);
+            }
+
+            messages.Add(diagnostic.Id + ": " + diagnostic.Message);
+        }
+
+        var result = new Dictionary<string, string[]>(grouped.Count, StringComparer.Ordinal);
+        foreach (var pair in grouped)
+        {
+            result.Add(pair.Key, [.. pair.Value]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Summarizes the report.</summary>
+    /// <returns>A string such as <c>2 errors, 1 warning, 0 infos</c>.</returns>
+    public override string ToString() => $"{ErrorCount} errors, {WarningCount} warnings, {InfoCount} infos";
+
+    private static int Order(Diagnostic x, Diagnostic y)
+    {
+        var c = x.Path.CompareTo(y.Path);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Id, y.Id);
+        }
+
+        return c == 0 ? string.CompareOrdinal(x.Message, y.Message) : c;
+    }
+}

@@ -1,0 +1,135 @@
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Rules;
+using Ipt.Protocol.Samples;
+using NodaTime;
+
+namespace Ipt.Protocol.Tests.Rules;
+
+/// <summary>
+/// One case per rule: a canonical course broken in one place (the rule fires there, with its
+/// default severity) and the same fragment corrected (the rule is silent).
+/// </summary>
+internal sealed record RuleCase(
+    string Id,
+    ProtocolDefinition Protocol,
+    Func<Course, Course> Break,
+    Func<Course, Course> Fix,
+    string Path,
+    DiagnosticSeverity Severity);
+
+internal static class RuleCases
+{
+    private static readonly InstrumentId Phq9 = Instruments.Phq9.Id;
+
+    public static IReadOnlyDictionary<string, RuleCase> All { get; } = Build().ToDictionary(c => c.Key, c => c.Value);
+
+    public static Session Without(this Session s, SessionTask task) => s with { Tasks = ValueList.From(s.Tasks.Where(t => t != task)) };
+
+    public static Session Without(this Session s, string technique) => s with { Techniques = ValueList.From(s.Techniques.Where(t => t.Value != technique)) };
+
+    public static Course Edit(this Course c, int number, Func<Session, Session> change) => c.WithSession(number, change);
+
+    public static Course EditFormulation(this Course c, Func<Formulation, Formulation> change) => c with { Formulation = change(c.Formulation!) };
+
+    public static Course EditContract(this Course c, Func<Contract, Contract> change) => c with { Contract = change(c.Contract!) };
+
+    public static Course EditAll(this Course c, Func<Session, Session> change) => c with { Sessions = ValueList.From(c.Sessions.Select(change)) };
+
+    private static IEnumerable<KeyValuePair<string, RuleCase>> Build()
+    {
+        var std = BuiltInProtocols.Standard;
+        var e = DiagnosticSeverity.Error;
+        var w = DiagnosticSeverity.Warning;
+        var i = DiagnosticSeverity.Info;
+        static KeyValuePair<string, RuleCase> Case(string key, RuleCase c) => new(key, c);
+        static FocusArea Dispute() => new(ProblemArea.RoleDispute) { DisputeStage = RoleDisputeStage.Impasse, Persons = [SampleCourses.P("p1")] };
+
+        // Structure
+        yield return Case("IPT0101", new("IPT0101", std, c => c.EditContract(k => k with { Sessions = 20 }), c => c.EditContract(k => k with { Sessions = 16 }), "contract.sessions", e));
+        yield return Case("IPT0101-renegotiated", new("IPT0101", std, c => c.PlusRenegotiation(new Renegotiation { AtSession = 6, Sessions = 10 }), c => c with { Renegotiations = [new Renegotiation { AtSession = 6, Sessions = 16 }] }, "renegotiations[0].sessions", e));
+        yield return Case("IPT0102", new("IPT0102", std, c => c with { Sessions = c.Sessions.SetItem(4, c.Sessions[4] with { Number = 4 }) }, c => c with { Sessions = c.Sessions.SetItem(4, c.Sessions[4] with { Number = 5 }) }, "sessions[4].number", e));
+        yield return Case("IPT0103", new("IPT0103", std, c => c with { Sessions = c.Sessions.RemoveAt(7) }, Renumber, "sessions", e));
+        yield return Case("IPT0104", new("IPT0104", std, c => SwapDates(c, 6, 7), c => SwapDates(c, 6, 7), "sessions[6].date", e));
+        yield return Case("IPT0105", new("IPT0105", std, c => Shift(c, 9, 14), c => Shift(Shift(c, 9, -14), 9, 7), "sessions[8].date", w));
+        yield return Case("IPT0106", new("IPT0106", std, c => c.Edit(6, s => s with { Length = Duration.FromMinutes(20) }), c => c.Edit(6, s => s with { Length = Duration.FromMinutes(50) }), "sessions[5].length", w));
+        yield return Case("IPT0107", new("IPT0107", std, Plus17, c => c.PlusRenegotiation(new Renegotiation { AtSession = 15, Sessions = 17 }), "sessions", e));
+        yield return Case("IPT0108", new("IPT0108", std, c => c.EditContract(k => k with { StartDate = SampleCourses.Start.PlusWeeks(-4) }), c => c.EditContract(k => k with { StartDate = SampleCourses.Start }), "sessions[14].date", w));
+
+        // Phases
+        yield return Case("IPT0201", new("IPT0201", std, c => c.Edit(10, s => s with { Phase = Phase.Initial }), c => c.Edit(10, s => s with { Phase = Phase.Middle }), "sessions[9].phase", e));
+        yield return Case("IPT0202", new("IPT0202", std, c => c.Edit(4, s => s with { Phase = Phase.Initial }).Edit(5, s => s with { Phase = Phase.Initial }), c => c.Edit(5, s => s with { Phase = Phase.Middle }), "sessions[4].phase", w));
+        yield return Case("IPT0202-brief", new("IPT0202", BuiltInProtocols.Brief, c => c.Edit(3, s => s with { Phase = Phase.Initial }), c => c.Edit(3, s => s with { Phase = Phase.Middle }), "sessions[2].phase", w));
+        yield return Case("IPT0203", new("IPT0203", BuiltInProtocols.VeryBrief, c => c.Edit(2, s => s with { Phase = Phase.Termination }), c => c.Edit(2, s => s with { Phase = Phase.Middle }), "sessions", e));
+        yield return Case("IPT0204", new("IPT0204", std, c => c.Edit(14, s => s with { Phase = Phase.Middle }).Edit(15, s => s with { Phase = Phase.Middle }), c => c.Edit(15, s => s with { Phase = Phase.Termination }), "sessions", e));
+        yield return Case("IPT0205", new("IPT0205", std, c => c.Edit(14, s => s with { Phase = Phase.Middle }).Edit(15, s => s with { Phase = Phase.Middle }), c => c.Edit(15, s => s with { Phase = Phase.Termination }), "sessions[14].phase", w));
+
+        // Initial tasks
+        yield return Case("IPT0301", new("IPT0301", std, c => c.Edit(1, s => s with { Measures = [] }), c => c.Edit(1, s => s.PlusMeasure(SampleCourses.Scored(Instruments.Phq9, 18))), "sessions[0].measures", w));
+        yield return Case("IPT0302", new("IPT0302", std, c => c with { Inventory = InterpersonalInventory.Empty }, c => c with { Inventory = SampleCourses.Standard.Inventory }, "inventory.persons", e));
+        yield return Case("IPT0303", new("IPT0303", std, c => c.EditFormulation(f => f with { Areas = [] }), c => c.EditFormulation(f => f.PlusArea(Dispute())), "formulation.areas", e));
+        yield return Case("IPT0304", new("IPT0304", std, c => c.EditFormulation(f => f with { Agreed = false, AgreedAtSession = null }), c => c.EditFormulation(f => f.AgreedAt(3)), "formulation.agreed", e));
+        yield return Case("IPT0304-late", new("IPT0304", std, c => c.EditFormulation(f => f.AgreedAt(5)), c => c.EditFormulation(f => f.AgreedAt(3)), "formulation.agreedAtSession", e));
+        yield return Case("IPT0305", new("IPT0305", std, c => c with { SickRole = new SickRole { GrantedAtSession = 5 } }, c => c with { SickRole = new SickRole { GrantedAtSession = 1 } }, "sickRole.grantedAtSession", w));
+        yield return Case("IPT0306", new("IPT0306", std, c => c.Edit(1, s => s.Without(SessionTask.Psychoeducation)), c => c.Edit(2, s => s.PlusTask(SessionTask.Psychoeducation)), "sessions", w));
+        yield return Case("IPT0307", new("IPT0307", std, c => c.EditContract(k => k with { AgreedAtSession = 6 }), c => c.EditContract(k => k with { AgreedAtSession = 3 }), "contract.agreedAtSession", w));
+        yield return Case("IPT0308", new("IPT0308", std, c => c.Edit(1, s => s.Without(SessionTask.MedicationAssessment)), c => c.Edit(2, s => s.PlusTask(SessionTask.MedicationAssessment)), "sessions", i));
+
+        // Focus
+        yield return Case("IPT0401", new("IPT0401", std, c => c.EditFormulation(f => f.PlusArea(new(ProblemArea.RoleTransition, FocusRank.Secondary)).PlusArea(new(ProblemArea.Grief, FocusRank.Secondary))), c => c.EditFormulation(f => f with { Areas = f.Areas.RemoveAt(2) }), "formulation.areas[2]", e));
+        yield return Case("IPT0402", new("IPT0402", std, c => c.EditFormulation(f => f with { Areas = [Dispute() with { Rank = FocusRank.Secondary }] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas", e));
+        yield return Case("IPT0402-two", new("IPT0402", std, c => c.EditFormulation(f => f.PlusArea(new(ProblemArea.RoleTransition))), c => c.EditFormulation(f => f with { Areas = f.Areas.SetItem(1, new(ProblemArea.RoleTransition, FocusRank.Secondary)) }), "formulation.areas[1].rank", e));
+        yield return Case("IPT0403", new("IPT0403", std, c => c.EditFormulation(f => f.PlusArea(new(ProblemArea.InterpersonalDeficits, FocusRank.Secondary))), c => c.EditFormulation(f => f with { Areas = f.Areas.SetItem(1, new(ProblemArea.RoleTransition, FocusRank.Secondary)) }), "formulation.areas[1].area", w));
+        yield return Case("IPT0404", new("IPT0404", std, c => c.EditFormulation(f => f with { Areas = [Dispute() with { DisputeStage = null }] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas[0].disputeStage", e));
+        yield return Case("IPT0405", new("IPT0405", std, c => c.EditFormulation(f => f with { Areas = [new(ProblemArea.Grief) { Persons = [SampleCourses.P("p1")] }] }), c => c with { Inventory = c.Inventory.WithPerson(c.Inventory.Persons[0] with { Deceased = true }) }, "formulation.areas[0].area", w));
+        yield return Case("IPT0406", new("IPT0406", std, c => c.EditFormulation(f => f with { ChosenAtSession = 6 }), c => c.PlusRenegotiation(new Renegotiation { AtSession = 6, ChangesFocus = true }), "formulation.chosenAtSession", w));
+
+        // Techniques (validated with the test catalogue)
+        yield return Case("IPT0501", new("IPT0501", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("sick-role"))), c => c.Edit(8, s => s.Without("sick-role")).Edit(2, s => s.PlusTechnique(SampleCourses.T("sick-role"))), "sessions[7].techniques[4]", w));
+        yield return Case("IPT0502", new("IPT0502", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("free-association"))), c => c.Edit(8, s => s.Without("free-association").PlusTechnique(SampleCourses.T("guided-mourning"))), "sessions[7].techniques[4]", e));
+        yield return Case("IPT0503", new("IPT0503", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("dream-interpretation"))), c => c.Edit(8, s => s.Without("dream-interpretation").PlusTechnique(SampleCourses.T("guided-mourning"))), "sessions[7].techniques[4]", w));
+        yield return Case("IPT0504", new("IPT0504", std, c => c.Edit(6, s => s.Without(SessionTask.IntervalReview).Without("interval-review")), c => c.Edit(6, s => s.PlusTask(SessionTask.IntervalReview)), "sessions[5].tasks", i));
+        yield return Case("IPT0505", new("IPT0505", std, c => c.EditAll(s => s.Without("role-play").Without("nonreciprocal-expectations")), c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("role-play"))), "formulation.areas[0]", w));
+
+        // Termination
+        yield return Case("IPT0601", new("IPT0601", std, c => MoveEnding(c, 15), c => MoveEnding(c, 14), "sessions[13].tasks", e));
+        yield return Case("IPT0602", new("IPT0602", std, c => MoveEnding(c, 14), c => MoveEnding(c, 12), "sessions[11].tasks", i));
+        yield return Case("IPT0603", new("IPT0603", std, c => c.Edit(14, s => s.Without(SessionTask.ProgressReview)), c => c.Edit(15, s => s.PlusTask(SessionTask.ProgressReview)), "sessions", w));
+        yield return Case("IPT0604", new("IPT0604", std, c => c.Edit(16, s => s.Without(SessionTask.RelapsePreventionPlan)), c => c.Edit(15, s => s.PlusTask(SessionTask.RelapsePreventionPlan)), "sessions", w));
+        yield return Case("IPT0605", new("IPT0605", std, c => c.Edit(16, s => s.Without(SessionTask.ContinuationDiscussed)), c => c.Edit(15, s => s.PlusTask(SessionTask.ContinuationDiscussed)), "sessions", w));
+        yield return Case("IPT0606", new("IPT0606", std, c => c.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] }), c => c.Edit(16, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[15].measures[0]", w));
+
+        // Measures and safety
+        yield return Case("IPT0701", new("IPT0701", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 30)] }), c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 12)] }), "sessions[4].measures[0].total", e));
+        yield return Case("IPT0702", new("IPT0702", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 12, SampleCourses.Scored(Instruments.Phq9, 10).Items)] }), c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 10, SampleCourses.Scored(Instruments.Phq9, 10).Items)] }), "sessions[4].measures[0].total", e));
+        yield return Case("IPT0703", new("IPT0703", std, c => c.Edit(5, s => s with { Measures = [] }), c => c.Edit(5, s => s.PlusMeasure(new Measurement(Phq9, 12))), "sessions[4].measures", w));
+        yield return Case("IPT0704", new("IPT0704", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] }), c => c.Edit(5, s => s.PlusTask(SessionTask.RiskReview)), "sessions[4].measures[0].items[8]", e));
+        yield return Case("IPT0705", new("IPT0705", std, c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] }), c => c.Edit(6, s => s.PlusTask(SessionTask.PlanReview)), "sessions[4].measures[0]", w));
+
+        // Variant-specific
+        yield return Case("IPT0801", new("IPT0801", BuiltInProtocols.Adolescent, c => c.Edit(1, s => s.Without(SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual }), c => c.Edit(2, s => s.PlusTask(SessionTask.CaregiverInvolvement)), "sessions", w));
+        yield return Case("IPT0802", new("IPT0802", BuiltInProtocols.Adolescent, c => c with { PatientAge = 25 }, c => c with { PatientAge = 17 }, "patientAge", w));
+        yield return Case("IPT0803", new("IPT0803", BuiltInProtocols.WhoGroup, c => c.Edit(1, s => s with { Status = SessionStatus.Missed }), c => c.Edit(1, s => s with { Status = SessionStatus.Held }), "sessions[1]", e));
+        yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(new Measurement(Instruments.Srm17.Id, 5))), "sessions[5].measures", w));
+    }
+
+    private static Course Renumber(Course c) => c with { Sessions = ValueList.From(c.Sessions.Select((s, k) => s with { Number = k + 1 })) };
+
+    private static Course SwapDates(Course c, int a, int b)
+    {
+        var da = c.Sessions[a - 1].Date;
+        var db = c.Sessions[b - 1].Date;
+        return c.Edit(a, s => s with { Date = db }).Edit(b, s => s with { Date = da });
+    }
+
+    private static Course Shift(Course c, int from, int days) =>
+        c.EditAll(s => s.Number >= from ? s with { Date = s.Date!.Value.PlusDays(days) } : s);
+
+    private static Course Plus17(Course c)
+    {
+        var last = c.Sessions[^1];
+        return c.PlusSession(new Session(17, Phase.Termination) { Date = last.Date!.Value.PlusWeeks(1), Length = last.Length, Status = SessionStatus.Held });
+    }
+
+    private static Course MoveEnding(Course c, int to) =>
+        c.EditAll(s => s.Without(SessionTask.EndingRaised)).Edit(to, s => s.PlusTask(SessionTask.EndingRaised));
+}
