@@ -208,7 +208,9 @@ public static class Instruments
     };
 
     /// <summary>Gets every built-in instrument.</summary>
-    public static IReadOnlyList<Instrument> All { get; } = [Phq9, Gad7, Hrsd17, BdiII, Epds, Wsas, Srm5, Srm17];
+    public static IReadOnlyList<Instrument> All => AllInstruments;
+
+    private static readonly Instrument[] AllInstruments = [Phq9, Gad7, Hrsd17, BdiII, Epds, Wsas, Srm5, Srm17];
 
     /// <summary>Looks up a built-in instrument by id.</summary>
     /// <param name="id">The id.</param>
@@ -216,7 +218,8 @@ public static class Instruments
     /// <returns><see langword="true"/> when built in.</returns>
     public static bool TryGet(InstrumentId id, [NotNullWhen(true)] out Instrument? instrument)
     {
-        foreach (var candidate in All)
+        // An index loop over the array: no enumerator, so lookups on the validation path allocate nothing.
+        foreach (var candidate in AllInstruments)
         {
             if (candidate.Id == id)
             {
