@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ipt.Protocol.Protocols;
 
 namespace Ipt.Protocol.Techniques;
@@ -34,11 +36,12 @@ public sealed class TechniqueAdvisor
     private const double DueScore = 2;
     private const double OverdueScore = 3;
     private const int StackLimit = 256;
+    private const int RationaleCacheLimit = 4096;
 
     private static readonly int TaskCount = Enum.GetValues<SessionTask>().Length;
 
     private readonly Row[] rows;
-    private readonly FrozenDictionary<TechniqueId, int> index;
+    private readonly FrozenDictionary<string, int> index;
     private readonly FrozenDictionary<ProtocolId, Variant> variants;
     private readonly int formulationRow;
     private readonly int contractRow;
@@ -56,16 +59,16 @@ public sealed class TechniqueAdvisor
         Protocols = protocols;
 
         rows = new Row[catalogue.Count];
-        var ids = new Dictionary<TechniqueId, int>(catalogue.Count);
+        var ids = new Dictionary<string, int>(catalogue.Count, StringComparer.Ordinal);
         var i = 0;
         foreach (var entry in catalogue)
         {
             rows[i] = new Row(entry);
-            ids.Add(entry.Id, i);
+            ids.Add(entry.Id.Value, i);
             i++;
         }
 
-        index = ids.ToFrozenDictionary();
+        index = ids.ToFrozenDictionary(StringComparer.Ordinal);
         formulationRow = RowOf(TechniqueIds.InterpersonalFormulation);
         contractRow = RowOf(TechniqueIds.ContractSetting);
         sickRoleRow = RowOf(TechniqueIds.SickRole);
@@ -155,7 +158,7 @@ public sealed class TechniqueAdvisor
 
             foreach (var id in session.Techniques)
             {
-                if (index.TryGetValue(id, out var row) && number < firstDone[row])
+                if (index.TryGetValue(id.Value, out var row) && number < firstDone[row])
                 {
                     firstDone[row] = number;
                 }
@@ -416,7 +419,7 @@ public sealed class TechniqueAdvisor
         {
             var r = best[k];
             var why = (SuggestionReason)reason[r];
-            suggestions[k] = new Suggestion(rows[r].Entry, Math.Round(score[r], 4), context.Rationale(rows[r], why, detail[r], variant.RuleOf(r)), why);
+            suggestions[k] = new Suggestion(rows[r].Entry, Math.Round(score[r], 4), variant.Rationale(context, r, rows[r], why, detail[r]), why);
         }
 
         return new AdviceResult
@@ -428,7 +431,7 @@ public sealed class TechniqueAdvisor
             PrimaryFocus = primary,
             SecondaryFocus = secondary,
             DisputeStage = stage,
-            Suggestions = ValueList.Create<Suggestion>(suggestions),
+            Suggestions = new ValueList<Suggestion>(ImmutableCollectionsMarshal.AsImmutableArray(suggestions)),
         };
     }
 
@@ -463,7 +466,7 @@ public sealed class TechniqueAdvisor
         }
     }
 
-    private int RowOf(TechniqueId id) => index.TryGetValue(id, out var row) ? row : -1;
+    private int RowOf(TechniqueId id) => index.TryGetValue(id.Value, out var row) ? row : -1;
 
     private Variant BuildVariant(ProtocolDefinition protocol)
     {
@@ -608,7 +611,40 @@ public sealed class TechniqueAdvisor
 
     private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow)
     {
-        public PhaseTaskRule? RuleOf(int row) => RuleOfRow[row];
+        // Rationales depend only on the key's parts, so they are built once and shared (bounded).
+        private readonly ConcurrentDictionary<ulong, string> rationales = new();
+
+        public string Rationale(in RationaleContext context, int row, Row entry, SuggestionReason reason, byte detail)
+        {
+            var rank = Bounds.Rank(context.Phase);
+            var phaseLast = context.Bounds.Last(rank);
+            if (row >= 1 << 12 || context.Last is < 0 or >= 1 << 16 || phaseLast is < 0 or >= 1 << 16)
+            {
+                return context.Rationale(entry, reason, detail, RuleOfRow[row]);
+            }
+
+            var key = (ulong)(uint)row
+                | ((ulong)(uint)reason << 12)
+                | ((ulong)detail << 15)
+                | ((ulong)(uint)context.Phase << 18)
+                | ((ulong)(uint)(context.Primary is { } p ? (int)p + 1 : 0) << 21)
+                | ((ulong)(uint)(context.Secondary is { } q ? (int)q + 1 : 0) << 24)
+                | ((ulong)(uint)(context.Stage is { } t ? (int)t + 1 : 0) << 27)
+                | ((ulong)(uint)context.Last << 30)
+                | ((ulong)(uint)phaseLast << 46);
+            if (rationales.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var text = context.Rationale(entry, reason, detail, RuleOfRow[row]);
+            if (rationales.Count < RationaleCacheLimit)
+            {
+                rationales.TryAdd(key, text);
+            }
+
+            return text;
+        }
     }
 
     /// <summary>Session numbers of the four phase ranks (pre-treatment, initial, core, termination) of one course.</summary>

@@ -315,6 +315,20 @@ public class AdvisorTests
     }
 
     [Fact]
+    public void One_advisor_serves_many_threads()
+    {
+        var advisor = new TechniqueAdvisor(BuiltInTechniques.Catalogue, ProtocolRegistry.BuiltIn);
+        var courses = SampleCourses.All.Values.ToArray();
+        var expected = courses.Select(c => Enumerable.Range(1, c.Sessions.Count).Select(k => Advisor.Suggest(c, k)).ToArray()).ToArray();
+        Parallel.For(0, 400, i =>
+        {
+            var c = i % courses.Length;
+            var k = (i / courses.Length % courses[c].Sessions.Count) + 1;
+            Assert.Equal(expected[c][k - 1], advisor.Suggest(courses[c], k));
+        });
+    }
+
+    [Fact]
     public void Equal_entries_rank_by_id()
     {
         var template = BuiltInTechniques.All.Single(e => e.Id == TechniqueIds.Clarification);
