@@ -92,6 +92,37 @@ public class TechniqueDocsTests
             }
         }
 
+        sb.Append("""
+
+            ## Phase tasks the advisor puts first
+
+            `TechniqueAdvisor` ranks these tasks before the weighted entries: as **due** (score from 2)
+            in their window, as **overdue** (score from 3) once the deadline has come without the task
+            or its technique being recorded. A task of a phase that the course does not have (IPT-M has
+            no initial or termination phase) is skipped, and so is a task whose entry the composed
+            catalogue lacks. An initial-phase task is not suggested once the course is in termination.
+            [WMK, MARK, ISIPT, STUART, MUFSON, FRANK, WHO, WILFLEY]
+
+            | Technique | Phase | When | Variants |
+            |---|---|---|---|
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        foreach (var rule in PhaseTaskRule.All)
+        {
+            var when = rule.Timing switch
+            {
+                PhaseTaskTiming.Early => "due from the phase's first session; overdue at its last session (when the phase has more than one) and in the next phase",
+                PhaseTaskTiming.Throughout => "due in every session of the phase until done; overdue after the phase",
+                PhaseTaskTiming.Late => "due at the phase's last session; overdue after the phase",
+                PhaseTaskTiming.Recurring => "due in every session of the phase",
+                _ => "due from session N − earlyEndingNoticeSessions; overdue from N − endingNoticeSessions (N−4 and N−2 in standard IPT)",
+            };
+            var phase = rule.Phase == Phase.Middle ? "middle (or maintenance)" : Camel(rule.Phase);
+            var variants = rule.Requirement is { } requirement ? $"those with `{requirement}`" : "all";
+            sb.Append(CultureInfo.InvariantCulture, $"| `{rule.Technique}` | {phase} | {when} | {variants} |\n");
+        }
+
+        sb.Append("| `dispute-stage-assessment` | middle | overdue in the middle phase while a role-dispute focus has no recorded stage | all |\n");
         return sb.ToString();
     }
 
