@@ -392,7 +392,8 @@ public sealed class TechniqueAdvisor
         var found = 0;
         for (var r = 0; r < count; r++)
         {
-            var s = score[r];
+            // Rounded first, so that scores equal but for floating-point noise are ordered by id.
+            var s = score[r] = Math.Round(score[r], 4);
             if (s <= 0)
             {
                 continue;
@@ -419,7 +420,7 @@ public sealed class TechniqueAdvisor
         {
             var r = best[k];
             var why = (SuggestionReason)reason[r];
-            suggestions[k] = new Suggestion(rows[r].Entry, Math.Round(score[r], 4), variant.Rationale(context, r, rows[r], why, detail[r]), why);
+            suggestions[k] = new Suggestion(rows[r].Entry, score[r], variant.Rationale(context, r, rows[r], why, detail[r]), why);
         }
 
         return new AdviceResult

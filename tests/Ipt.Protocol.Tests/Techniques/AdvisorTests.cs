@@ -287,6 +287,22 @@ public class AdvisorTests
     }
 
     [Fact]
+    public void Without_recorded_sessions_the_phase_follows_the_protocols_split()
+    {
+        foreach (var protocol in BuiltInProtocols.All)
+        {
+            var course = new Course(protocol.Id) { Contract = new Contract { Sessions = protocol.Sessions.Min } };
+            var last = protocol.PreTreatmentSessions.Default + protocol.Sessions.Min;
+            for (var k = 1; k <= last; k++)
+            {
+                var result = Advisor.Suggest(course, k);
+                Assert.Equal(protocol.PhaseOf(k, protocol.Sessions.Min), result.Phase);
+                Assert.Equal(last, result.LastSession);
+            }
+        }
+    }
+
+    [Fact]
     public void Only_sessions_before_the_target_count_as_done()
     {
         // Asking about session 1 of a finished course: the inventory recorded in session 1 is not yet done.

@@ -93,6 +93,7 @@ public static class TechniqueCatalogueReader
     /// <param name="path">The file's path; it becomes the result's <see cref="CatalogueFile.Source"/>.</param>
     /// <returns>The catalogue file, or every problem found in it.</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static ReadResult<CatalogueFile> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
