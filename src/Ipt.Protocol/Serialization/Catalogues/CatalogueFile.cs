@@ -1,0 +1,62 @@
+using System.Globalization;
+using Ipt.Protocol.Techniques;
+
+namespace Ipt.Protocol.Serialization;
+
+/// <summary>Where something was found in a catalogue file: its JSON path, 1-based line and 0-based byte position in the line.</summary>
+/// <param name="Path">The JSON path, such as <c>$.entries[2].id</c>.</param>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="BytePositionInLine">The 0-based byte position in the line.</param>
+public sealed record CatalogueLocation(string Path, long Line, long BytePositionInLine)
+{
+    /// <summary>Formats the location as <c>$.entries[2].id (line 14, position 12)</c>.</summary>
+    /// <returns>The formatted location.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Path} (line {Line}, position {BytePositionInLine})");
+}
+
+/// <summary>One entry of a contributor catalogue file: a technique, and whether it replaces an entry of an earlier catalogue.</summary>
+/// <param name="Entry">The technique entry.</param>
+/// <param name="Override">Whether the entry replaces an earlier entry with the same id (it must then exist).</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CatalogueFileEntry(TechniqueEntry Entry, bool Override = false)
+{
+    /// <summary>Gets where the entry's id is in the file, when read from one.</summary>
+    public CatalogueLocation? Location { get; init; }
+}
+
+/// <summary>One id a contributor catalogue file disables (removes from the catalogues before it).</summary>
+/// <param name="Id">The id to remove.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CatalogueDisable(TechniqueId Id)
+{
+    /// <summary>Gets where the id is in the file, when read from one.</summary>
+    public CatalogueLocation? Location { get; init; }
+}
+
+/// <summary>
+/// A contributor technique catalogue, as read from a JSON file by <see cref="TechniqueCatalogueReader"/>:
+/// entries to add (or, explicitly, to override) and ids to disable. Compose files over the
+/// built-in catalogue with <see cref="CatalogueComposer"/>; the format is described in docs/extending.md.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CatalogueFile
+{
+    /// <summary>The schema version this library reads and writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Gets the catalogue's name, as the file states it.</summary>
+    public required string Name { get; init => field = Guard.RequiredText(value, nameof(Name)); }
+
+    /// <summary>Gets where the file came from (a path or a label given by the caller), used in composition errors.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Gets the entries to add or override, in file order.</summary>
+    public ValueList<CatalogueFileEntry> Entries { get; init; }
+
+    /// <summary>Gets the ids to disable, in file order.</summary>
+    public ValueList<CatalogueDisable> Disable { get; init; }
+
+    /// <summary>Describes the file without its content.</summary>
+    /// <returns>A string such as <c>Catalogue file (3 entries, 1 disabled)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Catalogue file ({Entries.Count} entries, {Disable.Count} disabled)");
+}

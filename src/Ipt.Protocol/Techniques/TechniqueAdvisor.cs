@@ -1,0 +1,786 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Ipt.Protocol.Protocols;
+
+namespace Ipt.Protocol.Techniques;
+
+/// <summary>
+/// Suggests techniques for a session of a course, ranked: overdue phase tasks first, then the tasks
+/// due now (variant tasks, phase tasks), then the catalogue's entries weighted by phase, focus area
+/// and role-dispute stage, with the focus area's own strategies preferred in the middle phase.
+/// Each suggestion carries a short rationale in plain words that names the phase, focus and stage
+/// that led to it.
+/// </summary>
+/// <remarks>
+/// <para>The advisor states protocol facts and catalogue weights; it gives no clinical advice.</para>
+/// <para>Deterministic: equal scores are ordered by technique id (ordinal). It never reads the
+/// clock: the default session is the lowest-numbered planned session, else the one after the
+/// highest recorded.</para>
+/// <para>Immutable and thread-safe: per-catalogue and per-variant tables are built once in the
+/// constructor, so one instance can serve every request (register it as a singleton).</para>
+/// </remarks>
+public sealed class TechniqueAdvisor
+{
+    private const int PhaseCount = 5;
+    private const int AreaCount = 4;
+    private const int StageCount = 3;
+    private const double GeneralFactor = 0.6;
+    private const double NoFocusFactor = 0.3;
+    private const double UnknownStageFactor = 0.5;
+    private const double SecondaryFactor = 0.7;
+    private const double StrategyBoost = 1.3;
+    private const double SecondaryStrategyBoost = 1.15;
+    private const double NotYetDueFactor = 0.5;
+    private const double DueScore = 2;
+    private const double OverdueScore = 3;
+    private const int StackLimit = 256;
+    private const int RationaleCacheLimit = 4096;
+
+    private static readonly int TaskCount = Enum.GetValues<SessionTask>().Length;
+
+    private readonly Row[] rows;
+    private readonly FrozenDictionary<string, int> index;
+    private readonly FrozenDictionary<ProtocolId, Variant> variants;
+    private readonly int formulationRow;
+    private readonly int contractRow;
+    private readonly int sickRoleRow;
+    private readonly int stageAssessmentRow;
+
+    /// <summary>Creates an advisor over a catalogue and the protocol variants it may meet.</summary>
+    /// <param name="catalogue">The technique catalogue (built-in, or composed with contributor catalogues).</param>
+    /// <param name="protocols">The protocol variants of the courses it will be asked about.</param>
+    public TechniqueAdvisor(TechniqueCatalogue catalogue, ProtocolRegistry protocols)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(protocols);
+        Catalogue = catalogue;
+        Protocols = protocols;
+
+        rows = new Row[catalogue.Count];
+        var ids = new Dictionary<string, int>(catalogue.Count, StringComparer.Ordinal);
+        var i = 0;
+        foreach (var entry in catalogue)
+        {
+            rows[i] = new Row(entry);
+            ids.Add(entry.Id.Value, i);
+            i++;
+        }
+
+        index = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        formulationRow = RowOf(TechniqueIds.InterpersonalFormulation);
+        contractRow = RowOf(TechniqueIds.ContractSetting);
+        sickRoleRow = RowOf(TechniqueIds.SickRole);
+        stageAssessmentRow = RowOf(TechniqueIds.DisputeStageAssessment);
+
+        var byProtocol = new Dictionary<ProtocolId, Variant>();
+        foreach (var protocol in protocols)
+        {
+            byProtocol[protocol.Id] = BuildVariant(protocol);
+        }
+
+        variants = byProtocol.ToFrozenDictionary();
+    }
+
+    /// <summary>Gets an advisor over the built-in catalogue and the built-in protocol variants.</summary>
+    public static TechniqueAdvisor BuiltIn { get; } = new(BuiltInTechniques.Catalogue, ProtocolRegistry.BuiltIn);
+
+    /// <summary>Gets the catalogue the advisor suggests from.</summary>
+    public TechniqueCatalogue Catalogue { get; }
+
+    /// <summary>Gets the protocol variants the advisor knows.</summary>
+    public ProtocolRegistry Protocols { get; }
+
+    /// <summary>Suggests techniques for one session of a course.</summary>
+    /// <param name="course">The course; it is only read.</param>
+    /// <param name="sessionNumber">The session; by default the next due one (the lowest-numbered planned session, else the one after the highest recorded).</param>
+    /// <param name="top">The most suggestions to return (1 or more).</param>
+    /// <returns>The session, the context read from the course, and the ranked suggestions.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sessionNumber"/> or <paramref name="top"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The course's protocol is not in <see cref="Protocols"/>.</exception>
+    public AdviceResult Suggest(Course course, int? sessionNumber = null, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (sessionNumber is { } requested)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(requested, 1, nameof(sessionNumber));
+        }
+
+        if (!variants.TryGetValue(course.Protocol, out var variant))
+        {
+            throw new ArgumentException($"The course's protocol '{course.Protocol}' is not registered with the advisor.", nameof(course));
+        }
+
+        var count = rows.Length;
+        Span<int> firstDone = count <= StackLimit ? stackalloc int[count] : new int[count];
+        Span<int> firstTask = stackalloc int[TaskCount];
+        firstDone.Fill(int.MaxValue);
+        firstTask.Fill(int.MaxValue);
+
+        // One pass over the sessions: what was recorded when, and where the target session is.
+        var wanted = sessionNumber ?? 0;
+        var lowestPlanned = int.MaxValue;
+        var plannedPhase = Phase.Initial;
+        var highest = 0;
+        var preCount = 0;
+        Phase? recordedPhase = null;
+        foreach (var session in course.Sessions)
+        {
+            var number = session.Number;
+            highest = Math.Max(highest, number);
+            if (session.Phase == Phase.PreTreatment)
+            {
+                preCount++;
+            }
+
+            if (number == wanted && recordedPhase is null)
+            {
+                recordedPhase = session.Phase;
+            }
+
+            if (session.Status == SessionStatus.Planned)
+            {
+                if (number < lowestPlanned)
+                {
+                    lowestPlanned = number;
+                    plannedPhase = session.Phase;
+                }
+
+                continue;
+            }
+
+            if (session.Status != SessionStatus.Held)
+            {
+                continue;
+            }
+
+            foreach (var id in session.Techniques)
+            {
+                if (index.TryGetValue(id.Value, out var row) && number < firstDone[row])
+                {
+                    firstDone[row] = number;
+                }
+            }
+
+            foreach (var task in session.Tasks)
+            {
+                if (number < firstTask[(int)task])
+                {
+                    firstTask[(int)task] = number;
+                }
+            }
+        }
+
+        int target;
+        if (sessionNumber is { } given)
+        {
+            target = given;
+        }
+        else if (lowestPlanned != int.MaxValue)
+        {
+            target = lowestPlanned;
+            recordedPhase = plannedPhase;
+        }
+        else
+        {
+            target = highest + 1;
+        }
+
+        // The course's phase bounds under its contract (the protocol's split, as ProtocolDefinition.PhaseOf).
+        var definition = variant.Definition;
+        var pre = course.Sessions.IsEmpty ? definition.PreTreatmentSessions.Default : preCount;
+        var treatment = course.EffectiveContract?.Sessions ?? definition.Sessions.Default;
+        var initial = Math.Min(definition.InitialSessions.Default, treatment);
+        var termination = Math.Min(definition.TerminationSessions.Default, treatment - initial);
+        var core = treatment - initial - termination;
+        var bounds = new Bounds(pre, initial, core, termination);
+        var last = pre + treatment;
+        var phase = recordedPhase ?? bounds.PhaseOf(target, definition.CorePhase);
+
+        // The focus chosen by the target session.
+        ProblemArea? primary = null;
+        ProblemArea? secondary = null;
+        RoleDisputeStage? stage = null;
+        var formulation = course.Formulation;
+        if (formulation is not null && (formulation.ChosenAtSession is null || formulation.ChosenAtSession <= target))
+        {
+            foreach (var area in formulation.Areas)
+            {
+                if (area.Rank == FocusRank.Primary && primary is null)
+                {
+                    primary = area.Area;
+                    if (area.Area == ProblemArea.RoleDispute)
+                    {
+                        stage = area.DisputeStage;
+                    }
+                }
+                else if (area.Rank == FocusRank.Secondary && secondary is null)
+                {
+                    secondary = area.Area;
+                    if (area.Area == ProblemArea.RoleDispute && primary != ProblemArea.RoleDispute)
+                    {
+                        stage = area.DisputeStage;
+                    }
+                }
+            }
+        }
+
+        // Course-level records count as done for the structures they record.
+        if (formulation is { Agreed: true })
+        {
+            MarkDone(firstDone, formulationRow, formulation.AgreedAtSession ?? 0);
+        }
+
+        if (course.Contract is { } contract)
+        {
+            MarkDone(firstDone, contractRow, contract.AgreedAtSession ?? 0);
+        }
+
+        if (course.SickRole is { } sickRole)
+        {
+            MarkDone(firstDone, sickRoleRow, sickRole.GrantedAtSession);
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            if (rows[r].Task >= 0)
+            {
+                firstDone[r] = Math.Min(firstDone[r], firstTask[rows[r].Task]);
+            }
+        }
+
+        Span<double> score = count <= StackLimit ? stackalloc double[count] : new double[count];
+        Span<byte> reason = count <= StackLimit ? stackalloc byte[count] : new byte[count];
+        Span<byte> detail = count <= StackLimit ? stackalloc byte[count] : new byte[count];
+        score.Clear();
+
+        // Weighted entries of the phase.
+        var isCore = phase is Phase.Middle or Phase.Maintenance;
+        foreach (var r in variant.Candidates[(int)phase])
+        {
+            var row = rows[r];
+            if (row.OneOff && firstDone[r] < target)
+            {
+                continue;
+            }
+
+            var weight = row.Phase[(int)phase];
+            SuggestionReason why;
+            byte fromSecondary = 0;
+            if (!row.HasAreas)
+            {
+                weight *= GeneralFactor;
+                why = SuggestionReason.General;
+            }
+            else if (primary is null)
+            {
+                weight *= NoFocusFactor * row.MaxArea;
+                why = SuggestionReason.General;
+                fromSecondary = Detail.BeforeFocus;
+            }
+            else
+            {
+                var fit = row.Fit(primary.Value, stage);
+                var isStrategy = row.IsStrategyFor(primary.Value);
+                if (isCore && isStrategy)
+                {
+                    fit *= StrategyBoost;
+                }
+
+                if (secondary is { } second)
+                {
+                    var secondFit = row.Fit(second, stage) * SecondaryFactor;
+                    var secondStrategy = row.IsStrategyFor(second);
+                    if (isCore && secondStrategy)
+                    {
+                        secondFit *= SecondaryStrategyBoost;
+                    }
+
+                    if (secondFit > fit)
+                    {
+                        fit = secondFit;
+                        isStrategy = secondStrategy;
+                        fromSecondary = Detail.Secondary;
+                    }
+                }
+
+                if (fit <= 0)
+                {
+                    continue;
+                }
+
+                weight *= fit;
+                why = isStrategy ? SuggestionReason.FocusStrategy : SuggestionReason.FocusTechnique;
+            }
+
+            score[r] = weight;
+            reason[r] = (byte)why;
+            detail[r] = fromSecondary;
+        }
+
+        // Phase tasks: due now, or overdue.
+        var phaseRank = Bounds.Rank(phase);
+        foreach (var (r, rule) in variant.Rules)
+        {
+            var done = firstDone[r] < target;
+            var rulePhase = rule.Phase == Phase.Middle ? definition.CorePhase : rule.Phase;
+            var ruleRank = Bounds.Rank(rulePhase);
+            var status = TaskStatus.None;
+            switch (rule.Timing)
+            {
+                case PhaseTaskTiming.Recurring:
+                    status = phaseRank == ruleRank && bounds.Count(ruleRank) > 0 ? TaskStatus.Due : TaskStatus.None;
+                    break;
+                case PhaseTaskTiming.Ending:
+                    if (!done && termination > 0 && phase != Phase.PreTreatment)
+                    {
+                        status = target >= last - definition.EndingNoticeSessions ? TaskStatus.Overdue
+                            : target >= last - definition.EarlyEndingNoticeSessions ? TaskStatus.Due
+                            : TaskStatus.None;
+                    }
+
+                    break;
+                default:
+                    if (!done && bounds.Count(ruleRank) > 0)
+                    {
+                        status = StatusOf(rule.Timing, ruleRank, phaseRank, target, bounds, last);
+                    }
+
+                    break;
+            }
+
+            switch (status)
+            {
+                case TaskStatus.Overdue:
+                    score[r] = OverdueScore + rows[r].Phase[(int)rulePhase];
+                    reason[r] = (byte)SuggestionReason.Overdue;
+                    detail[r] = (byte)(rule.Timing == PhaseTaskTiming.Ending ? Detail.Ending : Detail.None);
+                    break;
+                case TaskStatus.Due:
+                    score[r] = DueScore + rows[r].Phase[(int)phase];
+                    reason[r] = (byte)(rule.Requirement is null ? SuggestionReason.PhaseTask : SuggestionReason.VariantTask);
+                    detail[r] = (byte)(rule.Timing switch
+                    {
+                        PhaseTaskTiming.Ending => Detail.Ending,
+                        PhaseTaskTiming.Recurring => Detail.Recurring,
+                        PhaseTaskTiming.Late => Detail.LastOfPhase,
+                        _ => Detail.None,
+                    });
+                    break;
+                case TaskStatus.NotYetDue:
+                    score[r] *= NotYetDueFactor;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        // A role dispute without a stage: determining the stage is overdue once the initial phase is over.
+        if (stageAssessmentRow >= 0 && stage is null && phaseRank == 2 && variant.Applies[stageAssessmentRow]
+            && (primary == ProblemArea.RoleDispute || secondary == ProblemArea.RoleDispute))
+        {
+            score[stageAssessmentRow] = OverdueScore + rows[stageAssessmentRow].Phase[(int)Phase.Initial];
+            reason[stageAssessmentRow] = (byte)SuggestionReason.Overdue;
+            detail[stageAssessmentRow] = Detail.NoStage;
+        }
+
+        // Top suggestions: score descending, then row (id) order.
+        var take = Math.Min(top, count);
+        Span<int> best = take <= StackLimit ? stackalloc int[take] : new int[take];
+        var found = 0;
+        for (var r = 0; r < count; r++)
+        {
+            // Rounded first, so that scores equal but for floating-point noise are ordered by id.
+            var s = score[r] = Math.Round(score[r], 4);
+            if (s <= 0)
+            {
+                continue;
+            }
+
+            if (found == take && s <= score[best[found - 1]])
+            {
+                continue;
+            }
+
+            var at = found < take ? found++ : take - 1;
+            while (at > 0 && s > score[best[at - 1]])
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = r;
+        }
+
+        var context = new RationaleContext(phase, primary, secondary, stage, course.Protocol, bounds, last, definition);
+        var suggestions = new Suggestion[found];
+        for (var k = 0; k < found; k++)
+        {
+            var r = best[k];
+            var why = (SuggestionReason)reason[r];
+            suggestions[k] = new Suggestion(rows[r].Entry, score[r], variant.Rationale(context, r, rows[r], why, detail[r]), why);
+        }
+
+        return new AdviceResult
+        {
+            Protocol = course.Protocol,
+            SessionNumber = target,
+            Phase = phase,
+            LastSession = last,
+            PrimaryFocus = primary,
+            SecondaryFocus = secondary,
+            DisputeStage = stage,
+            Suggestions = new ValueList<Suggestion>(ImmutableCollectionsMarshal.AsImmutableArray(suggestions)),
+        };
+    }
+
+    private static TaskStatus StatusOf(PhaseTaskTiming timing, int ruleRank, int phaseRank, int target, Bounds bounds, int last)
+    {
+        if (phaseRank < ruleRank)
+        {
+            return TaskStatus.None;
+        }
+
+        var phaseLast = bounds.Last(ruleRank);
+        if (phaseRank > ruleRank || target > phaseLast)
+        {
+            // Late by a phase at most: an initial task missed is not suggested in termination.
+            return phaseRank - ruleRank <= 1 || target > last ? TaskStatus.Overdue : TaskStatus.None;
+        }
+
+        var atEnd = target >= phaseLast;
+        return timing switch
+        {
+            PhaseTaskTiming.Late => atEnd ? TaskStatus.Due : TaskStatus.NotYetDue,
+            PhaseTaskTiming.Throughout => TaskStatus.Due,
+            _ => atEnd && target != bounds.First(ruleRank) ? TaskStatus.Overdue : TaskStatus.Due,
+        };
+    }
+
+    private static void MarkDone(Span<int> firstDone, int row, int session)
+    {
+        if (row >= 0 && session < firstDone[row])
+        {
+            firstDone[row] = session;
+        }
+    }
+
+    private int RowOf(TechniqueId id) => index.TryGetValue(id.Value, out var row) ? row : -1;
+
+    private Variant BuildVariant(ProtocolDefinition protocol)
+    {
+        var applies = new bool[rows.Length];
+        var candidates = new int[PhaseCount][];
+        var perPhase = new List<int>[PhaseCount];
+        for (var p = 0; p < PhaseCount; p++)
+        {
+            perPhase[p] = [];
+        }
+
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var entry = rows[r].Entry;
+            applies[r] = entry.IsIpt && entry.AppliesTo(protocol.Id);
+            if (!applies[r])
+            {
+                continue;
+            }
+
+            for (var p = 0; p < PhaseCount; p++)
+            {
+                if (rows[r].Phase[p] > 0)
+                {
+                    perPhase[p].Add(r);
+                }
+            }
+        }
+
+        for (var p = 0; p < PhaseCount; p++)
+        {
+            candidates[p] = [.. perPhase[p]];
+        }
+
+        var rules = new List<(int Row, PhaseTaskRule Rule)>();
+        var ruleOf = new PhaseTaskRule?[rows.Length];
+        foreach (var rule in PhaseTaskRule.All)
+        {
+            var r = RowOf(rule.Technique);
+            if (r < 0 || !applies[r] || (rule.Requirement is { } requirement && !protocol.Requires(requirement)))
+            {
+                continue;
+            }
+
+            rules.Add((r, rule));
+            ruleOf[r] = rule;
+        }
+
+        return new Variant(protocol, applies, candidates, [.. rules], ruleOf);
+    }
+
+    private enum TaskStatus
+    {
+        None,
+        NotYetDue,
+        Due,
+        Overdue,
+    }
+
+    private static class Detail
+    {
+        public const byte None = 0;
+        public const byte Secondary = 1;
+        public const byte BeforeFocus = 2;
+        public const byte Ending = 3;
+        public const byte Recurring = 4;
+        public const byte LastOfPhase = 5;
+        public const byte NoStage = 6;
+    }
+
+    private sealed class Row
+    {
+        public Row(TechniqueEntry entry)
+        {
+            Entry = entry;
+            foreach (var w in entry.PhaseWeights)
+            {
+                Phase[(int)w.Phase] = Math.Max(Phase[(int)w.Phase], w.Weight);
+            }
+
+            foreach (var w in entry.AreaWeights)
+            {
+                Area[(int)w.Area] = Math.Max(Area[(int)w.Area], w.Weight);
+                MaxArea = Math.Max(MaxArea, w.Weight);
+            }
+
+            foreach (var w in entry.StageWeights)
+            {
+                Stage[(int)w.Stage] = Math.Max(Stage[(int)w.Stage], w.Weight);
+            }
+
+            foreach (var area in entry.StrategyFor)
+            {
+                StrategyMask |= 1 << (int)area;
+            }
+
+            HasAreas = !entry.AreaWeights.IsEmpty;
+            HasStages = !entry.StageWeights.IsEmpty;
+            OneOff = entry.OneOff;
+            Task = entry.Task is { } task ? (int)task : -1;
+            var name = entry.Name;
+            NameInSentence = name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1])
+                ? string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1))
+                : name;
+        }
+
+        public TechniqueEntry Entry { get; }
+
+        public double[] Phase { get; } = new double[PhaseCount];
+
+        public double[] Area { get; } = new double[AreaCount];
+
+        public double[] Stage { get; } = new double[StageCount];
+
+        public double MaxArea { get; }
+
+        public bool HasAreas { get; }
+
+        public bool HasStages { get; }
+
+        public int StrategyMask { get; }
+
+        public bool OneOff { get; }
+
+        public int Task { get; }
+
+        public string NameInSentence { get; }
+
+        public bool IsStrategyFor(ProblemArea area) => (StrategyMask & (1 << (int)area)) != 0;
+
+        public double Fit(ProblemArea area, RoleDisputeStage? stage)
+        {
+            var fit = Area[(int)area];
+            if (fit > 0 && area == ProblemArea.RoleDispute && HasStages)
+            {
+                fit *= stage is { } known ? Stage[(int)known] : UnknownStageFactor;
+            }
+
+            return fit;
+        }
+    }
+
+    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow)
+    {
+        // Rationales depend only on the key's parts, so they are built once and shared (bounded).
+        private readonly ConcurrentDictionary<ulong, string> rationales = new();
+
+        public string Rationale(in RationaleContext context, int row, Row entry, SuggestionReason reason, byte detail)
+        {
+            var rank = Bounds.Rank(context.Phase);
+            var phaseLast = context.Bounds.Last(rank);
+            if (row >= 1 << 12 || context.Last is < 0 or >= 1 << 16 || phaseLast is < 0 or >= 1 << 16)
+            {
+                return context.Rationale(entry, reason, detail, RuleOfRow[row]);
+            }
+
+            var key = (ulong)(uint)row
+                | ((ulong)(uint)reason << 12)
+                | ((ulong)detail << 15)
+                | ((ulong)(uint)context.Phase << 18)
+                | ((ulong)(uint)(context.Primary is { } p ? (int)p + 1 : 0) << 21)
+                | ((ulong)(uint)(context.Secondary is { } q ? (int)q + 1 : 0) << 24)
+                | ((ulong)(uint)(context.Stage is { } t ? (int)t + 1 : 0) << 27)
+                | ((ulong)(uint)context.Last << 30)
+                | ((ulong)(uint)phaseLast << 46);
+            if (rationales.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var text = context.Rationale(entry, reason, detail, RuleOfRow[row]);
+            if (rationales.Count < RationaleCacheLimit)
+            {
+                rationales.TryAdd(key, text);
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>Session numbers of the four phase ranks (pre-treatment, initial, core, termination) of one course.</summary>
+    private readonly record struct Bounds(int Pre, int Initial, int Core, int Termination)
+    {
+        public static int Rank(Phase phase) => phase switch
+        {
+            Phase.PreTreatment => 0,
+            Phase.Initial => 1,
+            Phase.Middle or Phase.Maintenance => 2,
+            _ => 3,
+        };
+
+        public int Count(int rank) => rank switch
+        {
+            0 => Pre,
+            1 => Initial,
+            2 => Core,
+            _ => Termination,
+        };
+
+        public int First(int rank) => Last(rank) - Count(rank) + 1;
+
+        public int Last(int rank) => rank switch
+        {
+            0 => Pre,
+            1 => Pre + Initial,
+            2 => Pre + Initial + Core,
+            _ => Pre + Initial + Core + Termination,
+        };
+
+        public Phase PhaseOf(int session, Phase corePhase)
+        {
+            if (session <= Pre)
+            {
+                return Phase.PreTreatment;
+            }
+
+            if (session <= Last(1))
+            {
+                return Phase.Initial;
+            }
+
+            if (session <= Last(2))
+            {
+                return corePhase;
+            }
+
+            return session <= Last(3) || corePhase != Phase.Maintenance ? Phase.Termination : Phase.Maintenance;
+        }
+    }
+
+    /// <summary>Builds rationales from names only (phase, focus, stage, technique, protocol id): never from the course's free text.</summary>
+    private readonly record struct RationaleContext(
+        Phase Phase,
+        ProblemArea? Primary,
+        ProblemArea? Secondary,
+        RoleDisputeStage? Stage,
+        ProtocolId Protocol,
+        Bounds Bounds,
+        int Last,
+        ProtocolDefinition Definition)
+    {
+        public string Rationale(Row row, SuggestionReason reason, byte detail, PhaseTaskRule? rule)
+        {
+            var name = row.NameInSentence;
+            var phase = PhaseWord(Phase);
+            var inv = CultureInfo.InvariantCulture;
+            switch (reason)
+            {
+                case SuggestionReason.Overdue:
+                    if (detail == Detail.Ending)
+                    {
+                        var by = Last - Definition.EndingNoticeSessions;
+                        return string.Create(inv, $"Overdue in the {phase} phase: the ending was to be raised by session {by} (N−{Definition.EndingNoticeSessions}); {name}.");
+                    }
+
+                    if (detail == Detail.NoStage)
+                    {
+                        return $"Overdue in the {phase} phase: the role dispute has no recorded stage; {name}.";
+                    }
+
+                    var rulePhase = rule is null ? Phase : rule.Phase == Phase.Middle ? Definition.CorePhase : rule.Phase;
+                    return rulePhase == Phase
+                        ? string.Create(inv, $"Overdue: {name} is not yet done and the {phase} phase ends at session {Bounds.Last(Bounds.Rank(Phase))}.")
+                        : $"Overdue in the {phase} phase: {name} was due by the end of the {PhaseWord(rulePhase)} phase.";
+                case SuggestionReason.VariantTask or SuggestionReason.PhaseTask:
+                    var who = reason == SuggestionReason.VariantTask ? $"{Protocol} {phase}" : Capitalize(phase);
+                    return detail switch
+                    {
+                        Detail.Ending => string.Create(inv, $"Ending due in the {phase} phase from session {Last - Definition.EarlyEndingNoticeSessions} (N−{Definition.EarlyEndingNoticeSessions}): {name}."),
+                        Detail.Recurring => $"{who} phase: {name} in every session.",
+                        Detail.LastOfPhase => $"Last session of the {phase} phase: {name}.",
+                        _ => $"{who} phase task not yet done: {name}.",
+                    };
+                case SuggestionReason.FocusStrategy:
+                    return $"{Focus(detail)} in the {phase} phase: {name}, a strategy of the focus area.";
+                case SuggestionReason.FocusTechnique:
+                    return $"{Focus(detail)} in the {phase} phase: {name}.";
+                default:
+                    return detail == Detail.BeforeFocus
+                        ? $"{Capitalize(phase)} phase, no focus chosen yet: {name}."
+                        : $"{Capitalize(phase)} phase: {name}.";
+            }
+        }
+
+        private string Focus(byte detail)
+        {
+            var area = detail == Detail.Secondary ? Secondary : Primary;
+            var text = area switch
+            {
+                ProblemArea.Grief => "Grief",
+                ProblemArea.RoleDispute => Stage switch
+                {
+                    RoleDisputeStage.Renegotiation => "Role dispute in renegotiation",
+                    RoleDisputeStage.Impasse => "Role dispute at impasse",
+                    RoleDisputeStage.Dissolution => "Role dispute in dissolution",
+                    _ => "Role dispute of unrecorded stage",
+                },
+                ProblemArea.RoleTransition => "Role transition",
+                ProblemArea.InterpersonalDeficits => "Interpersonal deficits",
+                _ => "No focus",
+            };
+            return detail == Detail.Secondary ? text + " (secondary focus)" : text;
+        }
+
+        private static string PhaseWord(Phase phase) => phase switch
+        {
+            Phase.PreTreatment => "pre-treatment",
+            Phase.Initial => "initial",
+            Phase.Middle => "middle",
+            Phase.Termination => "termination",
+            _ => "maintenance",
+        };
+
+        private static string Capitalize(string word) => string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Ipt.Protocol.Techniques;
+
+/// <summary>
+/// An immutable set of technique entries looked up by id. Built-in entries and contributor
+/// catalogues compose into one catalogue (see the technique catalogue documentation).
+/// </summary>
+/// <remarks>Immutable and thread-safe. Enumeration is in id order, so output is deterministic.</remarks>
+[SuppressMessage("Naming", "CA1710", Justification = "A catalogue is the domain name for this lookup.")]
+public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
+{
+    private readonly ImmutableArray<TechniqueEntry> ordered;
+    private readonly ImmutableDictionary<TechniqueId, TechniqueEntry> byId;
+
+    private TechniqueCatalogue(ImmutableArray<TechniqueEntry> ordered)
+    {
+        this.ordered = ordered;
+        byId = ImmutableDictionary.ToImmutableDictionary(ordered, e => e.Id);
+    }
+
+    /// <summary>Gets an empty catalogue.</summary>
+    public static TechniqueCatalogue Empty { get; } = new([]);
+
+    /// <inheritdoc/>
+    public int Count => ordered.Length;
+
+    /// <summary>Creates a catalogue from entries.</summary>
+    /// <param name="entries">The entries; ids must be unique.</param>
+    /// <returns>The catalogue.</returns>
+    /// <exception cref="ArgumentException">An id repeats.</exception>
+    public static TechniqueCatalogue Create(IEnumerable<TechniqueEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var list = entries.ToList();
+        var seen = new HashSet<TechniqueId>();
+        foreach (var entry in list)
+        {
+            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
+            if (!seen.Add(entry.Id))
+            {
+                throw new ArgumentException($"Technique id '{entry.Id}' appears more than once.", nameof(entries));
+            }
+        }
+
+        list.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return new([.. list]);
+    }
+
+    /// <summary>Looks up an entry by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="entry">The entry, when found.</param>
+    /// <returns><see langword="true"/> when found.</returns>
+    public bool TryGet(TechniqueId id, [NotNullWhen(true)] out TechniqueEntry? entry) => byId.TryGetValue(id, out entry);
+
+    /// <summary>Returns whether an entry has the id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns><see langword="true"/> when present.</returns>
+    public bool Contains(TechniqueId id) => byId.ContainsKey(id);
+
+    /// <summary>Returns an enumerator over the entries in id order.</summary>
+    /// <returns>The enumerator.</returns>
+    public ImmutableArray<TechniqueEntry>.Enumerator GetEnumerator() => ordered.GetEnumerator();
+
+    IEnumerator<TechniqueEntry> IEnumerable<TechniqueEntry>.GetEnumerator() => ((IEnumerable<TechniqueEntry>)ordered).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((System.Collections.IEnumerable)ordered).GetEnumerator();
+}
