@@ -127,7 +127,11 @@ internal static class SampleCourses
             {
                 tasks.Add(SessionTask.IntervalReview);
                 techniques.AddRange(["interval-review", "communication-analysis", "clarification"]);
-                techniques.Add((k % 2 == 0) ? "role-play" : "nonreciprocal-expectations");
+                techniques.Add("nonreciprocal-expectations");
+                if (k % 2 == 0)
+                {
+                    techniques.Add("role-play");
+                }
             }
 
             if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle)

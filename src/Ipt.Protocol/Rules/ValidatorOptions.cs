@@ -15,13 +15,14 @@ public readonly record struct SeverityOverride(string Id, DiagnosticSeverity Sev
 /// <remarks>
 /// <para>Immutable and thread-safe; derive changed copies with <c>with</c> or the
 /// <c>With…</c>/<c>Plus…</c> methods.</para>
-/// <para><see cref="Techniques"/> defaults to <see cref="TechniqueCatalogue.Empty"/>, which means
-/// "no catalogue registered": the catalogue-based technique rules (IPT0501, IPT0502, IPT0503,
-/// IPT0505) then report nothing.</para>
+/// <para><see cref="Techniques"/> defaults to the built-in catalogue
+/// (<see cref="BuiltInTechniques.Catalogue"/>); a host passes its composed catalogue instead, or
+/// <see cref="TechniqueCatalogue.Empty"/> to switch the catalogue-based technique rules (IPT0501,
+/// IPT0502, IPT0503, IPT0505) off.</para>
 /// </remarks>
 public sealed record ValidatorOptions
 {
-    /// <summary>Gets the default options: built-in protocols, no catalogue, no overrides.</summary>
+    /// <summary>Gets the default options: built-in protocols, built-in technique catalogue, no overrides.</summary>
     public static ValidatorOptions Default { get; } = new();
 
     /// <summary>Gets the severity overrides; the last one for an id wins.</summary>
@@ -36,8 +37,8 @@ public sealed record ValidatorOptions
     /// <summary>Gets the registry used to find a course's protocol by id.</summary>
     public ProtocolRegistry Registry { get; init => field = Guard.NotNull(value, nameof(Registry)); } = ProtocolRegistry.BuiltIn;
 
-    /// <summary>Gets the technique catalogue used by the technique rules; empty means none registered.</summary>
-    public TechniqueCatalogue Techniques { get; init => field = Guard.NotNull(value, nameof(Techniques)); } = TechniqueCatalogue.Empty;
+    /// <summary>Gets the technique catalogue used by the technique rules (the built-in one by default); empty switches those rules off.</summary>
+    public TechniqueCatalogue Techniques { get; init => field = Guard.NotNull(value, nameof(Techniques)); } = BuiltInTechniques.Catalogue;
 
     /// <summary>Returns a copy in which a rule id has a different severity.</summary>
     /// <param name="id">The rule id.</param>

@@ -18,7 +18,7 @@ public class CanonicalCourseTests
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void Canonical_course_validates_with_no_errors_and_no_warnings(string id)
+    public void Canonical_course_validates_with_no_errors_and_no_warnings_under_the_built_in_catalogue(string id)
     {
         var course = SampleCourses.All[ProtocolId.From(id)];
         var report = RuleTestKit.Validator.Validate(course);
@@ -27,7 +27,7 @@ public class CanonicalCourseTests
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void Canonical_course_is_clean_with_a_technique_catalogue_too(string id)
+    public void Canonical_course_is_clean_with_the_small_test_catalogue_too(string id)
     {
         var course = SampleCourses.All[ProtocolId.From(id)];
         var report = RuleTestKit.WithCatalogue.Validate(course);
