@@ -182,6 +182,16 @@ public sealed class CourseJsonReader
         var peek = PeekVersion(json);
         switch (peek.Status)
         {
+            case PeekStatus.TooDeep:
+                var (line, position) = JsonLocator.LineAndPosition(json, peek.Offset);
+                return ReadResult<Course>.ForErrors(
+                [
+                    new DocumentError(
+                        JsonLocator.LastPath(json, Limits.MaxDepth),
+                        string.Create(CultureInfo.InvariantCulture, $"The document is nested deeper than the limit of {Limits.MaxDepth} levels."),
+                        line,
+                        position),
+                ]);
             case PeekStatus.NotObject:
                 return Fail(json, "$", "A course document is a JSON object.", lineKnown: true);
             case PeekStatus.Missing:
@@ -279,10 +289,10 @@ public sealed class CourseJsonReader
         if (ex.InnerException is JsonException reader)
         {
             // The JSON itself is broken (or nested too deep): the reader's location is the one to report.
-            var text = reader.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            var broken = reader.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
                 ? string.Create(CultureInfo.InvariantCulture, $"The document is nested deeper than the limit of {Limits.MaxDepth} levels.")
                 : "The document is not well-formed JSON: " + Sanitize(reader.Message);
-            return [new DocumentError(path, text, linesKnown ? stjLocation?.Item1 : null, linesKnown ? stjLocation?.Item2 : null)];
+            return [new DocumentError(path, broken, linesKnown ? stjLocation?.Item1 : null, linesKnown ? stjLocation?.Item2 : null)];
         }
 
         if (message.Contains("missing required properties", StringComparison.Ordinal))
@@ -303,29 +313,78 @@ public sealed class CourseJsonReader
             return [.. missing.Select(m => new DocumentError(m.Item1, m.Item2, located.Line, located.BytePositionInLine))];
         }
 
-        var kind =
-            message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "The member is not part of the course document format (unknown members are errors)."
-            : message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "The member appears more than once; each member may appear once."
-            : message.Contains("null", StringComparison.OrdinalIgnoreCase) ? "null is not allowed here."
-            : message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? string.Create(CultureInfo.InvariantCulture, $"The document is nested deeper than the limit of {Limits.MaxDepth} levels.")
-            : WrongType(message);
-        return Locate(json, [(path, kind)], linesKnown, stjLocation);
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return Locate(json, [(path, "The member is not part of the course document format (unknown members are errors).")], linesKnown, stjLocation);
+        }
+
+        if (message.StartsWith("Duplicate", StringComparison.Ordinal))
+        {
+            // Report the repeated member's name, not the first one's.
+            var at = linesKnown ? JsonLocator.Duplicate(json, path, Limits.MaxDepth) ?? stjLocation : null;
+            return [new DocumentError(path, "The member appears more than once; each member may appear once.", at?.Item1, at?.Item2)];
+        }
+
+        if (message.Contains("allow null values", StringComparison.Ordinal) || message.Contains("allow setting null values", StringComparison.Ordinal))
+        {
+            return Locate(json, [(path, "null is not allowed here.")], linesKnown, stjLocation);
+        }
+
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return Locate(json, [(path, string.Create(CultureInfo.InvariantCulture, $"The document is nested deeper than the limit of {Limits.MaxDepth} levels."))], linesKnown, stjLocation);
+        }
+
+        var found = linesKnown ? JsonLocator.TokenAt(json, path, Limits.MaxDepth) : null;
+        var expected = Expected(message, ex.InnerException?.Message);
+        var text = found is { } token ? $"{expected}; found {Describe(token)}." : $"{expected}.";
+        return Locate(json, [(path, text)], linesKnown, stjLocation);
     }
 
-    private static string WrongType(string message)
+    private static string Expected(string message, string? inner)
     {
+        // Inner messages read "Cannot get the value of a token type 'String' as a number."
+        if (inner is not null)
+        {
+            if (inner.Contains("as a number", StringComparison.Ordinal) || inner.Contains("Int32", StringComparison.Ordinal))
+            {
+                return "Expected a whole number";
+            }
+
+            if (inner.Contains("as a boolean", StringComparison.Ordinal))
+            {
+                return "Expected true or false";
+            }
+
+            if (inner.Contains("as a string", StringComparison.Ordinal))
+            {
+                return "Expected a string";
+            }
+        }
+
         var at = message.IndexOf("converted to ", StringComparison.Ordinal);
         var type = at >= 0 ? message[(at + "converted to ".Length)..] : string.Empty;
         return type switch
         {
-            _ when type.StartsWith("System.Collections.Immutable", StringComparison.Ordinal) => "Expected an array.",
-            _ when type.Contains("System.Int32", StringComparison.Ordinal) => "Expected a whole number.",
-            _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "Expected true or false.",
-            _ when type.StartsWith("System.String", StringComparison.Ordinal) => "Expected a string.",
-            _ when type.StartsWith("Ipt.Protocol.Serialization.Documents", StringComparison.Ordinal) => "Expected an object.",
-            _ => "The value has the wrong type.",
+            _ when type.StartsWith("System.Collections.Immutable", StringComparison.Ordinal) => "Expected an array",
+            _ when type.Contains("System.Int32", StringComparison.Ordinal) => "Expected a whole number",
+            _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "Expected true or false",
+            _ when type.StartsWith("System.String", StringComparison.Ordinal) => "Expected a string",
+            _ when type.StartsWith("Ipt.Protocol.Serialization.Documents", StringComparison.Ordinal) => "Expected an object",
+            _ => "The value has the wrong type",
         };
     }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        JsonTokenType.Null => "null",
+        _ => "another value",
+    };
 
     private static string JsonPathOf(string parent, string name)
     {
@@ -337,10 +396,13 @@ public sealed class CourseJsonReader
     /// <summary>The reader's message without the location suffix and without quoted input.</summary>
     private static string Sanitize(string message)
     {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0)
+        foreach (var tail in (ReadOnlySpan<string>)[" LineNumber:", " Change the reader options."])
         {
-            message = message[..cut];
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                message = message[..cut];
+            }
         }
 
         var sb = new StringBuilder(message.Length);
@@ -433,21 +495,30 @@ public sealed class CourseJsonReader
                 return new(PeekStatus.NotObject, 0);
             }
 
+            // Scan the whole document once: a depth beyond the limit is refused before anything else.
+            PeekResult? found = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("schemaVersion"u8))
+                if (found is null && reader.ValueTextEquals("schemaVersion"u8))
                 {
                     reader.Read();
-                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version)
+                    found = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version)
                         ? new(PeekStatus.Found, version)
                         : new(PeekStatus.NotInteger, 0);
                 }
+                else
+                {
+                    reader.Read();
+                }
 
-                reader.Read();
                 reader.Skip();
             }
 
-            return new(PeekStatus.Missing, 0);
+            return found ?? new(PeekStatus.Missing, 0);
+        }
+        catch (JsonException ex) when (reader.CurrentDepth >= Limits.MaxDepth - 1 && ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(PeekStatus.TooDeep, 0, reader.BytesConsumed);
         }
         catch (JsonException)
         {
@@ -462,7 +533,8 @@ public sealed class CourseJsonReader
         NotInteger,
         NotObject,
         Malformed,
+        TooDeep,
     }
 
-    private readonly record struct PeekResult(PeekStatus Status, int Version);
+    private readonly record struct PeekResult(PeekStatus Status, int Version, long Offset = 0);
 }

@@ -141,7 +141,9 @@ public sealed class CamelCaseEnumJsonConverter<T> : JsonConverter<T>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new IptJsonException($"Expected one of the strings {Expected}.");
+            throw new IptJsonException(reader.TokenType == JsonTokenType.Null
+                ? $"null is not allowed here; expected one of {Expected}."
+                : $"Expected one of the strings {Expected}.");
         }
 
         for (var i = 0; i < Names.Length; i++)
@@ -193,7 +195,7 @@ internal static class JsonValueText
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new IptJsonException($"Expected {expected}.");
+            throw new IptJsonException(reader.TokenType == JsonTokenType.Null ? $"null is not allowed here; expected {expected}." : $"Expected {expected}.");
         }
 
         return reader.GetString()!;

@@ -12,8 +12,79 @@ internal static class JsonLocator
 {
     public static Dictionary<string, (long Line, long Position)> Locate(ReadOnlySpan<byte> json, IReadOnlyCollection<string> paths, int maxDepth)
     {
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
         var wanted = new HashSet<string>(paths, StringComparer.Ordinal);
+        Walk(json, maxDepth, (path, token, offset) =>
+        {
+            // A member is located at its name; array items and the root at their value.
+            if (wanted.Contains(path))
+            {
+                offsets.TryAdd(path, offset);
+            }
+        });
         var found = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        foreach (var (path, offset) in offsets)
+        {
+            found[path] = LineAndPosition(json, offset);
+        }
+
+        return found;
+    }
+
+    /// <summary>Returns the type of the value's first token at a path, when the path is found.</summary>
+    public static JsonTokenType? TokenAt(ReadOnlySpan<byte> json, string target, int maxDepth)
+    {
+        JsonTokenType? result = null;
+        Walk(json, maxDepth, (path, token, _) =>
+        {
+            if (result is null && token != JsonTokenType.PropertyName && path == target)
+            {
+                result = token;
+            }
+        });
+        return result;
+    }
+
+    /// <summary>Returns the path of the last member reached before the document breaks (or ends).</summary>
+    public static string LastPath(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        var last = "$";
+        Walk(json, maxDepth, (path, token, _) =>
+        {
+            if (token == JsonTokenType.PropertyName)
+            {
+                last = path;
+            }
+        });
+        return last;
+    }
+
+    /// <summary>Returns the location of the second member name at a path (a duplicate member), when there is one.</summary>
+    public static (long Line, long Position)? Duplicate(ReadOnlySpan<byte> json, string target, int maxDepth)
+    {
+        var seen = 0;
+        long? offset = null;
+        Walk(json, maxDepth, (path, token, at) =>
+        {
+            if (token == JsonTokenType.PropertyName && path == target && ++seen == 2)
+            {
+                offset = at;
+            }
+        });
+        return offset is { } o ? LineAndPosition(json, o) : null;
+    }
+
+    public static (long Line, long Position) LineAndPosition(ReadOnlySpan<byte> json, long offset)
+    {
+        var before = json[..(int)Math.Min(offset, json.Length)];
+        var line = before.Count((byte)'\n') + 1;
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        return (line, offset - lastNewline - 1);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with the path, token type and offset of every member name and value, in document order, until the end or the first malformed token.</summary>
+    private static void Walk(ReadOnlySpan<byte> json, int maxDepth, Action<string, JsonTokenType, long> visit)
+    {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
         var stack = new Stack<Frame>();
         string? pendingProperty = null;
@@ -23,11 +94,10 @@ internal static class JsonLocator
             {
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var frame = stack.Peek();
-                    var sb = new StringBuilder(frame.Path);
+                    var sb = new StringBuilder(stack.Peek().Path);
                     JsonPath.AppendName(sb, reader.GetString()!);
                     pendingProperty = sb.ToString();
-                    Record(json, wanted, found, pendingProperty, reader.TokenStartIndex);
+                    visit(pendingProperty, JsonTokenType.PropertyName, reader.TokenStartIndex);
                     continue;
                 }
 
@@ -43,52 +113,32 @@ internal static class JsonLocator
                     path = pendingProperty;
                     pendingProperty = null;
                 }
-                else if (stack.Count > 0 && stack.Peek() is { IsArray: true } array)
+                else if (stack.Count > 0)
                 {
+                    var array = stack.Peek();
                     path = $"{array.Path}[{array.NextIndex++}]";
-                    Record(json, wanted, found, path, reader.TokenStartIndex);
                 }
                 else
                 {
                     path = "$";
-                    Record(json, wanted, found, path, reader.TokenStartIndex);
                 }
 
+                visit(path, reader.TokenType, reader.TokenStartIndex);
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
-                    stack.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray));
+                    stack.Push(new Frame(path));
                 }
             }
         }
         catch (JsonException)
         {
-            // A malformed document: keep what was found before the break.
-        }
-
-        return found;
-    }
-
-    public static (long Line, long Position) LineAndPosition(ReadOnlySpan<byte> json, long offset)
-    {
-        var before = json[..(int)Math.Min(offset, json.Length)];
-        var line = before.Count((byte)'\n') + 1;
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        return (line, offset - lastNewline - 1);
-    }
-
-    private static void Record(ReadOnlySpan<byte> json, HashSet<string> wanted, Dictionary<string, (long, long)> found, string path, long offset)
-    {
-        if (wanted.Contains(path))
-        {
-            found.TryAdd(path, LineAndPosition(json, offset));
+            // A malformed document: keep what was visited before the break.
         }
     }
 
-    private sealed class Frame(string path, bool isArray)
+    private sealed class Frame(string path)
     {
         public string Path { get; } = path;
-
-        public bool IsArray { get; } = isArray;
 
         public int NextIndex { get; set; }
     }
