@@ -243,7 +243,21 @@ public sealed class CourseJsonReader
             }
         }
 
-        var migrated = JsonSerializer.SerializeToUtf8Bytes(document, DocumentJsonContext.Default.Options.GetTypeInfo(typeof(JsonNode)));
+        byte[] migrated;
+        try
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                document.WriteTo(writer);
+            }
+
+            migrated = stream.ToArray();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return Fail(json, "$", "The migrated document could not be written.", lineKnown: false);
+        }
 
         // Lines and positions of the migrated text would not match the caller's document: report paths only.
         return Read(migrated, linesKnown: false);
