@@ -43,6 +43,7 @@ public static class IptCli
             "ipt: the Interpersonal Psychotherapy (IPT) protocol, computable. States protocol facts; gives no clinical advice.");
         root.Subcommands.Add(ProtocolsCommand.Create(registry));
         root.Subcommands.Add(PlanCommand.Create(registry));
+        root.Subcommands.Add(SchemaCommand.Create());
         return root;
     }
 }
