@@ -254,6 +254,15 @@ public class ReadErrorTests
     }
 
     [Fact]
+    public void Defaults_apply_to_members_left_out()
+    {
+        var course = CourseJson.TryRead(Doc("""{ "number": 1, "phase": "initial" }""", "\n  \"inventory\": { \"persons\": [ { \"id\": \"p1\", \"relationship\": \"friend\", \"ring\": 3 } ] },")).GetValueOrThrow();
+        Assert.Equal(InterpersonalInventory.DefaultRings, course.Inventory.Rings);
+        Assert.Equal(SessionFormat.Individual, course.Sessions[0].Format);
+        Assert.Equal(SessionStatus.Planned, course.Sessions[0].Status);
+    }
+
+    [Fact]
     public void Too_many_rings_is_reported_on_the_rings()
     {
         var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",\n  \"inventory\": { \"rings\": 11 }\n}");

@@ -11,6 +11,9 @@ namespace Ipt.Protocol.Serialization.Documents;
 // Conventions: optional scalars are nullable and omitted when null; lists are ImmutableArray<T>,
 // never null in a document and omitted when empty; flags that default to false are omitted when
 // false; enum values that have a model default (format, status, rank) are always written.
+// A member whose default is not the type's default is nullable and defaulted while mapping:
+// the source generator sets init-only members in an object initializer, so a missing member
+// gets default(T), not the property initializer's value.
 // Ids are strings here and validated while mapping, so that every bad id is reported.
 
 /// <summary>The root of a course document.</summary>
@@ -169,7 +172,7 @@ internal sealed class SickRoleDocument
 internal sealed class InventoryDocument
 {
     [Description("The number of rings of the closeness circle (1 to 10; default 3).")]
-    public int Rings { get; init; } = InterpersonalInventory.DefaultRings;
+    public int? Rings { get; init; }
 
     [Description("The people.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

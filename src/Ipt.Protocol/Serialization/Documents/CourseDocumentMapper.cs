@@ -221,7 +221,7 @@ internal sealed class CourseDocumentMapper
 
     private InterpersonalInventory ToInventory(InventoryDocument d, JsonPath path)
     {
-        var rings = d.Rings;
+        var rings = d.Rings ?? InterpersonalInventory.DefaultRings;
         if (rings is < 1 or > InterpersonalInventory.MaxRings)
         {
             Add(path, "rings", string.Create(CultureInfo.InvariantCulture, $"rings must be between 1 and {InterpersonalInventory.MaxRings}."));
