@@ -130,9 +130,9 @@ internal static class JsonLocator
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A malformed document: keep what was visited before the break.
+            // A malformed document (or a name that is not valid UTF-8): keep what was visited before the break.
         }
     }
 
