@@ -509,26 +509,22 @@ public sealed class CourseJsonReader
                 return new(PeekStatus.NotObject, 0);
             }
 
-            // Scan the whole document once: a depth beyond the limit is refused before anything else.
-            PeekResult? found = null;
+            // Stop at schemaVersion (written first): the full read checks the rest, depth included.
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (found is null && reader.ValueTextEquals("schemaVersion"u8))
+                if (reader.ValueTextEquals("schemaVersion"u8))
                 {
                     reader.Read();
-                    found = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version)
+                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version)
                         ? new(PeekStatus.Found, version)
                         : new(PeekStatus.NotInteger, 0);
                 }
-                else
-                {
-                    reader.Read();
-                }
 
+                reader.Read();
                 reader.Skip();
             }
 
-            return found ?? new(PeekStatus.Missing, 0);
+            return new(PeekStatus.Missing, 0);
         }
         catch (JsonException ex) when (reader.CurrentDepth >= Limits.MaxDepth - 1 && ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {

@@ -133,9 +133,6 @@ public sealed class CamelCaseEnumJsonConverter<T> : JsonConverter<T>
     private static readonly JsonEncodedText[] Encoded = [.. Names.Select(n => JsonEncodedText.Encode(n))];
     private static readonly string Expected = string.Join(", ", Names);
 
-    /// <summary>Gets the camelCase names of the members, in declaration order.</summary>
-    internal static IReadOnlyList<string> MemberNames => Names;
-
     /// <inheritdoc/>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
