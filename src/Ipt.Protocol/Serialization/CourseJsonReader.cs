@@ -290,6 +290,12 @@ public sealed class CourseJsonReader
         return ReadResult<Course>.ForErrors(Locate(json, mapper.Errors, linesKnown, fallbackLine: null));
     }
 
+    /// <summary>
+    /// Turns the serializer's exception into plain errors that never repeat document values. The
+    /// serializer has no error codes, so the kinds are told apart by its (English, invariant)
+    /// messages; ReadErrorTests pins every kind, so a wording change in a later System.Text.Json
+    /// fails a test rather than giving a worse message.
+    /// </summary>
     private List<DocumentError> Translate(JsonException ex, ReadOnlySpan<byte> json, bool linesKnown)
     {
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;

@@ -101,6 +101,14 @@ public class ReadErrorTests
     }
 
     [Fact]
+    public void Every_missing_required_member_of_an_object_is_reported()
+    {
+        var result = CourseJson.TryRead(Doc("{ }"));
+        Assert.Equal(["$.sessions[0].number", "$.sessions[0].phase"], result.Errors.Select(e => e.Path));
+        Assert.All(result.Errors, e => Assert.Equal(5, e.Line));
+    }
+
+    [Fact]
     public void A_missing_required_root_member_is_reported()
     {
         var error = Single("{\n  \"schemaVersion\": 1\n}");
