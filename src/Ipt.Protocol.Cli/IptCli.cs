@@ -44,6 +44,7 @@ public static class IptCli
         root.Subcommands.Add(ProtocolsCommand.Create(registry));
         root.Subcommands.Add(PlanCommand.Create(registry));
         root.Subcommands.Add(RulesCommand.Create(registry));
+        root.Subcommands.Add(SchemaCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,371 @@
+using System.Collections.Immutable;
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace Ipt.Protocol.Serialization.Documents;
+
+// The wire shape of a course document, version 1. These types are the document's schema, not a
+// second public model: they stay internal so that a later schema version can change them without
+// breaking the public API. Names are the camelCase of the model's property names, one to one.
+// Conventions: optional scalars are nullable and omitted when null; lists are ImmutableArray<T>,
+// never null in a document and omitted when empty; flags that default to false are omitted when
+// false; enum values that have a model default (format, status, rank) are always written.
+// A member whose default is not the type's default is nullable and defaulted while mapping:
+// the source generator sets init-only members in an object initializer, so a missing member
+// gets default(T), not the property initializer's value.
+// Ids are strings here and validated while mapping, so that every bad id is reported.
+
+/// <summary>The root of a course document.</summary>
+[Description("An Interpersonal Psychotherapy (IPT) course: one patient's contracted episode under one protocol variant.")]
+internal sealed class CourseDocument
+{
+    [JsonPropertyOrder(-1)]
+    [Description("The version of the document format; this library writes and reads version 1.")]
+    public required int SchemaVersion { get; init; }
+
+    [Description("The id of the protocol variant the course follows, such as 'ipt' (see docs/protocols.md).")]
+    public required string Protocol { get; init; }
+
+    [Description("The patient's age in years at the start of the course (0 to 130).")]
+    public int? PatientAge { get; init; }
+
+    [Description("Where the course is delivered (descriptive).")]
+    public CareSetting? Setting { get; init; }
+
+    [Description("The treatment contract, once agreed.")]
+    public ContractDocument? Contract { get; init; }
+
+    [Description("Changes of the contract, in the order they happened.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<RenegotiationDocument> Renegotiations { get; init; }
+
+    [Description("The interpersonal formulation, once made.")]
+    public FormulationDocument? Formulation { get; init; }
+
+    [Description("The sick role, once given.")]
+    public SickRoleDocument? SickRole { get; init; }
+
+    [Description("The interpersonal inventory: the significant people, placed on a closeness circle.")]
+    public InventoryDocument? Inventory { get; init; }
+
+    [Description("The sessions, planned and past.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<SessionDocument> Sessions { get; init; }
+
+    [Description("The goals.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<GoalDocument> Goals { get; init; }
+
+    [Description("The between-session diary of interpersonal events.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<DiaryEntryDocument> Diary { get; init; }
+}
+
+/// <summary>The treatment contract.</summary>
+[Description("The treatment contract: sessions agreed, frequency, session length and start date.")]
+internal sealed class ContractDocument
+{
+    [Description("The number of treatment sessions agreed (1 or more).")]
+    public required int Sessions { get; init; }
+
+    [Description("The interval between sessions as an ISO-8601 period of whole days, weeks, months or years, such as 'P1W'.")]
+    public Period? Frequency { get; init; }
+
+    [Description("The agreed session length as an ISO-8601 duration, longer than zero and at most 24 hours, such as 'PT50M'.")]
+    public Duration? SessionLength { get; init; }
+
+    [Description("The agreed start date (YYYY-MM-DD).")]
+    public LocalDate? StartDate { get; init; }
+
+    [Description("The session at which the contract was agreed (1 or more).")]
+    public int? AgreedAtSession { get; init; }
+}
+
+/// <summary>A renegotiation of the contract.</summary>
+[Description("An explicit, dated change of the contract agreed at a session; members left out are unchanged.")]
+internal sealed class RenegotiationDocument
+{
+    [Description("The session at which the change was agreed (1 or more).")]
+    public required int AtSession { get; init; }
+
+    [Description("The date of the change (YYYY-MM-DD).")]
+    public LocalDate? Date { get; init; }
+
+    [Description("Why the contract changed (free text; patient data).")]
+    public string? Reason { get; init; }
+
+    [Description("The new number of treatment sessions.")]
+    public int? Sessions { get; init; }
+
+    [Description("The new frequency (ISO-8601 period, such as 'P2W').")]
+    public Period? Frequency { get; init; }
+
+    [Description("The new session length (ISO-8601 duration, such as 'PT45M').")]
+    public Duration? SessionLength { get; init; }
+
+    [Description("Whether the focus was changed with this renegotiation (default false).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ChangesFocus { get; init; }
+}
+
+/// <summary>The interpersonal formulation.</summary>
+[Description("The interpersonal formulation: the chosen focus, presented to the patient and (when accepted) agreed.")]
+internal sealed class FormulationDocument
+{
+    [Description("The focus areas: one primary and at most one secondary.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<FocusAreaDocument> Areas { get; init; }
+
+    [Description("The session at which the focus was (last) chosen.")]
+    public int? ChosenAtSession { get; init; }
+
+    [Description("The session at which the formulation was presented to the patient.")]
+    public int? PresentedAtSession { get; init; }
+
+    [Description("Whether the patient explicitly agreed to the formulation (default false).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Agreed { get; init; }
+
+    [Description("The session at which the patient agreed.")]
+    public int? AgreedAtSession { get; init; }
+
+    [Description("The date of the agreement (YYYY-MM-DD).")]
+    public LocalDate? AgreedOn { get; init; }
+
+    [Description("The formulation text (free text; patient data).")]
+    public string? Notes { get; init; }
+}
+
+/// <summary>A focus area.</summary>
+[Description("A problem area chosen as a focus.")]
+internal sealed class FocusAreaDocument
+{
+    [Description("The problem area.")]
+    public required ProblemArea Area { get; init; }
+
+    [Description("Primary or secondary focus (default primary).")]
+    public FocusRank Rank { get; init; } = FocusRank.Primary;
+
+    [Description("The role-dispute stage, expected when the area is roleDispute.")]
+    public RoleDisputeStage? DisputeStage { get; init; }
+
+    [Description("The ids of the inventory persons the focus concerns.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<string> Persons { get; init; }
+}
+
+/// <summary>The sick role.</summary>
+[Description("The sick role: time-limited permission to be ill that carries the duty to work on recovery.")]
+internal sealed class SickRoleDocument
+{
+    [Description("The session at which the sick role was given (1 or more).")]
+    public required int GrantedAtSession { get; init; }
+
+    [Description("Whether the sick role is the limited form used in IPT-A (default false).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Limited { get; init; }
+}
+
+/// <summary>The interpersonal inventory.</summary>
+[Description("The interpersonal inventory: the significant people placed on a closeness circle. Person ids are unique and every ring is within the circle.")]
+internal sealed class InventoryDocument
+{
+    [Description("The number of rings of the closeness circle (1 to 10; default 3).")]
+    public int? Rings { get; init; }
+
+    [Description("The people.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<PersonDocument> Persons { get; init; }
+}
+
+/// <summary>One person of the inventory.</summary>
+[Description("One significant person, referred to everywhere else by id. The label and every free-text member are patient data.")]
+internal sealed class PersonDocument
+{
+    [Description("The stable id used to refer to the person: 1 to 64 ASCII letters, digits, '-' or '_' (never a name).")]
+    public required string Id { get; init; }
+
+    [Description("The pseudonymous label shown to the therapist (patient data).")]
+    public string? Label { get; init; }
+
+    [Description("The relationship to the patient.")]
+    public required Relationship Relationship { get; init; }
+
+    [Description("The closeness-circle ring, 1 being the innermost.")]
+    public int? Ring { get; init; }
+
+    [Description("How often the patient is in contact with the person.")]
+    public ContactFrequency? Contact { get; init; }
+
+    [Description("Shared activities (free text).")]
+    public string? SharedActivities { get; init; }
+
+    [Description("Positive aspects of the relationship (free text).")]
+    public string? Positives { get; init; }
+
+    [Description("Negative aspects of the relationship (free text).")]
+    public string? Negatives { get; init; }
+
+    [Description("The patient's expectations of the person (free text).")]
+    public string? PatientExpectations { get; init; }
+
+    [Description("The person's expectations of the patient (free text).")]
+    public string? OtherExpectations { get; init; }
+
+    [Description("Whether the expectations are met.")]
+    public bool? ExpectationsMet { get; init; }
+
+    [Description("What can be discussed with the person (free text).")]
+    public string? CanDiscuss { get; init; }
+
+    [Description("What cannot be discussed with the person (free text).")]
+    public string? CannotDiscuss { get; init; }
+
+    [Description("Conflicts with the person (free text).")]
+    public string? Conflicts { get; init; }
+
+    [Description("Whether the conflicts are resolved.")]
+    public bool? ConflictsResolved { get; init; }
+
+    [Description("Whether the person knows about the patient's mood.")]
+    public bool? KnowsAboutMood { get; init; }
+
+    [Description("What the patient would like to change (free text).")]
+    public string? WouldLikeToChange { get; init; }
+
+    [Description("The kinds of support the person gives.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<SupportKind> Support { get; init; }
+
+    [Description("Whether the relationship changed near symptom onset.")]
+    public bool? ChangedNearOnset { get; init; }
+
+    [Description("The problem area the relationship relates to.")]
+    public ProblemArea? RelatedArea { get; init; }
+
+    [Description("Whether the person has died (default false).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Deceased { get; init; }
+
+    [Description("The date of death (YYYY-MM-DD).")]
+    public LocalDate? DiedOn { get; init; }
+}
+
+/// <summary>One session.</summary>
+[Description("One meeting of the course.")]
+internal sealed class SessionDocument
+{
+    [Description("The 1-based session number.")]
+    public required int Number { get; init; }
+
+    [Description("The date, when scheduled or held (YYYY-MM-DD).")]
+    public LocalDate? Date { get; init; }
+
+    [Description("The length (ISO-8601 duration, longer than zero and at most 24 hours, such as 'PT50M').")]
+    public Duration? Length { get; init; }
+
+    [Description("The phase the session belongs to.")]
+    public required Phase Phase { get; init; }
+
+    [Description("How the session is delivered (default individual).")]
+    public SessionFormat Format { get; init; } = SessionFormat.Individual;
+
+    [Description("What became of the session (default planned).")]
+    public SessionStatus Status { get; init; } = SessionStatus.Planned;
+
+    [Description("The protocol tasks done in the session.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<SessionTask> Tasks { get; init; }
+
+    [Description("The techniques used, by technique catalogue id (kebab-case).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<string> Techniques { get; init; }
+
+    [Description("The measures taken.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<MeasurementDocument> Measures { get; init; }
+
+    [Description("The therapist's notes (free text; patient data).")]
+    public string? Notes { get; init; }
+}
+
+/// <summary>One administration of an instrument.</summary>
+[Description("One administration of an instrument: a total, item scores in item order, or both. For a built-in instrument the item count and item range are checked.")]
+internal sealed class MeasurementDocument
+{
+    [Description("The instrument's id (kebab-case), such as 'phq-9'.")]
+    public required string Instrument { get; init; }
+
+    [Description("The recorded total (0 or more).")]
+    public int? Total { get; init; }
+
+    [Description("The item scores in item order.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<int> Items { get; init; }
+}
+
+/// <summary>One goal.</summary>
+[Description("A specific goal broken into manageable steps.")]
+internal sealed class GoalDocument
+{
+    [Description("The goal's id: 1 to 64 ASCII letters, digits, '-' or '_'.")]
+    public required string Id { get; init; }
+
+    [Description("What the goal is (free text; patient data).")]
+    public required string Description { get; init; }
+
+    [Description("The problem area the goal serves.")]
+    public ProblemArea? Area { get; init; }
+
+    [Description("The session at which the goal was set.")]
+    public int? SetAtSession { get; init; }
+
+    [Description("The steps, in order.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<GoalStepDocument> Steps { get; init; }
+
+    [Description("Whether the goal is achieved (default false).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Achieved { get; init; }
+}
+
+/// <summary>One step of a goal.</summary>
+[Description("One manageable step of a goal.")]
+internal sealed class GoalStepDocument
+{
+    [Description("What the step is (free text; patient data).")]
+    public required string Description { get; init; }
+
+    [Description("Whether the step is done (default false).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Done { get; init; }
+
+    [Description("The session at which the step was reported done.")]
+    public int? DoneAtSession { get; init; }
+}
+
+/// <summary>One diary entry.</summary>
+[Description("A between-session diary entry: an interaction with people of the inventory.")]
+internal sealed class DiaryEntryDocument
+{
+    [Description("The date of the interaction (YYYY-MM-DD).")]
+    public required LocalDate Date { get; init; }
+
+    [Description("The ids of the inventory persons involved.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<string> Persons { get; init; }
+
+    [Description("What happened (free text; patient data).")]
+    public string? WhatHappened { get; init; }
+
+    [Description("The emotions felt.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<Emotion> Emotions { get; init; }
+
+    [Description("The mood after the interaction, from 0 (lowest) to 10 (best).")]
+    public int? Mood { get; init; }
+
+    [Description("A pattern the patient noticed (free text; patient data).")]
+    public string? Pattern { get; init; }
+}

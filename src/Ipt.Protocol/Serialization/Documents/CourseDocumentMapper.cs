@@ -1,0 +1,505 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Ipt.Protocol.Serialization.Documents;
+
+/// <summary>
+/// Maps between the model and the document shapes. Reading collects every invariant breach at its
+/// JSON path and goes on, so a caller sees all of them at once; writing is total.
+/// </summary>
+internal sealed class CourseDocumentMapper
+{
+    private static readonly ProtocolId PlaceholderProtocol = ProtocolId.From("placeholder");
+    private static readonly PersonId PlaceholderPerson = PersonId.From("placeholder");
+    private static readonly GoalId PlaceholderGoal = GoalId.From("placeholder");
+
+    private readonly List<(string Path, string Message)> errors = [];
+
+    public IReadOnlyList<(string Path, string Message)> Errors => errors;
+
+    /// <summary>Maps a document to a course; returns <see langword="null"/> when any value breaks an invariant (see <see cref="Errors"/>).</summary>
+    public Course? ToCourse(CourseDocument d)
+    {
+        var root = JsonPath.Root;
+        if (!ProtocolId.TryFrom(d.Protocol, out var protocol))
+        {
+            Add(root, "protocol", $"Expected a protocol id: {IdSyntax.KebabRule}.");
+            protocol = PlaceholderProtocol;
+        }
+
+        var course = new Course(protocol) { Setting = d.Setting };
+        course = Set(course, d, root, "patientAge", static (c, d) => c with { PatientAge = d.PatientAge });
+        if (d.Contract is { } contract)
+        {
+            course = course with { Contract = ToContract(contract, root.Property("contract")) };
+        }
+
+        course = course with
+        {
+            Renegotiations = List(d.Renegotiations, root.Property("renegotiations"), ToRenegotiation),
+            Formulation = d.Formulation is { } f ? ToFormulation(f, root.Property("formulation")) : null,
+            SickRole = d.SickRole is { } sr ? ToSickRole(sr, root.Property("sickRole")) : null,
+            Inventory = d.Inventory is { } inv ? ToInventory(inv, root.Property("inventory")) : InterpersonalInventory.Empty,
+            Sessions = List(d.Sessions, root.Property("sessions"), ToSession),
+            Goals = List(d.Goals, root.Property("goals"), ToGoal),
+            Diary = List(d.Diary, root.Property("diary"), ToDiaryEntry),
+        };
+        return errors.Count == 0 ? course : null;
+    }
+
+    /// <summary>Maps a course to its document.</summary>
+    public static CourseDocument ToDocument(Course course) => new()
+    {
+        SchemaVersion = CourseJson.CurrentVersion,
+        Protocol = course.Protocol.Value,
+        PatientAge = course.PatientAge,
+        Setting = course.Setting,
+        Contract = course.Contract is { } c
+            ? new ContractDocument
+            {
+                Sessions = c.Sessions,
+                Frequency = c.Frequency,
+                SessionLength = c.SessionLength,
+                StartDate = c.StartDate,
+                AgreedAtSession = c.AgreedAtSession,
+            }
+            : null,
+        Renegotiations = Array(course.Renegotiations, static r => new RenegotiationDocument
+        {
+            AtSession = r.AtSession,
+            Date = r.Date,
+            Reason = r.Reason,
+            Sessions = r.Sessions,
+            Frequency = r.Frequency,
+            SessionLength = r.SessionLength,
+            ChangesFocus = r.ChangesFocus,
+        }),
+        Formulation = course.Formulation is { } f
+            ? new FormulationDocument
+            {
+                Areas = Array(f.Areas, static a => new FocusAreaDocument
+                {
+                    Area = a.Area,
+                    Rank = a.Rank,
+                    DisputeStage = a.DisputeStage,
+                    Persons = Array(a.Persons, static p => p.Value),
+                }),
+                ChosenAtSession = f.ChosenAtSession,
+                PresentedAtSession = f.PresentedAtSession,
+                Agreed = f.Agreed,
+                AgreedAtSession = f.AgreedAtSession,
+                AgreedOn = f.AgreedOn,
+                Notes = f.Notes,
+            }
+            : null,
+        SickRole = course.SickRole is { } sr ? new SickRoleDocument { GrantedAtSession = sr.GrantedAtSession, Limited = sr.Limited } : null,
+        Inventory = course.Inventory.IsEmpty && course.Inventory.Rings == InterpersonalInventory.DefaultRings
+            ? null
+            : new InventoryDocument { Rings = course.Inventory.Rings, Persons = Array(course.Inventory.Persons, ToDocument) },
+        Sessions = Array(course.Sessions, static s => new SessionDocument
+        {
+            Number = s.Number,
+            Date = s.Date,
+            Length = s.Length,
+            Phase = s.Phase,
+            Format = s.Format,
+            Status = s.Status,
+            Tasks = Array(s.Tasks, static t => t),
+            Techniques = Array(s.Techniques, static t => t.Value),
+            Measures = Array(s.Measures, static m => new MeasurementDocument
+            {
+                Instrument = m.Instrument.Value,
+                Total = m.Total,
+                Items = Array(m.Items, static i => i),
+            }),
+            Notes = s.Notes,
+        }),
+        Goals = Array(course.Goals, static g => new GoalDocument
+        {
+            Id = g.Id.Value,
+            Description = g.Description,
+            Area = g.Area,
+            SetAtSession = g.SetAtSession,
+            Steps = Array(g.Steps, static s => new GoalStepDocument { Description = s.Description, Done = s.Done, DoneAtSession = s.DoneAtSession }),
+            Achieved = g.Achieved,
+        }),
+        Diary = Array(course.Diary, static e => new DiaryEntryDocument
+        {
+            Date = e.Date,
+            Persons = Array(e.Persons, static p => p.Value),
+            WhatHappened = e.WhatHappened,
+            Emotions = Array(e.Emotions, static x => x),
+            Mood = e.Mood,
+            Pattern = e.Pattern,
+        }),
+    };
+
+    private static PersonDocument ToDocument(InventoryPerson p) => new()
+    {
+        Id = p.Id.Value,
+        Label = p.Label,
+        Relationship = p.Relationship,
+        Ring = p.Ring,
+        Contact = p.Contact,
+        SharedActivities = p.SharedActivities,
+        Positives = p.Positives,
+        Negatives = p.Negatives,
+        PatientExpectations = p.PatientExpectations,
+        OtherExpectations = p.OtherExpectations,
+        ExpectationsMet = p.ExpectationsMet,
+        CanDiscuss = p.CanDiscuss,
+        CannotDiscuss = p.CannotDiscuss,
+        Conflicts = p.Conflicts,
+        ConflictsResolved = p.ConflictsResolved,
+        KnowsAboutMood = p.KnowsAboutMood,
+        WouldLikeToChange = p.WouldLikeToChange,
+        Support = Array(p.Support, static s => s),
+        ChangedNearOnset = p.ChangedNearOnset,
+        RelatedArea = p.RelatedArea,
+        Deceased = p.Deceased,
+        DiedOn = p.DiedOn,
+    };
+
+    // Empty lists are written as absent (the default ImmutableArray), so documents stay short.
+    private static ImmutableArray<TOut> Array<TIn, TOut>(ValueList<TIn> items, Func<TIn, TOut> map)
+    {
+        if (items.IsEmpty)
+        {
+            return default;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TOut>(items.Count);
+        foreach (var item in items)
+        {
+            builder.Add(map(item));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private Contract ToContract(ContractDocument d, JsonPath path)
+    {
+        var c = new Contract { Sessions = 1, StartDate = d.StartDate };
+        c = Set(c, d, path, "sessions", static (x, d) => x with { Sessions = d.Sessions });
+        c = Set(c, d, path, "frequency", static (x, d) => x with { Frequency = d.Frequency });
+        c = Set(c, d, path, "sessionLength", static (x, d) => x with { SessionLength = d.SessionLength });
+        return Set(c, d, path, "agreedAtSession", static (x, d) => x with { AgreedAtSession = d.AgreedAtSession });
+    }
+
+    private Renegotiation? ToRenegotiation(RenegotiationDocument d, JsonPath path)
+    {
+        var r = new Renegotiation { AtSession = 1, Date = d.Date, ChangesFocus = d.ChangesFocus };
+        r = Set(r, d, path, "atSession", static (x, d) => x with { AtSession = d.AtSession });
+        r = Set(r, d, path, "reason", static (x, d) => x with { Reason = d.Reason });
+        r = Set(r, d, path, "sessions", static (x, d) => x with { Sessions = d.Sessions });
+        r = Set(r, d, path, "frequency", static (x, d) => x with { Frequency = d.Frequency });
+        return Set(r, d, path, "sessionLength", static (x, d) => x with { SessionLength = d.SessionLength });
+    }
+
+    private Formulation ToFormulation(FormulationDocument d, JsonPath path)
+    {
+        var f = new Formulation
+        {
+            Areas = List(d.Areas, path.Property("areas"), ToFocusArea),
+            Agreed = d.Agreed,
+            AgreedOn = d.AgreedOn,
+        };
+        f = Set(f, d, path, "chosenAtSession", static (x, d) => x with { ChosenAtSession = d.ChosenAtSession });
+        f = Set(f, d, path, "presentedAtSession", static (x, d) => x with { PresentedAtSession = d.PresentedAtSession });
+        f = Set(f, d, path, "agreedAtSession", static (x, d) => x with { AgreedAtSession = d.AgreedAtSession });
+        return Set(f, d, path, "notes", static (x, d) => x with { Notes = d.Notes });
+    }
+
+    private FocusArea? ToFocusArea(FocusAreaDocument d, JsonPath path) => new FocusArea(d.Area, d.Rank)
+    {
+        DisputeStage = d.DisputeStage,
+        Persons = Ids<PersonId>(d.Persons, path.Property("persons"), PersonId.TryFrom, "a person id", IdSyntax.TokenRule),
+    };
+
+    private SickRole ToSickRole(SickRoleDocument d, JsonPath path) =>
+        Set(new SickRole { GrantedAtSession = 1, Limited = d.Limited }, d, path, "grantedAtSession", static (x, d) => x with { GrantedAtSession = d.GrantedAtSession });
+
+    private InterpersonalInventory ToInventory(InventoryDocument d, JsonPath path)
+    {
+        var rings = d.Rings ?? InterpersonalInventory.DefaultRings;
+        if (rings is < 1 or > InterpersonalInventory.MaxRings)
+        {
+            Add(path, "rings", string.Create(CultureInfo.InvariantCulture, $"rings must be between 1 and {InterpersonalInventory.MaxRings}."));
+            rings = InterpersonalInventory.MaxRings;
+        }
+
+        var personsPath = path.Property("persons");
+        var persons = List(d.Persons, personsPath, ToPerson);
+        var before = errors.Count;
+        var seen = new HashSet<PersonId>();
+        var span = d.Persons.IsDefault ? [] : d.Persons.AsSpan();
+        for (var i = 0; i < span.Length; i++)
+        {
+            var p = span[i];
+            if (p is null)
+            {
+                continue;
+            }
+
+            if (PersonId.TryFrom(p.Id, out var id) && !seen.Add(id))
+            {
+                Add(personsPath.Item(i), "id", $"The person id '{id}' is used by an earlier person; person ids are unique.");
+            }
+
+            if (p.Ring is { } ring && ring > rings && ring >= 1)
+            {
+                Add(personsPath.Item(i), "ring", string.Create(CultureInfo.InvariantCulture, $"ring must be between 1 and {rings}, the rings of the circle."));
+            }
+        }
+
+        if (errors.Count > before || persons.Count != span.Length)
+        {
+            return InterpersonalInventory.Empty;
+        }
+
+        try
+        {
+            return new InterpersonalInventory(persons, rings);
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add((path.Format(), Plain(ex)));
+            return InterpersonalInventory.Empty;
+        }
+    }
+
+    private InventoryPerson? ToPerson(PersonDocument d, JsonPath path)
+    {
+        if (!PersonId.TryFrom(d.Id, out var id))
+        {
+            Add(path, "id", $"Expected a person id: {IdSyntax.TokenRule}.");
+            id = PlaceholderPerson;
+        }
+
+        var p = new InventoryPerson(id, d.Relationship)
+        {
+            Contact = d.Contact,
+            ExpectationsMet = d.ExpectationsMet,
+            ConflictsResolved = d.ConflictsResolved,
+            KnowsAboutMood = d.KnowsAboutMood,
+            Support = d.Support.IsDefault ? default : ValueList.From(d.Support),
+            ChangedNearOnset = d.ChangedNearOnset,
+            RelatedArea = d.RelatedArea,
+            Deceased = d.Deceased,
+            DiedOn = d.DiedOn,
+        };
+        p = Set(p, d, path, "label", static (x, d) => x with { Label = d.Label });
+        p = Set(p, d, path, "ring", static (x, d) => x with { Ring = d.Ring });
+        p = Set(p, d, path, "sharedActivities", static (x, d) => x with { SharedActivities = d.SharedActivities });
+        p = Set(p, d, path, "positives", static (x, d) => x with { Positives = d.Positives });
+        p = Set(p, d, path, "negatives", static (x, d) => x with { Negatives = d.Negatives });
+        p = Set(p, d, path, "patientExpectations", static (x, d) => x with { PatientExpectations = d.PatientExpectations });
+        p = Set(p, d, path, "otherExpectations", static (x, d) => x with { OtherExpectations = d.OtherExpectations });
+        p = Set(p, d, path, "canDiscuss", static (x, d) => x with { CanDiscuss = d.CanDiscuss });
+        p = Set(p, d, path, "cannotDiscuss", static (x, d) => x with { CannotDiscuss = d.CannotDiscuss });
+        p = Set(p, d, path, "conflicts", static (x, d) => x with { Conflicts = d.Conflicts });
+        return Set(p, d, path, "wouldLikeToChange", static (x, d) => x with { WouldLikeToChange = d.WouldLikeToChange });
+    }
+
+    private Session? ToSession(SessionDocument d, JsonPath path)
+    {
+        var s = new Session(1, d.Phase)
+        {
+            Date = d.Date,
+            Format = d.Format,
+            Status = d.Status,
+            Tasks = d.Tasks.IsDefault ? default : ValueList.From(d.Tasks),
+            Techniques = Ids<TechniqueId>(d.Techniques, path.Property("techniques"), TechniqueId.TryFrom, "a technique id", IdSyntax.KebabRule),
+            Measures = List(d.Measures, path.Property("measures"), ToMeasurement),
+        };
+        s = Set(s, d, path, "number", static (x, d) => x with { Number = d.Number });
+        s = Set(s, d, path, "length", static (x, d) => x with { Length = d.Length });
+        return Set(s, d, path, "notes", static (x, d) => x with { Notes = d.Notes });
+    }
+
+    private Measurement? ToMeasurement(MeasurementDocument d, JsonPath path)
+    {
+        var before = errors.Count;
+        if (!InstrumentId.TryFrom(d.Instrument, out var instrument))
+        {
+            Add(path, "instrument", $"Expected an instrument id: {IdSyntax.KebabRule}.");
+        }
+
+        if (d.Total is < 0)
+        {
+            Add(path, "total", "total must be 0 or more.");
+        }
+
+        var items = d.Items.IsDefault ? [] : d.Items.AsSpan();
+        if (d.Total is null && items.IsEmpty)
+        {
+            errors.Add((path.Format(), "A measurement has a total, item scores, or both."));
+        }
+
+        if (!items.IsEmpty && errors.Count == before && Instruments.TryGet(instrument, out var known))
+        {
+            var itemsPath = path.Property("items");
+            if (known.ItemCount is { } count && items.Length != count)
+            {
+                errors.Add((itemsPath.Format(), string.Create(CultureInfo.InvariantCulture, $"{known.Name} has {count} items; {items.Length} were given.")));
+            }
+
+            if (known.ItemMax is { } max)
+            {
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (items[i] < known.ItemMin || items[i] > max)
+                    {
+                        errors.Add((itemsPath.Item(i).Format(), string.Create(CultureInfo.InvariantCulture, $"{known.Name} item {i + 1} must be between {known.ItemMin} and {max}.")));
+                    }
+                }
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Measurement(instrument, d.Total, d.Items.IsDefault ? null : d.Items);
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add((path.Format(), Plain(ex)));
+            return null;
+        }
+    }
+
+    private Goal? ToGoal(GoalDocument d, JsonPath path)
+    {
+        if (!GoalId.TryFrom(d.Id, out var id))
+        {
+            Add(path, "id", $"Expected a goal id: {IdSyntax.TokenRule}.");
+            id = PlaceholderGoal;
+        }
+
+        var g = new Goal(id, "placeholder")
+        {
+            Area = d.Area,
+            Steps = List(d.Steps, path.Property("steps"), ToGoalStep),
+            Achieved = d.Achieved,
+        };
+        g = Set(g, d, path, "description", static (x, d) => x with { Description = d.Description });
+        return Set(g, d, path, "setAtSession", static (x, d) => x with { SetAtSession = d.SetAtSession });
+    }
+
+    private GoalStep? ToGoalStep(GoalStepDocument d, JsonPath path)
+    {
+        var s = new GoalStep { Description = "placeholder", Done = d.Done };
+        s = Set(s, d, path, "description", static (x, d) => x with { Description = d.Description });
+        return Set(s, d, path, "doneAtSession", static (x, d) => x with { DoneAtSession = d.DoneAtSession });
+    }
+
+    private InterpersonalEvent? ToDiaryEntry(DiaryEntryDocument d, JsonPath path)
+    {
+        var e = new InterpersonalEvent
+        {
+            Date = d.Date,
+            Persons = Ids<PersonId>(d.Persons, path.Property("persons"), PersonId.TryFrom, "a person id", IdSyntax.TokenRule),
+            Emotions = d.Emotions.IsDefault ? default : ValueList.From(d.Emotions),
+        };
+        e = Set(e, d, path, "whatHappened", static (x, d) => x with { WhatHappened = d.WhatHappened });
+        e = Set(e, d, path, "mood", static (x, d) => x with { Mood = d.Mood });
+        return Set(e, d, path, "pattern", static (x, d) => x with { Pattern = d.Pattern });
+    }
+
+    private delegate bool TryParse<TId>(string? text, out TId id);
+
+    private ValueList<TId> Ids<TId>(ImmutableArray<string> texts, JsonPath path, TryParse<TId> parse, string what, string rule)
+    {
+        if (texts.IsDefaultOrEmpty)
+        {
+            return default;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TId>(texts.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (parse(texts[i], out var id))
+            {
+                builder.Add(id);
+            }
+            else
+            {
+                errors.Add((path.Item(i).Format(), texts[i] is null ? $"null is not allowed here; expected {what}." : $"Expected {what}: {rule}."));
+            }
+        }
+
+        return builder.Count == texts.Length ? new ValueList<TId>(builder.MoveToImmutable()) : default;
+    }
+
+    private ValueList<TOut> List<TIn, TOut>(ImmutableArray<TIn> items, JsonPath path, Func<TIn, JsonPath, TOut?> map)
+        where TIn : class
+        where TOut : class
+    {
+        if (items.IsDefaultOrEmpty)
+        {
+            return default;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TOut>(items.Length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var itemPath = path.Item(i);
+            if (items[i] is not { } item)
+            {
+                errors.Add((itemPath.Format(), "null is not allowed here; expected an object."));
+                continue;
+            }
+
+            if (map(item, itemPath) is { } mapped)
+            {
+                builder.Add(mapped);
+            }
+        }
+
+        return builder.Count == items.Length ? new ValueList<TOut>(builder.MoveToImmutable()) : default;
+    }
+
+    /// <summary>Applies one value; on an invariant breach records the error at the value's path and keeps the previous value.</summary>
+    private T Set<T, TDoc>(T current, TDoc document, JsonPath path, string name, Func<T, TDoc, T> apply)
+    {
+        try
+        {
+            return apply(current, document);
+        }
+        catch (ArgumentException ex)
+        {
+            Add(path, name, Plain(ex, name));
+            return current;
+        }
+    }
+
+    private void Add(JsonPath path, string name, string message) => errors.Add((path.Format(name), message));
+
+    /// <summary>The model's message without the parameter suffix and actual value, with the JSON name in place of the .NET name.</summary>
+    private static string Plain(ArgumentException ex, string? jsonName = null)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        cut = message.IndexOf('\n', StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut].TrimEnd();
+        }
+
+        if (jsonName is not null && ex.ParamName is { Length: > 0 } param && message.StartsWith(param, StringComparison.Ordinal))
+        {
+            message = string.Concat(jsonName, message.AsSpan(param.Length));
+        }
+
+        return message;
+    }
+}

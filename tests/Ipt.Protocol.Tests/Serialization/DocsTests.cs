@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Ipt.Protocol.Samples;
+using Ipt.Protocol.Serialization;
+using Ipt.Protocol.Tests.Snapshots;
+
+namespace Ipt.Protocol.Tests.Serialization;
+
+/// <summary>Keeps docs/examples and docs/json-format.md true: their generated parts are regenerated and compared.</summary>
+public class DocsTests
+{
+    private static readonly string FormatPage = Path.Combine("docs", "json-format.md");
+
+    [Fact]
+    public void The_standard_example_file_is_the_canonical_standard_course()
+    {
+        Snapshot.MatchFile(Path.Combine("docs", "examples", "standard.course.json"), CourseJson.WriteToString(SampleCourses.Standard) + "\n");
+        var text = File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "docs", "examples", "standard.course.json"));
+        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(text).GetValueOrThrow());
+    }
+
+    [Fact]
+    public void The_format_page_shows_generated_examples_and_the_field_table()
+    {
+        var path = Path.Combine(Snapshot.RepositoryRoot, FormatPage);
+        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
+        page = Replace(page, "example", "```json\n" + CourseJson.WriteToString(ShortExample()) + "\n```");
+        page = Replace(page, "fields", FieldTable());
+        page = Replace(page, "errors", "```json\n" + BadExample + "\n```\n\n```text\n" + string.Join("\n", CourseJson.TryRead(BadExample).Errors) + "\n```");
+        Snapshot.MatchFile(FormatPage, page);
+    }
+
+    /// <summary>The standard sample course cut to its first three sessions, so the page stays readable.</summary>
+    internal static Course ShortExample() => SampleCourses.Standard with { Sessions = [.. SampleCourses.Standard.Sessions.Take(3)] };
+
+    internal const string BadExample = """
+        {
+          "schemaVersion": 1,
+          "protocol": "ipt",
+          "inventory": {
+            "persons": [
+              { "id": "p1", "relationship": "partner", "ring": 1 },
+              { "id": "p1", "relationship": "friend", "ring": 4 }
+            ]
+          },
+          "sessions": [
+            { "number": 0, "phase": "initial", "techniques": ["Role Play"] },
+            { "number": 2, "phase": "initial", "measures": [
+              { "instrument": "phq-9", "items": [1, 1, 1, 1, 4, 0, 0, 0, 0] }
+            ] }
+          ]
+        }
+        """;
+
+    private static string Replace(string page, string name, string content)
+    {
+        var start = $"<!-- generated:{name} -->\n";
+        var end = $"<!-- end:{name} -->";
+        var from = page.IndexOf(start, StringComparison.Ordinal);
+        var to = page.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, $"{FormatPage} lacks the markers of the generated part '{name}'.");
+        return string.Concat(page.AsSpan(0, from + start.Length), content, "\n", page.AsSpan(to));
+    }
+
+    private static string FieldTable()
+    {
+        var sb = new StringBuilder("| Member | Type | Required | Meaning |\n|---|---|---|---|\n");
+        Rows(DocumentSchema.Course.ToJsonNode().AsObject(), string.Empty, sb);
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    private static void Rows(JsonObject schema, string prefix, StringBuilder sb)
+    {
+        if (schema["properties"] is not JsonObject properties)
+        {
+            return;
+        }
+
+        var required = schema["required"]?.AsArray().Select(n => (string?)n).ToHashSet() ?? [];
+        foreach (var (name, node) in properties)
+        {
+            var property = node!.AsObject();
+            var member = prefix + name;
+            sb.Append(CultureInfo.InvariantCulture, $"| `{member}` | {TypeOf(property)} | {(required.Contains(name) ? "yes" : "no")} | {(string?)property["description"]} |\n");
+            Rows(property, member + ".", sb);
+            if (property["items"] is JsonObject items)
+            {
+                Rows(items, member + "[].", sb);
+            }
+        }
+    }
+
+    private static string TypeOf(JsonObject property)
+    {
+        var type = property["type"] switch
+        {
+            JsonArray types => (string?)types[0],
+            { } single => (string?)single,
+            _ => "any",
+        };
+        if (property["enum"] is JsonArray values)
+        {
+            return "one of " + string.Join(", ", values.Where(v => v is not null).Select(v => $"`{(string?)v}`"));
+        }
+
+        if (property["format"] is { } format)
+        {
+            return $"{type} ({(string?)format})";
+        }
+
+        if (property["pattern"] is not null)
+        {
+            return $"{type} (ISO-8601)";
+        }
+
+        if (type == "array" && property["items"] is JsonObject items)
+        {
+            return items["properties"] is not null ? "array of objects" : $"array of {TypeOf(items)}";
+        }
+
+        return type ?? "any";
+    }
+}
