@@ -35,20 +35,30 @@ public sealed class DocumentSchema
 
     private readonly JsonTypeInfo typeInfo;
     private readonly int version;
+    private readonly bool nullsAllowed;
 
-    internal DocumentSchema(string name, string title, int version, JsonTypeInfo typeInfo)
+    internal DocumentSchema(string name, string title, int version, JsonTypeInfo typeInfo, bool nullsAllowed = true)
     {
         Name = name;
         Title = title;
         this.version = version;
         this.typeInfo = typeInfo;
+        this.nullsAllowed = nullsAllowed;
     }
 
     /// <summary>Gets the course document's schema.</summary>
     public static DocumentSchema Course { get; } = new("course", "Ipt.Protocol course document", CourseJson.CurrentVersion, DocumentJsonContext.Default.CourseDocument);
 
+    /// <summary>Gets the contributor technique catalogue's schema (the file format read by <see cref="TechniqueCatalogueReader"/>).</summary>
+    public static DocumentSchema Catalogue { get; } = new(
+        "catalogue",
+        "Ipt.Protocol technique catalogue",
+        CatalogueFile.CurrentSchemaVersion,
+        CatalogueSchemaContext.Default.CatalogueDocument,
+        nullsAllowed: false);
+
     /// <summary>Gets every document schema, in a fixed order.</summary>
-    public static IReadOnlyList<DocumentSchema> All { get; } = [Course];
+    public static IReadOnlyList<DocumentSchema> All { get; } = [Course, Catalogue];
 
     /// <summary>Gets the document's short name, such as <c>course</c>.</summary>
     public string Name { get; }
@@ -98,6 +108,11 @@ public sealed class DocumentSchema
             // The document itself and the items of lists are never null (the reader refuses them).
             NotNull(ordered);
             StripNullFromItems(ordered);
+            if (!nullsAllowed)
+            {
+                // A catalogue member is left out, never null: the catalogue reader refuses null anywhere.
+                StripNullEverywhere(ordered);
+            }
             return ordered;
         }
 
@@ -154,6 +169,12 @@ public sealed class DocumentSchema
 
         if (node is JsonObject obj)
         {
+            if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), inherit: false) is [System.ComponentModel.DataAnnotations.RangeAttribute range, ..])
+            {
+                obj["minimum"] = Convert.ToDouble(range.Minimum, System.Globalization.CultureInfo.InvariantCulture);
+                obj["maximum"] = Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var description = Describe(context.PropertyInfo?.AttributeProvider) ?? (context.PropertyInfo is null ? Describe(type) : null);
             if (description is not null)
             {
@@ -162,6 +183,28 @@ public sealed class DocumentSchema
         }
 
         return node;
+    }
+
+    private static void StripNullEverywhere(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                NotNull(obj);
+                foreach (var (_, child) in obj.ToList())
+                {
+                    StripNullEverywhere(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array.ToList())
+                {
+                    StripNullEverywhere(child);
+                }
+
+                break;
+        }
     }
 
     private static void StripNullFromItems(JsonNode? node)
