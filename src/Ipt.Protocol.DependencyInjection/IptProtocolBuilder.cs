@@ -1,0 +1,142 @@
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Rules;
+using Ipt.Protocol.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ipt.Protocol.DependencyInjection;
+
+/// <summary>
+/// Configures what <see cref="IptProtocolServiceCollectionExtensions.AddIptProtocol"/> registers:
+/// host protocol variants, host rules, severity overrides, disabled rules, contributor technique
+/// catalogues, JSON limits and migrations. Every method returns the builder, so calls chain.
+/// </summary>
+/// <remarks>
+/// Several calls to <c>AddIptProtocol</c> share one configuration: what each call adds is kept, in
+/// call order. The configuration is read once, when the first service is resolved.
+/// </remarks>
+public sealed class IptProtocolBuilder
+{
+    internal IptProtocolBuilder(IServiceCollection services, IptProtocolConfiguration configuration)
+    {
+        Services = services;
+        Configuration = configuration;
+    }
+
+    /// <summary>Gets the service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    internal IptProtocolConfiguration Configuration { get; }
+
+    /// <summary>Adds a host-defined protocol variant to the registry.</summary>
+    /// <param name="definition">The definition; its id must not be registered yet.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder AddProtocol(ProtocolDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Configuration.Protocols.Add((definition, Replace: false));
+        return this;
+    }
+
+    /// <summary>Replaces a protocol variant with the same id (for example a built-in one with the host's parameters), or adds it.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder ReplaceProtocol(ProtocolDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Configuration.Protocols.Add((definition, Replace: true));
+        return this;
+    }
+
+    /// <summary>Adds a host rule, run after the built-in rules for every variant it applies to.</summary>
+    /// <param name="rule">The rule (a stateless singleton).</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder AddRule(CourseRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Configuration.Rules.Add(rule);
+        return this;
+    }
+
+    /// <summary>Overrides the severity of a rule id.</summary>
+    /// <param name="id">The rule id, such as <c>IPT0602</c>.</param>
+    /// <param name="severity">The severity to report it with.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder SetSeverity(string id, DiagnosticSeverity severity)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Configuration.Severities.Add((id, severity));
+        return this;
+    }
+
+    /// <summary>Switches a rule off.</summary>
+    /// <param name="id">The rule id, such as <c>IPT0308</c>.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder DisableRule(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Configuration.DisabledRules.Add(id);
+        return this;
+    }
+
+    /// <summary>Adds a contributor technique catalogue file, composed over the built-in catalogue in the order added.</summary>
+    /// <param name="path">The file's path; it is read when the catalogue is first resolved.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder AddCatalogueFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Configuration.Catalogues.Add(() => TechniqueCatalogueReader.ReadFile(path));
+        return this;
+    }
+
+    /// <summary>Adds a contributor technique catalogue from a stream, composed in the order added. The stream is read now, to its end; it is not disposed.</summary>
+    /// <param name="utf8Json">The catalogue document, UTF-8 JSON.</param>
+    /// <param name="source">A name for the catalogue in error messages, such as its file name.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder AddCatalogue(Stream utf8Json, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        Configuration.Catalogues.Add(() => TechniqueCatalogueReader.Read(bytes, source));
+        return this;
+    }
+
+    /// <summary>Sets the limits applied when course documents are read.</summary>
+    /// <param name="limits">The limits.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder WithJsonLimits(IptJsonLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        Configuration.JsonLimits = limits;
+        return this;
+    }
+
+    /// <summary>Adds a migration step for course documents of an older schema version.</summary>
+    /// <param name="migration">The migration step.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder AddMigration(CourseMigration migration)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        Configuration.Migrations.Add(migration);
+        return this;
+    }
+}
+
+/// <summary>What the builder collected; shared by every <c>AddIptProtocol</c> call on one service collection.</summary>
+internal sealed class IptProtocolConfiguration
+{
+    public List<(ProtocolDefinition Definition, bool Replace)> Protocols { get; } = [];
+
+    public List<CourseRule> Rules { get; } = [];
+
+    public List<(string Id, DiagnosticSeverity Severity)> Severities { get; } = [];
+
+    public List<string> DisabledRules { get; } = [];
+
+    public List<Func<ReadResult<CatalogueFile>>> Catalogues { get; } = [];
+
+    public List<CourseMigration> Migrations { get; } = [];
+
+    public IptJsonLimits JsonLimits { get; set; } = IptJsonLimits.Default;
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Rules;
+using Ipt.Protocol.Serialization;
+using Ipt.Protocol.Techniques;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ipt.Protocol.DependencyInjection;
+
+/// <summary>Registers Ipt.Protocol's services with a <see cref="IServiceCollection"/>.</summary>
+public static class IptProtocolServiceCollectionExtensions
+{
+    /// <summary>The service key of the <see cref="JsonSerializerOptions"/> registered for course documents (<see cref="IptJson"/>).</summary>
+    public const string JsonOptionsKey = "Ipt.Protocol";
+
+    /// <summary>
+    /// Registers, as singletons and with <c>TryAdd*</c> (so that a host's own registration of any
+    /// of them wins): <see cref="ProtocolRegistry"/>, <see cref="TechniqueCatalogue"/>,
+    /// <see cref="ValidatorOptions"/>, <see cref="CourseValidator"/>, <see cref="TechniqueAdvisor"/>,
+    /// <see cref="IptJsonLimits"/>, <see cref="CourseJsonReader"/> and the course documents'
+    /// <see cref="JsonSerializerOptions"/> (keyed <see cref="JsonOptionsKey"/>). No assembly is scanned.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adds host variants, rules, severity overrides, catalogues, limits and migrations.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    /// <remarks>
+    /// A contributor catalogue that cannot be read or composed makes the first resolution of the
+    /// catalogue (and of what depends on it) throw an <see cref="InvalidOperationException"/> that lists
+    /// every problem with its path and line: a bad catalogue is a configuration error, found at startup.
+    /// </remarks>
+    public static IServiceCollection AddIptProtocol(this IServiceCollection services, Action<IptProtocolBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var configuration = FindConfiguration(services);
+        if (configuration is null)
+        {
+            configuration = new IptProtocolConfiguration();
+            services.AddSingleton(configuration);
+        }
+
+        configure?.Invoke(new IptProtocolBuilder(services, configuration));
+
+        services.TryAddSingleton(_ => BuildRegistry(configuration));
+        services.TryAddSingleton(_ => BuildCatalogue(configuration));
+        services.TryAddSingleton(sp => BuildValidatorOptions(configuration, sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
+        services.TryAddSingleton(sp => new CourseValidator(sp.GetRequiredService<ValidatorOptions>()));
+        services.TryAddSingleton(sp => new TechniqueAdvisor(sp.GetRequiredService<TechniqueCatalogue>(), sp.GetRequiredService<ProtocolRegistry>()));
+        services.TryAddSingleton(_ => configuration.JsonLimits);
+        services.TryAddSingleton(sp => new CourseJsonReader(sp.GetRequiredService<IptJsonLimits>(), configuration.Migrations));
+        services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => IptJson.CreateOptions(sp.GetRequiredService<IptJsonLimits>()));
+        return services;
+    }
+
+    private static IptProtocolConfiguration? FindConfiguration(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(IptProtocolConfiguration) && !descriptor.IsKeyedService
+                && descriptor.ImplementationInstance is IptProtocolConfiguration existing)
+            {
+                return existing;
+            }
+        }
+
+        return null;
+    }
+
+    private static ProtocolRegistry BuildRegistry(IptProtocolConfiguration configuration)
+    {
+        var registry = ProtocolRegistry.BuiltIn;
+        foreach (var (definition, replace) in configuration.Protocols)
+        {
+            registry = replace ? registry.SetItem(definition) : registry.Add(definition);
+        }
+
+        return registry;
+    }
+
+    private static TechniqueCatalogue BuildCatalogue(IptProtocolConfiguration configuration)
+    {
+        if (configuration.Catalogues.Count == 0)
+        {
+            return BuiltInTechniques.Catalogue;
+        }
+
+        var files = new List<CatalogueFile>(configuration.Catalogues.Count);
+        var errors = new List<DocumentError>();
+        foreach (var read in configuration.Catalogues)
+        {
+            var result = read();
+            if (result.TryGetValue(out var file))
+            {
+                files.Add(file);
+            }
+            else
+            {
+                errors.AddRange(result.Errors);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            var composed = CatalogueComposer.Compose(BuiltInTechniques.Catalogue, files);
+            if (composed.TryGetValue(out var catalogue))
+            {
+                return catalogue;
+            }
+
+            errors.AddRange(composed.Errors);
+        }
+
+        throw new InvalidOperationException(
+            $"The technique catalogues registered with AddIptProtocol could not be composed: {string.Join("; ", errors)}");
+    }
+
+    private static ValidatorOptions BuildValidatorOptions(IptProtocolConfiguration configuration, ProtocolRegistry registry, TechniqueCatalogue catalogue)
+    {
+        var options = new ValidatorOptions { Registry = registry, Techniques = catalogue };
+        foreach (var rule in configuration.Rules)
+        {
+            options = options.PlusRule(rule);
+        }
+
+        foreach (var (id, severity) in configuration.Severities)
+        {
+            options = options.WithSeverity(id, severity);
+        }
+
+        foreach (var id in configuration.DisabledRules)
+        {
+            options = options.Disable(id);
+        }
+
+        return options;
+    }
+}
