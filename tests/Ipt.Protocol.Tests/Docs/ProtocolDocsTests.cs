@@ -2,13 +2,15 @@ using System.Text;
 using Ipt.Protocol.Cli;
 using Ipt.Protocol.Protocols;
 
+using Ipt.Protocol.Tests.Snapshots;
+
 namespace Ipt.Protocol.Tests.Docs;
 
 public class ProtocolDocsTests
 {
     [Fact]
     public void The_protocols_page_is_the_registry_rendered() =>
-        RepoFiles.AssertMatches("docs/protocols.md", ProtocolsCommand.RenderMarkdown(ProtocolRegistry.BuiltIn));
+        Snapshot.MatchFile("docs/protocols.md", ProtocolsCommand.RenderMarkdown(ProtocolRegistry.BuiltIn));
 
     [Fact]
     public void The_sources_page_lists_every_source_key()
@@ -25,7 +27,7 @@ public class ProtocolDocsTests
             sb.Append("| ").Append(source.Key).Append(" | ").Append(source.Reference).Append(" |\n");
         }
 
-        RepoFiles.AssertMatches("docs/sources.md", sb.ToString());
+        Snapshot.MatchFile("docs/sources.md", sb.ToString());
     }
 
     [Fact]

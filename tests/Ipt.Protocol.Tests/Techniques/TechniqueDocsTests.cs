@@ -3,6 +3,8 @@ using System.Text;
 using Ipt.Protocol.Serialization;
 using Ipt.Protocol.Techniques;
 
+using Ipt.Protocol.Tests.Snapshots;
+
 namespace Ipt.Protocol.Tests.Techniques;
 
 public class TechniqueDocsTests
@@ -20,16 +22,7 @@ public class TechniqueDocsTests
         (TechniqueGroup.NonIpt, "Not IPT (flagged when recorded)"),
     ];
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ipt.Protocol.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Ipt.Protocol.sln) was not found.");
-    }
+    private static string RepositoryRoot() => Snapshot.RepositoryRoot;
 
     private static string Camel<T>(T value)
         where T : struct, Enum
@@ -127,23 +120,8 @@ public class TechniqueDocsTests
     }
 
     [Fact]
-    public void Techniques_md_matches_the_built_in_catalogue()
-    {
-        var path = Path.Combine(RepositoryRoot(), "docs", "techniques.md");
-        var received = Path.Combine(RepositoryRoot(), "docs", "techniques.received.md");
-        var expected = Render();
-        var actual = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
-        if (actual != expected)
-        {
-            File.WriteAllText(received, expected);
-            Assert.Fail($"docs/techniques.md does not match the built-in catalogue; the rendering was written to {received}.");
-        }
-
-        if (File.Exists(received))
-        {
-            File.Delete(received);
-        }
-    }
+    public void Techniques_md_matches_the_built_in_catalogue() =>
+        Snapshot.MatchFile(Path.Combine("docs", "techniques.md"), Render());
 
     [Fact]
     public void Every_built_in_entry_is_documented()
