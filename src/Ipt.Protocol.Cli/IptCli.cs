@@ -45,6 +45,24 @@ public static class IptCli
         root.Subcommands.Add(PlanCommand.Create(registry));
         root.Subcommands.Add(RulesCommand.Create(registry));
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create(registry));
+        root.Subcommands.Add(SuggestCommand.Create(registry));
+        root.Subcommands.Add(TechniquesCommand.Create());
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersion();
+        }
+
         return root;
+    }
+
+    /// <summary>Prints the tool's version without build metadata (<c>0.1.0</c>, not <c>0.1.0+commit</c>).</summary>
+    private sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Output.ToolInfo.Version);
+            return Success;
+        }
     }
 }
