@@ -48,6 +48,7 @@ public static class IptCli
         root.Subcommands.Add(ValidateCommand.Create(registry));
         root.Subcommands.Add(SuggestCommand.Create(registry));
         root.Subcommands.Add(TechniquesCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create(registry));
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new PrintVersion();

@@ -148,6 +148,7 @@ public sealed class SuggestTechniquesPlanSchemaTests : IDisposable
     [InlineData("rules")]
     [InlineData("techniques")]
     [InlineData("schema")]
+    [InlineData("render")]
     public void Help_of_every_command_shows_examples(string command)
     {
         var (code, output, _) = CliRunner.Run(command, "--help");
