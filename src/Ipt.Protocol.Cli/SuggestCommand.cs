@@ -115,10 +115,11 @@ internal static class SuggestCommand
 
         sb.Append(")\n");
         var rank = 0;
+        var width = advice.Suggestions.Select(s => s.Technique.Id.Value.Length).DefaultIfEmpty(0).Max();
         foreach (var s in advice.Suggestions)
         {
             rank++;
-            sb.Append(CultureInfo.InvariantCulture, $"  {rank,2}. {s.Technique.Id,-30} {s.Score,5:0.00}  {s.Rationale}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  {rank,2}. {s.Technique.Id.Value.PadRight(width)}  {s.Score,5:0.00}  {s.Rationale}\n");
         }
 
         if (advice.Suggestions.IsEmpty)
