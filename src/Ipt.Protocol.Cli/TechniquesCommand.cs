@@ -44,7 +44,7 @@ internal static class TechniquesCommand
         var sb = new StringBuilder();
         foreach (var t in catalogue)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{t.Id.Value,-34} {Names.Camel(t.Group.ToString()),-23} {string.Join(",", PhasesOf(t)),-50} [{t.Citation}]\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{t.Id.Value,-34} {Names.Camel(t.Group.ToString()),-23} {string.Join(",", PhasesOf(t)),-51} [{t.Citation}]\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"{catalogue.Count} techniques. Details: docs/techniques.md\n");
