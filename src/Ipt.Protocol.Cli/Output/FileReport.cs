@@ -13,7 +13,7 @@ internal sealed class FileReport
         File = file;
         Report = report;
         Paths = [.. report.Diagnostics.Select(d => d.Path.ToString())];
-        locations = CourseJson.LocatePaths(file.Bytes, Paths);
+        locations = Paths.Length == 0 ? new Dictionary<string, JsonLocation>() : CourseJson.LocatePaths(file.Bytes, Paths);
     }
 
     public CourseFile File { get; }
