@@ -9,11 +9,14 @@ namespace Ipt.Protocol.Cli;
 /// <summary>A course document read from a file, with its bytes (for locating paths).</summary>
 internal sealed record CourseFile(string Path, byte[] Bytes, Course Course);
 
+/// <summary>A problem reading an input file: the file, the line when known, and the message (already written to the error output).</summary>
+internal sealed record InputProblem(string Path, long? Line, string Message);
+
 /// <summary>Reading the tool's inputs: course files, catalogue files, protocol ids. Problems go to the error writer as <c>FILE:line:position: message</c>.</summary>
 internal static class CliInput
 {
     /// <summary>Reads and parses a course file; on failure writes where and why, and returns null.</summary>
-    public static CourseFile? ReadCourse(string path, TextWriter error)
+    public static CourseFile? ReadCourse(string path, TextWriter error, List<InputProblem>? problems = null)
     {
         byte[] bytes;
         try
@@ -23,6 +26,7 @@ internal static class CliInput
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             error.WriteLine($"{path}: cannot read the file: {Reason(ex)}");
+            problems?.Add(new InputProblem(path, null, $"Cannot read the file: {Reason(ex)}."));
             return null;
         }
 
@@ -33,6 +37,7 @@ internal static class CliInput
         }
 
         WriteErrors(path, read.Errors, error);
+        problems?.AddRange(read.Errors.Select(e => new InputProblem(path, e.Line, $"{e.Message} ({e.Path})")));
         return null;
     }
 

@@ -77,10 +77,11 @@ internal static class ValidateCommand
 
             var validator = new CourseValidator(options);
             var reports = new List<FileReport>();
+            var problems = new List<InputProblem>();
             var unreadable = false;
             foreach (var path in parseResult.GetValue(files) ?? [])
             {
-                if (CliInput.ReadCourse(path, error) is not { } file)
+                if (CliInput.ReadCourse(path, error, problems) is not { } file)
                 {
                     unreadable = true;
                     continue;
@@ -94,7 +95,7 @@ internal static class ValidateCommand
             output.Write(selected switch
             {
                 "json" => JsonReport.Render(reports),
-                "sarif" => SarifReport.Render(reports),
+                "sarif" => SarifReport.Render(reports, problems),
                 _ => TextReport.Render(reports, CliInput.UseColour(output)),
             });
             if (parseResult.GetValue(suggest) && selected == "text")

@@ -12,8 +12,9 @@ internal static class SarifReport
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static string Render(IReadOnlyList<FileReport> files)
+    public static string Render(IReadOnlyList<FileReport> files, IReadOnlyList<InputProblem>? problems = null)
     {
+        problems ??= [];
         var rules = new List<DiagnosticDescriptor>(BuiltInRules.Descriptors);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
@@ -37,6 +38,7 @@ internal static class SarifReport
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, rules);
+            WriteInvocation(json, problems);
             json.WriteStartArray("artifacts");
             foreach (var file in files)
             {
@@ -65,6 +67,47 @@ internal static class SarifReport
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// The invocation: whether every file could be read, and a notification per file that could not
+    /// (they have no results; the notification says which file and where).
+    /// </summary>
+    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<InputProblem> problems)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", problems.Count == 0);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var problem in problems)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", problem.Message);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", ArtifactUri(problem.Path));
+            json.WriteEndObject();
+            if (problem.Line is { } line)
+            {
+                json.WriteStartObject("region");
+                json.WriteNumber("startLine", line);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     /// <summary>A SARIF level from a severity.</summary>

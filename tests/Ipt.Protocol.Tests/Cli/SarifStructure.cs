@@ -68,6 +68,15 @@ internal static class SarifStructure
                 }
             }
 
+            foreach (var invocation in run.TryGetProperty("invocations", out var inv) ? inv.EnumerateArray() : default)
+            {
+                Require(invocation.TryGetProperty("executionSuccessful", out var ok) && ok.ValueKind is JsonValueKind.True or JsonValueKind.False, "invocation.executionSuccessful is a boolean");
+                foreach (var notification in invocation.TryGetProperty("toolExecutionNotifications", out var n) ? n.EnumerateArray() : default)
+                {
+                    Require(notification.TryGetProperty("message", out var m) && m.TryGetProperty("text", out _), "notification.message.text is present");
+                }
+            }
+
             var artifacts = run.TryGetProperty("artifacts", out var a) ? a.EnumerateArray().ToList() : [];
             foreach (var artifact in artifacts)
             {

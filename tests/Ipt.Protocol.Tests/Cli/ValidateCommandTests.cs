@@ -206,6 +206,20 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sarif_reports_an_unreadable_file_as_a_failed_invocation_with_its_line()
+    {
+        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 1,,\n}\n");
+        var (code, output, _) = CliRunner.Run("validate", bad, Standard(), "--format", "sarif");
+        Assert.Equal(2, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Empty(SarifStructure.Check(json.RootElement));
+        var invocation = json.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var notification = Assert.Single(invocation.GetProperty("toolExecutionNotifications").EnumerateArray());
+        Assert.Equal(2, notification.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
     public void Sarif_of_a_clean_course_is_valid_with_no_results()
     {
         var (code, output, _) = CliRunner.Run("validate", Standard(), "--format", "sarif");
