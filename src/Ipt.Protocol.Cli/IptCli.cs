@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Ipt.Protocol.Protocols;
 
 namespace Ipt.Protocol.Cli;
@@ -45,6 +46,68 @@ public static class IptCli
         root.Subcommands.Add(PlanCommand.Create(registry));
         root.Subcommands.Add(RulesCommand.Create(registry));
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create(registry));
+        root.Subcommands.Add(SuggestCommand.Create(registry));
+        root.Subcommands.Add(TechniquesCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create(registry));
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersion();
+        }
+
+        // Each command's description ends with its examples; they are shown after the command's own
+        // help (not in the root's list of commands).
+        var examples = new Dictionary<Command, string>
+        {
+            [root] = "  ipt validate docs/examples/mistakes/in-progress.course.json --suggest\n  ipt protocols\n  ipt plan --protocol ipt --start 2026-12-07 --out course.json\n  ipt render course.json --out report.html",
+        };
+        foreach (var command in root.Subcommands)
+        {
+            var cut = command.Description?.IndexOf(ExamplesHeading, StringComparison.Ordinal) ?? -1;
+            if (cut >= 0)
+            {
+                examples[command] = command.Description![(cut + ExamplesHeading.Length)..];
+                command.Description = command.Description[..cut];
+            }
+        }
+
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            help.Action = new HelpWithExamples(help.Action!, examples);
+        }
+
         return root;
+    }
+
+    private const string ExamplesHeading = "\n\nExamples:\n";
+
+    /// <summary>The built-in help, followed by the command's examples.</summary>
+    private sealed class HelpWithExamples(System.CommandLine.Invocation.CommandLineAction inner, Dictionary<Command, string> examples) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            var code = ((System.CommandLine.Invocation.SynchronousCommandLineAction)inner).Invoke(parseResult);
+            if (examples.TryGetValue(parseResult.CommandResult.Command, out var text))
+            {
+                var output = parseResult.InvocationConfiguration.Output;
+                output.WriteLine("Examples:");
+                output.WriteLine(text);
+                output.WriteLine();
+            }
+
+            return code;
+        }
+    }
+
+    /// <summary>Prints the tool's version without build metadata (<c>0.1.0</c>, not <c>0.1.0+commit</c>).</summary>
+    private sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Output.ToolInfo.Version);
+            return Success;
+        }
     }
 }

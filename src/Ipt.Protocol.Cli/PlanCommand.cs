@@ -33,14 +33,19 @@ internal static class PlanCommand
             AllowMultipleArgumentsPerToken = true,
             CustomParser = result => [.. result.Tokens.Select(t => ParseDate(result, t.Value))],
         };
+        var outFile = new Option<string?>("--out")
+        {
+            Description = "Write a new course document with the planned sessions to this file (ready to fill in), instead of printing the table.",
+        };
         var command = new Command(
             "plan",
-            "Plan the sessions of a course: numbers, dates on the protocol's cadence, phases and lengths.\n\nExamples:\n  ipt plan --protocol ipt --start 2026-12-07\n  ipt plan --protocol ipt-a --start 2026-12-07 --sessions 12 --skip 2026-12-28")
+            "Plan the sessions of a course: numbers, dates on the protocol's cadence, phases and lengths.\n\nExamples:\n  ipt plan --protocol ipt --start 2026-12-07\n  ipt plan --protocol ipt-a --start 2026-12-07 --sessions 12 --skip 2026-12-28\n  ipt plan --protocol ipt --start 2026-12-07 --out course.json")
         {
             protocol,
             start,
             sessions,
             skip,
+            outFile,
         };
         command.SetAction(parseResult =>
         {
@@ -63,6 +68,23 @@ internal static class PlanCommand
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ipt plan: --sessions {count} is outside {definition.Id}'s range of {definition.Sessions.Min} to {definition.Sessions.Max}."));
                 return IptCli.Failure;
+            }
+
+            if (parseResult.GetValue(outFile) is { } path)
+            {
+                var course = SchedulePlanner.PlanCourse(definition, parseResult.GetRequiredValue(start), options);
+                try
+                {
+                    File.WriteAllText(path, Serialization.CourseJson.WriteToString(course) + "\n");
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    error.WriteLine($"ipt plan: {path}: cannot write the file: {ex.Message}");
+                    return IptCli.Failure;
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: a new {definition.Id} course with {course.Sessions.Count} planned sessions."));
+                return IptCli.Success;
             }
 
             var planned = SchedulePlanner.Plan(definition, parseResult.GetRequiredValue(start), options);

@@ -288,7 +288,27 @@ internal static class SampleCourses
                 "IPT-A: no parent or caregiver took part in the initial phase.",
                 "IPT0801",
                 EditSession(All[BuiltInProtocols.Adolescent.Id], 1, s => WithoutTask(s, SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual })),
+            new(
+                "in-progress",
+                "A course at session 7 of 16 (sessions 8 to 16 planned): a non-IPT technique was recorded in session 6, and session 7 has no interval review.",
+                "IPT0504",
+                InProgress(standard)),
         ];
+    }
+
+    /// <summary>The standard course held up to session 7 with two small slips (warnings, no errors); the rest planned.</summary>
+    private static Course InProgress(Course standard)
+    {
+        var course = standard with
+        {
+            Sessions = [.. standard.Sessions.Select(s => s.Number <= 7 ? s : new Session(s.Number, s.Phase) { Date = s.Date, Length = s.Length, Status = SessionStatus.Planned })],
+        };
+        course = course.WithSession(6, s => s with { Techniques = s.Techniques.Add(T("cognitive-restructuring")) });
+        return course.WithSession(7, s => s with
+        {
+            Tasks = ValueList.From(s.Tasks.Where(t => t != SessionTask.IntervalReview)),
+            Techniques = ValueList.From(s.Techniques.Where(t => t != T("interval-review"))),
+        });
     }
 }
 

@@ -50,6 +50,80 @@ public static class CourseJson
     public static ValueTask<ReadResult<Course>> TryReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
         CourseJsonReader.Default.TryReadAsync(utf8Json, cancellationToken);
 
+    /// <summary>
+    /// Finds where paths are in a course document, for example to show the line of a validation
+    /// diagnostic. Reads only the document's structure; the course is not built.
+    /// </summary>
+    /// <param name="utf8Json">The document's bytes, exactly as read.</param>
+    /// <param name="paths">
+    /// Paths as diagnostics give them (<c>sessions[3].techniques[0]</c>; the empty path is the root)
+    /// or as read errors give them (<c>$.sessions[3]</c>).
+    /// </param>
+    /// <returns>
+    /// For each path, the line and position of its member name (of the value, for array items and
+    /// the root). A path that is not in the document, such as a member left out, is located at its
+    /// closest enclosing member that is. Paths that cannot be located (a malformed document) are left
+    /// out of the dictionary, whose keys are the paths as given.
+    /// </returns>
+    public static IReadOnlyDictionary<string, JsonLocation> LocatePaths(ReadOnlySpan<byte> utf8Json, IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var chains = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            ArgumentNullException.ThrowIfNull(path, nameof(paths));
+            if (chains.ContainsKey(path))
+            {
+                continue;
+            }
+
+            var chain = new List<string>();
+            for (var current = Normalize(path); current is not null; current = Parent(current))
+            {
+                chain.Add(current);
+                candidates.Add(current);
+            }
+
+            chains[path] = chain;
+        }
+
+        var found = JsonLocator.Locate(utf8Json, candidates, IptJsonLimits.DefaultMaxDepth);
+        var result = new Dictionary<string, JsonLocation>(StringComparer.Ordinal);
+        foreach (var (path, chain) in chains)
+        {
+            foreach (var candidate in chain)
+            {
+                if (found.TryGetValue(candidate, out var at))
+                {
+                    result[path] = new JsonLocation(at.Line, at.Position);
+                    break;
+                }
+            }
+        }
+
+        return result;
+
+        static string Normalize(string path) => path switch
+        {
+            "" or "$" => "$",
+            _ when path.StartsWith('$') => path,
+            _ when path.StartsWith('[') => "$" + path,
+            _ => "$." + path,
+        };
+
+        static string? Parent(string path)
+        {
+            if (path == "$")
+            {
+                return null;
+            }
+
+            var cut = path.AsSpan().LastIndexOfAny('.', '[');
+            return cut <= 0 ? "$" : path[..cut];
+        }
+    }
+
     /// <summary>Writes a course as a document to a UTF-8 JSON writer.</summary>
     /// <param name="course">The course.</param>
     /// <param name="writer">The writer; its options decide indentation and escaping.</param>

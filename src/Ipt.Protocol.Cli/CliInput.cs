@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Serialization;
+using Ipt.Protocol.Techniques;
+
+namespace Ipt.Protocol.Cli;
+
+/// <summary>A course document read from a file, with its bytes (for locating paths).</summary>
+internal sealed record CourseFile(string Path, byte[] Bytes, Course Course);
+
+/// <summary>A problem reading an input file: the file, the line when known, and the message (already written to the error output).</summary>
+internal sealed record InputProblem(string Path, long? Line, string Message);
+
+/// <summary>Reading the tool's inputs: course files, catalogue files, protocol ids. Problems go to the error writer as <c>FILE:line:position: message</c>.</summary>
+internal static class CliInput
+{
+    /// <summary>Reads and parses a course file; on failure writes where and why, and returns null.</summary>
+    public static CourseFile? ReadCourse(string path, TextWriter error, List<InputProblem>? problems = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"{path}: cannot read the file: {Reason(ex)}");
+            problems?.Add(new InputProblem(path, null, $"Cannot read the file: {Reason(ex)}."));
+            return null;
+        }
+
+        var read = CourseJson.TryRead(bytes);
+        if (read.TryGetValue(out var course))
+        {
+            return new CourseFile(path, bytes, course);
+        }
+
+        WriteErrors(path, read.Errors, error);
+        problems?.AddRange(read.Errors.Select(e => new InputProblem(path, e.Line, $"{e.Message} ({e.Path})")));
+        return null;
+    }
+
+    /// <summary>Reads catalogue files and composes them over the built-in catalogue; on failure writes every problem and returns null.</summary>
+    public static TechniqueCatalogue? ReadCatalogues(IReadOnlyList<string> paths, TextWriter error)
+    {
+        if (paths.Count == 0)
+        {
+            return BuiltInTechniques.Catalogue;
+        }
+
+        var files = new List<CatalogueFile>();
+        var failed = false;
+        foreach (var path in paths)
+        {
+            ReadResult<CatalogueFile> read;
+            try
+            {
+                read = TechniqueCatalogueReader.ReadFile(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                error.WriteLine($"{path}: cannot read the catalogue: {Reason(ex)}");
+                failed = true;
+                continue;
+            }
+
+            if (read.TryGetValue(out var file))
+            {
+                files.Add(file);
+            }
+            else
+            {
+                WriteErrors(path, read.Errors, error);
+                failed = true;
+            }
+        }
+
+        if (failed)
+        {
+            return null;
+        }
+
+        var composed = CatalogueComposer.Compose(files);
+        if (composed.TryGetValue(out var catalogue))
+        {
+            return catalogue;
+        }
+
+        foreach (var e in composed.Errors)
+        {
+            error.WriteLine(e.Line is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"catalogue:{line}:{e.BytePositionInLine ?? 0}: {e.Message} ({e.Path})")
+                : $"catalogue: {e.Message} ({e.Path})");
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds a protocol by id; on failure writes the known ids and returns null.</summary>
+    public static ProtocolDefinition? FindProtocol(ProtocolRegistry registry, string id, string command, TextWriter error)
+    {
+        if (ProtocolId.TryFrom(id, out var protocolId) && registry.TryGet(protocolId, out var definition))
+        {
+            return definition;
+        }
+
+        error.WriteLine($"ipt {command}: unknown protocol '{id}'. Known: {string.Join(", ", registry.Select(p => p.Id))}.");
+        return null;
+    }
+
+    /// <summary>Writes a file's read errors as <c>FILE:line:position: message (path)</c>.</summary>
+    public static void WriteErrors(string path, IEnumerable<DocumentError> errors, TextWriter error)
+    {
+        foreach (var e in errors)
+        {
+            error.WriteLine(e.Line is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{e.BytePositionInLine ?? 0}: {e.Message} ({e.Path})")
+                : $"{path}: {e.Message} ({e.Path})");
+        }
+    }
+
+    /// <summary>Whether to colour output: only for the real console when it is a terminal and NO_COLOR is not set.</summary>
+    public static bool UseColour(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>Adds the <c>--format</c> option with the given choices, the first being the default.</summary>
+    public static Option<string> FormatOption(params string[] choices)
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = $"Output format: {string.Join(", ", choices)}.",
+            DefaultValueFactory = _ => choices[0],
+        };
+        format.AcceptOnlyFromAmong(choices);
+        return format;
+    }
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        FileNotFoundException => "the file does not exist",
+        DirectoryNotFoundException => "the folder does not exist",
+        UnauthorizedAccessException => "access is denied",
+        _ => ex.Message,
+    };
+}

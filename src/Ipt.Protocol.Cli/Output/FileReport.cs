@@ -1,0 +1,59 @@
+using Ipt.Protocol.Rules;
+using Ipt.Protocol.Serialization;
+
+namespace Ipt.Protocol.Cli.Output;
+
+/// <summary>The validation of one course file: its report and where each diagnostic's path is in the file.</summary>
+internal sealed class FileReport
+{
+    private readonly IReadOnlyDictionary<string, JsonLocation> locations;
+
+    public FileReport(CourseFile file, ValidationReport report)
+    {
+        File = file;
+        Report = report;
+        Paths = [.. report.Diagnostics.Select(d => d.Path.ToString())];
+        locations = Paths.Length == 0 ? new Dictionary<string, JsonLocation>() : CourseJson.LocatePaths(file.Bytes, Paths);
+    }
+
+    public CourseFile File { get; }
+
+    public string Path => File.Path;
+
+    public ValidationReport Report { get; }
+
+    /// <summary>Gets the diagnostics' paths as text, in the report's order.</summary>
+    public string[] Paths { get; }
+
+    /// <summary>The line of a diagnostic's path, when known.</summary>
+    public long? LineOf(int diagnostic) => locations.TryGetValue(Paths[diagnostic], out var at) ? at.Line : null;
+
+    /// <summary>The session a diagnostic belongs to (its index in the course's sessions), or null for course-level findings.</summary>
+    public int? SessionIndexOf(int diagnostic)
+    {
+        var segments = Report.Diagnostics[diagnostic].Path.Segments;
+        return segments.Count >= 2 && segments[0].Property == "sessions" && segments[1].IsIndex ? segments[1].Index : null;
+    }
+}
+
+/// <summary>Names shared by the output formats.</summary>
+internal static class Names
+{
+    /// <summary>The repository, for absolute help links in SARIF.</summary>
+    public const string Repository = "https://github.com/ipt-protocol/Ipt.Protocol";
+
+    public static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    public static string Camel(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
+
+    public static string Count(int n, string singular) => n == 1 ? $"1 {singular}" : $"{n} {singular}s";
+
+    /// <summary>An absolute help URI: relative help links are resolved against the repository.</summary>
+    public static string AbsoluteHelp(string helpLink) =>
+        Uri.TryCreate(helpLink, UriKind.Absolute, out _) ? helpLink : $"{Repository}/blob/main/{helpLink}";
+}

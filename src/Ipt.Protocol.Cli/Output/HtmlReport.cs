@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Rendering;
+
+namespace Ipt.Protocol.Cli.Output;
+
+/// <summary>
+/// The HTML report of one course: summary, validation findings and the three pictures (one measure
+/// chart per recorded instrument) in one self-contained HTML5 page (inline CSS and SVG, no scripts,
+/// no external fonts or links). Written as well-formed XHTML-compatible markup so XML tools read it too.
+/// Course text (labels, notes) appears only in the closeness circle, and only when the options ask for labels.
+/// </summary>
+internal static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+        h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+        th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+        .error { color: #b00020; font-weight: bold; } .warning { color: #8a6100; font-weight: bold; } .info { color: #00607a; }
+        figure { margin: 1em 0; } figcaption { font-size: 0.9em; color: #555; }
+        code { font-size: 0.95em; }
+        """;
+
+    public static string Render(FileReport file, ProtocolRegistry registry, RenderOptions options)
+    {
+        var course = file.File.Course;
+        var report = file.Report;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        sb.Append("<title>IPT course report: ").Append(Escape(Path.GetFileName(file.Path))).Append("</title>\n");
+        sb.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        sb.Append("<h1>IPT course report</h1>\n");
+
+        // Summary: ids, counts and enum values only; no course text.
+        var protocolName = registry.TryGet(course.Protocol, out var protocol) ? $"{protocol.Name} ({course.Protocol})" : course.Protocol.Value;
+        sb.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<dl>\n");
+        Item(sb, "File", file.Path);
+        Item(sb, "Protocol", protocolName);
+        Item(sb, "Sessions", string.Join(", ", Enum.GetValues<SessionStatus>()
+            .Select(s => (Status: s, Count: course.Sessions.Count(x => x.Status == s)))
+            .Where(x => x.Count > 0)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Count} {Names.Camel(x.Status.ToString())}"))
+            .DefaultIfEmpty("none")));
+        if (course.Formulation is { } formulation && !formulation.Areas.IsEmpty)
+        {
+            Item(sb, "Focus", string.Join(", ", formulation.Areas.Select(a => Names.Camel(a.Area.ToString()))));
+        }
+
+        Item(sb, "Validation", $"{Names.Count(report.ErrorCount, "error")}, {Names.Count(report.WarningCount, "warning")}, {Names.Count(report.InfoCount, "info")}");
+        sb.Append("</dl>\n</section>\n");
+
+        sb.Append("<section id=\"diagnostics\">\n<h2>Validation</h2>\n");
+        if (report.Diagnostics.IsEmpty)
+        {
+            sb.Append("<p>No findings: the course follows the protocol's rules.</p>\n");
+        }
+        else
+        {
+            sb.Append("<table>\n<thead><tr><th>Severity</th><th>Rule</th><th>Path</th><th>Line</th><th>Message</th><th>Help</th></tr></thead>\n<tbody>\n");
+            for (var i = 0; i < report.Diagnostics.Count; i++)
+            {
+                var d = report.Diagnostics[i];
+                var severity = Names.Severity(d.Severity);
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LineOf(i)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><code>{Escape(d.Descriptor.HelpLink)}</code></td></tr>\n");
+            }
+
+            sb.Append("</tbody>\n</table>\n");
+        }
+
+        sb.Append("</section>\n");
+
+        Figure(sb, "closeness-circle", "Closeness circle", "People of the interpersonal inventory by ring; inner rings are closer.", ClosenessCircleSvg.Render(course.Inventory, options));
+        Figure(sb, "timeline", "Timeline", "Sessions coloured by phase; held, missed and cancelled sessions marked; key tasks as markers.", TimelineSvg.Render(course));
+        var instruments = MeasureChartSvg.InstrumentsRecorded(course);
+        if (instruments.Count == 0)
+        {
+            sb.Append("<section id=\"measures\">\n<h2>Measures</h2>\n<p>No measures recorded.</p>\n</section>\n");
+        }
+        else
+        {
+            foreach (var instrument in instruments)
+            {
+                Figure(sb, $"measure-{instrument.Id}", $"Measure: {instrument.Id}", "Total scores by session over the instrument's severity bands.", MeasureChartSvg.Render(course, instrument));
+            }
+        }
+
+        sb.Append("<footer><p>Written by ipt ").Append(Escape(ToolInfo.Version)).Append(". States protocol facts; gives no clinical advice.</p></footer>\n");
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static void Item(StringBuilder sb, string term, string value) =>
+        sb.Append("<dt>").Append(Escape(term)).Append("</dt><dd>").Append(Escape(value)).Append("</dd>\n");
+
+    private static void Figure(StringBuilder sb, string id, string heading, string caption, string svg) =>
+        sb.Append("<section id=\"").Append(Escape(id)).Append("\">\n<h2>").Append(Escape(heading)).Append("</h2>\n<figure>\n")
+            .Append(svg.TrimEnd('\n')).Append("\n<figcaption>").Append(Escape(caption)).Append("</figcaption>\n</figure>\n</section>\n");
+
+    private static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
+}

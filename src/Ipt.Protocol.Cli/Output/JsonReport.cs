@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Ipt.Protocol.Cli.Output;
+
+/// <summary>
+/// The machine-readable validation report:
+/// <c>{"files":[{"path","valid","errors","warnings","infos","diagnostics":[{"id","severity","category","message","path","line"?,"helpUri"}]}]}</c>.
+/// </summary>
+internal static class JsonReport
+{
+    public static string Render(IReadOnlyList<FileReport> files)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("files");
+            foreach (var file in files)
+            {
+                var report = file.Report;
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteBoolean("valid", report.IsValid);
+                json.WriteNumber("errors", report.ErrorCount);
+                json.WriteNumber("warnings", report.WarningCount);
+                json.WriteNumber("infos", report.InfoCount);
+                json.WriteStartArray("diagnostics");
+                for (var i = 0; i < report.Diagnostics.Count; i++)
+                {
+                    var d = report.Diagnostics[i];
+                    json.WriteStartObject();
+                    json.WriteString("id", d.Id);
+                    json.WriteString("severity", Names.Severity(d.Severity));
+                    json.WriteString("category", Names.Camel(d.Descriptor.Category.ToString()));
+                    json.WriteString("message", d.Message);
+                    json.WriteString("path", file.Paths[i]);
+                    if (file.LineOf(i) is { } line)
+                    {
+                        json.WriteNumber("line", line);
+                    }
+
+                    json.WriteString("helpUri", d.Descriptor.HelpLink);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
+
+/// <summary>Writer options for the tool's JSON: indented by two spaces, <c>\n</c> line ends, non-ASCII letters kept.</summary>
+internal static class JsonOutput
+{
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using Ipt.Protocol.Cli.Output;
+using Ipt.Protocol.Protocols;
+using Ipt.Protocol.Rules;
+using Ipt.Protocol.Techniques;
+
+namespace Ipt.Protocol.Cli;
+
+/// <summary><c>ipt validate FILE...</c>: checks course documents against their protocol's rules.</summary>
+internal static class ValidateCommand
+{
+    internal static Command Create(ProtocolRegistry registry)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Course documents (JSON) to check.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = CliInput.FormatOption("text", "json", "sarif");
+        var protocol = new Option<string?>("--protocol")
+        {
+            Description = "Check against this protocol variant instead of each course's own.",
+        };
+        var severity = new Option<string[]>("--severity")
+        {
+            Description = "Change a rule's severity: ID=error|warning|info (repeatable), e.g. IPT0601=error.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var disable = new Option<string[]>("--disable")
+        {
+            Description = "Do not run a rule (repeatable), e.g. IPT0702.",
+        };
+        var catalogue = CatalogueOption();
+        var suggest = new Option<bool>("--suggest")
+        {
+            Description = "After the report (text format), print the advisor's suggestions for each course's next session.",
+        };
+        var command = new Command(
+            "validate",
+            "Check course documents against the protocol's rules. Exit code 0: no errors; 1: a course has errors; 2: a file cannot be read or parsed, or bad usage.\n\n" +
+            "Examples:\n" +
+            "  ipt validate docs/examples/standard.course.json\n" +
+            "  ipt validate docs/examples/mistakes/*.course.json --format json\n" +
+            "  ipt validate course.json --format sarif > ipt.sarif\n" +
+            "  ipt validate course.json --severity IPT0601=error --disable IPT0702 --suggest")
+        {
+            files,
+            format,
+            protocol,
+            severity,
+            disable,
+            catalogue,
+            suggest,
+        };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var options = new ValidatorOptions { Registry = registry };
+            if (!TryApply(parseResult.GetValue(severity) ?? [], parseResult.GetValue(disable) ?? [], ref options, error))
+            {
+                return IptCli.Failure;
+            }
+
+            var techniques = CliInput.ReadCatalogues(parseResult.GetValue(catalogue) ?? [], error);
+            if (techniques is null)
+            {
+                return IptCli.Failure;
+            }
+
+            options = options with { Techniques = techniques };
+            ProtocolDefinition? forced = null;
+            if (parseResult.GetValue(protocol) is { } id && (forced = CliInput.FindProtocol(registry, id, "validate", error)) is null)
+            {
+                return IptCli.Failure;
+            }
+
+            var validator = new CourseValidator(options);
+            var reports = new List<FileReport>();
+            var problems = new List<InputProblem>();
+            var unreadable = false;
+            foreach (var path in parseResult.GetValue(files) ?? [])
+            {
+                if (CliInput.ReadCourse(path, error, problems) is not { } file)
+                {
+                    unreadable = true;
+                    continue;
+                }
+
+                var report = forced is null ? validator.Validate(file.Course) : validator.Validate(file.Course, forced);
+                reports.Add(new FileReport(file, report));
+            }
+
+            var selected = parseResult.GetValue(format);
+            output.Write(selected switch
+            {
+                "json" => JsonReport.Render(reports),
+                "sarif" => SarifReport.Render(reports, problems),
+                _ => TextReport.Render(reports, CliInput.UseColour(output)),
+            });
+            if (parseResult.GetValue(suggest) && selected == "text")
+            {
+                var advisor = new TechniqueAdvisor(techniques, registry);
+                foreach (var report in reports)
+                {
+                    output.WriteLine();
+                    output.Write(SuggestCommand.RenderText(report.Path, SuggestCommand.Advise(advisor, report.File.Course, null, 5, forced)));
+                }
+            }
+
+            return unreadable ? IptCli.Failure : reports.Any(r => r.Report.HasErrors) ? IptCli.HasErrors : IptCli.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The <c>--catalogue FILE</c> option shared by validate, suggest and techniques.</summary>
+    internal static Option<string[]> CatalogueOption() => new("--catalogue")
+    {
+        Description = "A technique catalogue file composed over the built-in catalogue (repeatable; applied in order). See docs/extending.md.",
+    };
+
+    private static bool TryApply(string[] severities, string[] disabled, ref ValidatorOptions options, TextWriter error)
+    {
+        var known = BuiltInRules.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in severities)
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            var id = eq > 0 ? item[..eq].Trim() : item;
+            var level = eq > 0 ? item[(eq + 1)..].Trim().ToLowerInvariant() : string.Empty;
+            if (!known.Contains(id))
+            {
+                error.WriteLine($"ipt validate: --severity '{item}': unknown rule id '{id}' (see 'ipt rules').");
+                return false;
+            }
+
+            DiagnosticSeverity? parsed = level switch
+            {
+                "error" => DiagnosticSeverity.Error,
+                "warning" => DiagnosticSeverity.Warning,
+                "info" => DiagnosticSeverity.Info,
+                _ => null,
+            };
+            if (parsed is not { } value)
+            {
+                error.WriteLine($"ipt validate: --severity '{item}': expected ID=error, ID=warning or ID=info.");
+                return false;
+            }
+
+            options = options.WithSeverity(id, value);
+        }
+
+        foreach (var id in disabled)
+        {
+            if (!known.Contains(id))
+            {
+                error.WriteLine($"ipt validate: --disable '{id}': unknown rule id (see 'ipt rules').");
+                return false;
+            }
+
+            options = options.Disable(id);
+        }
+
+        return true;
+    }
+}
