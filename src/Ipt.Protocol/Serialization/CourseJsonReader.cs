@@ -280,7 +280,7 @@ public sealed class CourseJsonReader
             return Fail(json, "$", "A course document is a JSON object.", linesKnown);
         }
 
-        var mapper = new CourseDocumentMapper();
+        var mapper = new CourseDocumentMapper(Limits);
         var course = mapper.ToCourse(document);
         if (course is not null)
         {
