@@ -643,7 +643,7 @@ public static class TechniqueCatalogueReader
 
             if (!CatalogueEnumNames<T>.TryParse(node.Text, out var value))
             {
-                Error(path, node.Offset, $"Unknown {what} '{node.Text}'; expected one of: {CatalogueEnumNames<T>.List}.");
+                Error(path, node.Offset, $"Unknown {what}; expected one of: {CatalogueEnumNames<T>.List}.");
                 return null;
             }
 
