@@ -100,12 +100,17 @@ public static class MeasureChartSvg
         svg.Element("text", $"x=\"{SvgBuilder.N(Left - 8)}\" y=\"{SvgBuilder.N(Y(yMax) + 4)}\" text-anchor=\"end\" font-size=\"10\"", yMax.ToString(CultureInfo.InvariantCulture));
         svg.Element("text", $"x=\"{SvgBuilder.N(Left - 8)}\" y=\"{SvgBuilder.N(Y(instrument.TotalMin) + 4)}\" text-anchor=\"end\" font-size=\"10\"", instrument.TotalMin.ToString(CultureInfo.InvariantCulture));
         svg.Element("text", $"x=\"{SvgBuilder.N(Left + (plotW / 2))}\" y=\"{SvgBuilder.N(Height - 6)}\" text-anchor=\"middle\" font-size=\"10\"", "session");
-        for (var session = 1; session <= lastSession; session++)
+        // Every session up to 20, else the first, every step-th and the last: at most about 22 labels
+        // however large the session numbers (a course may number a session up to int.MaxValue).
+        var labelStep = lastSession <= 20 ? 1 : 5 * (int)Math.Ceiling(lastSession / 100.0);
+        for (long session = 1; session <= lastSession; session = session == 1 && labelStep > 1 ? labelStep : session + labelStep)
         {
-            if (lastSession <= 20 || session == 1 || session % 5 == 0 || session == lastSession)
-            {
-                svg.Element("text", $"x=\"{SvgBuilder.N(X(session))}\" y=\"{SvgBuilder.N(Top + plotH + 14)}\" text-anchor=\"middle\" font-size=\"10\"", session.ToString(CultureInfo.InvariantCulture));
-            }
+            svg.Element("text", $"x=\"{SvgBuilder.N(X((int)session))}\" y=\"{SvgBuilder.N(Top + plotH + 14)}\" text-anchor=\"middle\" font-size=\"10\"", session.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (lastSession > 20 && lastSession % labelStep != 0)
+        {
+            svg.Element("text", $"x=\"{SvgBuilder.N(X(lastSession))}\" y=\"{SvgBuilder.N(Top + plotH + 14)}\" text-anchor=\"middle\" font-size=\"10\"", lastSession.ToString(CultureInfo.InvariantCulture));
         }
 
         if (instrument.CasenessThreshold is { } caseness)

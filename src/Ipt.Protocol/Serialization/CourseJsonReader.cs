@@ -280,7 +280,7 @@ public sealed class CourseJsonReader
             return Fail(json, "$", "A course document is a JSON object.", linesKnown);
         }
 
-        var mapper = new CourseDocumentMapper();
+        var mapper = new CourseDocumentMapper(Limits);
         var course = mapper.ToCourse(document);
         if (course is not null)
         {
@@ -460,10 +460,14 @@ public sealed class CourseJsonReader
             return [.. errors.Select(e => new DocumentError(e.Path, e.Message))];
         }
 
+        // A path has at most one segment per level of nesting, so walking up more levels than the
+        // depth limit allows only happens inside an odd member name: stop there (bounded work).
+        var steps = Limits.MaxDepth + 2;
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, _) in errors)
         {
-            for (var p = path; p.Length > 0; p = Parent(p))
+            var step = 0;
+            for (var p = path; p.Length > 0 && step++ < steps; p = Parent(p))
             {
                 candidates.Add(p);
             }
@@ -474,7 +478,8 @@ public sealed class CourseJsonReader
         foreach (var (path, message) in errors)
         {
             (long Line, long Position)? location = null;
-            for (var p = path; p.Length > 0 && location is null; p = Parent(p))
+            var step = 0;
+            for (var p = path; p.Length > 0 && location is null && step++ < steps; p = Parent(p))
             {
                 if (found.TryGetValue(p, out var at))
                 {
@@ -496,7 +501,10 @@ public sealed class CourseJsonReader
             return string.Empty;
         }
 
-        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        // A name with special characters is written ['name']: its dots and brackets are not separators.
+        var cut = path.EndsWith("']", StringComparison.Ordinal)
+            ? path.LastIndexOf("['", StringComparison.Ordinal)
+            : Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
         return cut <= 0 ? "$" : path[..cut];
     }
 

@@ -167,6 +167,13 @@ public sealed class DocumentSchema
             list["items"] = EnumSchema(itemType, nullable: false);
         }
 
+        if (node is JsonObject text && context.PropertyInfo?.AttributeProvider?.IsDefined(typeof(FreeTextAttribute), inherit: false) == true)
+        {
+            // The model's own bounds on free text; a reader may be configured lower (IptJsonLimits.MaxStringLength).
+            text["minLength"] = 1;
+            text["maxLength"] = IptJsonLimits.DefaultMaxStringLength;
+        }
+
         if (node is JsonObject obj)
         {
             if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), inherit: false) is [System.ComponentModel.DataAnnotations.RangeAttribute range, ..])

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace Ipt.Protocol.Serialization;
 
 /// <summary>
-/// Limits applied when reading documents: the largest document accepted and the deepest nesting.
-/// Hosts that accept documents from outside set them to what they expect (see docs/json-format.md).
+/// Limits applied when reading documents: the largest document, the deepest nesting, the most
+/// sessions, people and measurements, and the longest free text. Hosts that accept documents from
+/// outside set them to what they expect (see docs/security.md). A document over a limit is refused
+/// with a <see cref="DocumentError"/> at the offending path that names the limit.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record IptJsonLimits
@@ -14,6 +16,18 @@ public sealed record IptJsonLimits
 
     /// <summary>The default deepest nesting of arrays and objects: 32 (a course document needs 6).</summary>
     public const int DefaultMaxDepth = 32;
+
+    /// <summary>The default most sessions in a course: 1,000 (the longest built-in protocol plans 60).</summary>
+    public const int DefaultMaxSessions = 1_000;
+
+    /// <summary>The default most people in the interpersonal inventory: 500.</summary>
+    public const int DefaultMaxPersons = 500;
+
+    /// <summary>The default most measurements recorded in one session: 50.</summary>
+    public const int DefaultMaxMeasuresPerSession = 50;
+
+    /// <summary>The default longest free text or person label, in UTF-16 characters: 10,000 (the model's own limit).</summary>
+    public const int DefaultMaxStringLength = 10_000;
 
     /// <summary>Gets the default limits.</summary>
     public static IptJsonLimits Default { get; } = new();
@@ -43,7 +57,61 @@ public sealed record IptJsonLimits
         }
     } = DefaultMaxDepth;
 
+    /// <summary>Gets the most sessions accepted in <c>sessions</c> (default 1,000).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxSessions
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxSessions;
+
+    /// <summary>Gets the most people accepted in <c>inventory.persons</c> (default 500).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxPersons
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxPersons;
+
+    /// <summary>Gets the most measurements accepted in one session's <c>measures</c> (default 50).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxMeasuresPerSession
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxMeasuresPerSession;
+
+    /// <summary>
+    /// Gets the longest free text or person label accepted, in UTF-16 characters (default and
+    /// largest 10,000, the model's own limit on free text).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 10,000.</exception>
+    public int MaxStringLength
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, DefaultMaxStringLength);
+            field = value;
+        }
+    } = DefaultMaxStringLength;
+
     /// <summary>Describes the limits.</summary>
-    /// <returns>A string such as <c>IptJsonLimits (4194304 bytes, depth 32)</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"IptJsonLimits ({MaxDocumentBytes} bytes, depth {MaxDepth})");
+    /// <returns>A string such as <c>IptJsonLimits (4194304 bytes, depth 32, 1000 sessions, 500 persons, 50 measures per session, 10000 characters)</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"IptJsonLimits ({MaxDocumentBytes} bytes, depth {MaxDepth}, {MaxSessions} sessions, {MaxPersons} persons, {MaxMeasuresPerSession} measures per session, {MaxStringLength} characters)");
 }

@@ -226,7 +226,7 @@ public class ConcurrencyTests
     public void One_validator_shared_across_threads_gives_the_same_reports()
     {
         var courses = Ipt.Protocol.Samples.SampleCourses.Mistakes.Select(m => m.Course)
-            .Concat(Enumerable.Range(0, 50).Select(RandomCourse.Build))
+            .Concat(Enumerable.Range(0, 50).Select(seed => Ipt.Protocol.Tests.Robustness.CourseGenerator.Build(seed)))
             .ToArray();
         var expected = courses.Select(c => RuleTestKit.WithCatalogue.Validate(c)).ToArray();
         var actual = new ValidationReport[courses.Length * 4];

@@ -83,11 +83,11 @@ public class CatalogueReaderTests
     [Theory]
     // Unknown names.
     [InlineData("\"phaseWeights\": {\"middle\": 0.5}", "\"phaseWeights\": {\"beginning\": 0.5}", "$.entries[0].phaseWeights.beginning", "\"beginning\"", "Unknown phase 'beginning'; expected one of: preTreatment, initial, middle, termination, maintenance.")]
-    [InlineData("\"group\": \"clarification\"", "\"group\": \"Clarification\"", "$.entries[0].group", "\"Clarification\"", "Unknown group 'Clarification'")]
+    [InlineData("\"group\": \"clarification\"", "\"group\": \"Clarification\"", "$.entries[0].group", "\"Clarification\"", "Unknown group; expected one of")]
     [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"areaWeights\": {\"loneliness\": 0.5}", "$.entries[0].areaWeights.loneliness", "\"loneliness\"", "Unknown problem area 'loneliness'; expected one of: grief, roleDispute, roleTransition, interpersonalDeficits.")]
     [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"stageWeights\": {\"truce\": 0.5}", "$.entries[0].stageWeights.truce", "\"truce\"", "Unknown role-dispute stage 'truce'")]
-    [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"strategyFor\": [\"grief\", \"griefs\"]", "$.entries[0].strategyFor[1]", "\"griefs\"", "Unknown problem area 'griefs'")]
-    [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"task\": \"homework\"", "$.entries[0].task", "\"homework\"", "Unknown session task 'homework'")]
+    [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"strategyFor\": [\"grief\", \"griefs\"]", "$.entries[0].strategyFor[1]", "\"griefs\"", "Unknown problem area; expected one of")]
+    [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"task\": \"homework\"", "$.entries[0].task", "\"homework\"", "Unknown session task; expected one of")]
     [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"colour\": \"red\"", "$.entries[0].colour", "\"colour\"", "Unknown property.")]
     // Weights out of range or of the wrong type.
     [InlineData("\"middle\": 0.5", "\"middle\": 1.5", "$.entries[0].phaseWeights.middle", "1.5", "A weight is between 0 and 1; found 1.5.")]
@@ -101,7 +101,7 @@ public class CatalogueReaderTests
     [InlineData(", \"citation\": {\"sources\": [\"WMK\"], \"confidence\": \"high\"}", "", "$.entries[0]", "{ \"id\"", "The required property 'citation' is missing: every entry cites its source.")]
     [InlineData("\"sources\": [\"WMK\"]", "\"sources\": []", "$.entries[0].citation.sources", "[]", "A citation names at least one source.")]
     [InlineData("\"sources\": [\"WMK\"], \"confidence\": \"high\"", "\"sources\": [\"WMK\"]", "$.entries[0].citation", "{\"sources\"", "The required property 'confidence' is missing.")]
-    [InlineData("\"confidence\": \"high\"", "\"confidence\": \"certain\"", "$.entries[0].citation.confidence", "\"certain\"", "Unknown confidence 'certain'; expected one of: low, medium, high.")]
+    [InlineData("\"confidence\": \"high\"", "\"confidence\": \"certain\"", "$.entries[0].citation.confidence", "\"certain\"", "Unknown confidence; expected one of: low, medium, high.")]
     // Structure.
     [InlineData("\"name\": \"X technique\"", "\"name\": \"X technique\", \"name\": \"Y\"", "$.entries[0].name", "\"name\": \"Y\"", "The property appears more than once.")]
     [InlineData("\"name\": \"X technique\"", "\"name\": \"  \"", "$.entries[0].name", "\"  \"", "The text must be 1 to 10000 characters and not blank.")]

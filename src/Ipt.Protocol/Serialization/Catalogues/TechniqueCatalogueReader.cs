@@ -72,6 +72,11 @@ public static class TechniqueCatalogueReader
             return ReadResult<CatalogueFile>.ForErrors(
                 [new DocumentError(failPath, "The file is not valid JSON: " + message, (ex.LineNumber ?? 0) + 1, ex.BytePositionInLine ?? 0)]);
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString throws this (not a JsonException) for text that is not valid UTF-8.
+            return ReadResult<CatalogueFile>.ForErrors([new DocumentError(failPath, "The file is not valid JSON: a string or name is not valid UTF-8.")]);
+        }
 
         var file = ReadRoot(root, state, source);
         return state.Errors.Count > 0 || file is null
@@ -638,7 +643,7 @@ public static class TechniqueCatalogueReader
 
             if (!CatalogueEnumNames<T>.TryParse(node.Text, out var value))
             {
-                Error(path, node.Offset, $"Unknown {what} '{node.Text}'; expected one of: {CatalogueEnumNames<T>.List}.");
+                Error(path, node.Offset, $"Unknown {what}; expected one of: {CatalogueEnumNames<T>.List}.");
                 return null;
             }
 

@@ -93,6 +93,7 @@ internal sealed class RenegotiationDocument
     public LocalDate? Date { get; init; }
 
     [Description("Why the contract changed (free text; patient data).")]
+    [FreeText]
     public string? Reason { get; init; }
 
     [Description("The new number of treatment sessions.")]
@@ -134,6 +135,7 @@ internal sealed class FormulationDocument
     public LocalDate? AgreedOn { get; init; }
 
     [Description("The formulation text (free text; patient data).")]
+    [FreeText]
     public string? Notes { get; init; }
 }
 
@@ -187,6 +189,7 @@ internal sealed class PersonDocument
     public required string Id { get; init; }
 
     [Description("The pseudonymous label shown to the therapist (patient data).")]
+    [FreeText]
     public string? Label { get; init; }
 
     [Description("The relationship to the patient.")]
@@ -199,30 +202,38 @@ internal sealed class PersonDocument
     public ContactFrequency? Contact { get; init; }
 
     [Description("Shared activities (free text).")]
+    [FreeText]
     public string? SharedActivities { get; init; }
 
     [Description("Positive aspects of the relationship (free text).")]
+    [FreeText]
     public string? Positives { get; init; }
 
     [Description("Negative aspects of the relationship (free text).")]
+    [FreeText]
     public string? Negatives { get; init; }
 
     [Description("The patient's expectations of the person (free text).")]
+    [FreeText]
     public string? PatientExpectations { get; init; }
 
     [Description("The person's expectations of the patient (free text).")]
+    [FreeText]
     public string? OtherExpectations { get; init; }
 
     [Description("Whether the expectations are met.")]
     public bool? ExpectationsMet { get; init; }
 
     [Description("What can be discussed with the person (free text).")]
+    [FreeText]
     public string? CanDiscuss { get; init; }
 
     [Description("What cannot be discussed with the person (free text).")]
+    [FreeText]
     public string? CannotDiscuss { get; init; }
 
     [Description("Conflicts with the person (free text).")]
+    [FreeText]
     public string? Conflicts { get; init; }
 
     [Description("Whether the conflicts are resolved.")]
@@ -232,6 +243,7 @@ internal sealed class PersonDocument
     public bool? KnowsAboutMood { get; init; }
 
     [Description("What the patient would like to change (free text).")]
+    [FreeText]
     public string? WouldLikeToChange { get; init; }
 
     [Description("The kinds of support the person gives.")]
@@ -287,6 +299,7 @@ internal sealed class SessionDocument
     public ImmutableArray<MeasurementDocument> Measures { get; init; }
 
     [Description("The therapist's notes (free text; patient data).")]
+    [FreeText]
     public string? Notes { get; init; }
 }
 
@@ -313,6 +326,7 @@ internal sealed class GoalDocument
     public required string Id { get; init; }
 
     [Description("What the goal is (free text; patient data).")]
+    [FreeText]
     public required string Description { get; init; }
 
     [Description("The problem area the goal serves.")]
@@ -335,6 +349,7 @@ internal sealed class GoalDocument
 internal sealed class GoalStepDocument
 {
     [Description("What the step is (free text; patient data).")]
+    [FreeText]
     public required string Description { get; init; }
 
     [Description("Whether the step is done (default false).")]
@@ -357,6 +372,7 @@ internal sealed class DiaryEntryDocument
     public ImmutableArray<string> Persons { get; init; }
 
     [Description("What happened (free text; patient data).")]
+    [FreeText]
     public string? WhatHappened { get; init; }
 
     [Description("The emotions felt.")]
@@ -367,5 +383,6 @@ internal sealed class DiaryEntryDocument
     public int? Mood { get; init; }
 
     [Description("A pattern the patient noticed (free text; patient data).")]
+    [FreeText]
     public string? Pattern { get; init; }
 }

@@ -14,6 +14,11 @@ internal sealed class CourseDocumentMapper
     private static readonly GoalId PlaceholderGoal = GoalId.From("placeholder");
 
     private readonly List<(string Path, string Message)> errors = [];
+    private readonly IptJsonLimits limits;
+
+    /// <summary>Creates a mapper for one read.</summary>
+    /// <param name="limits">The limits on lists and text; <see cref="IptJsonLimits.Default"/> when <see langword="null"/>.</param>
+    public CourseDocumentMapper(IptJsonLimits? limits = null) => this.limits = limits ?? IptJsonLimits.Default;
 
     public IReadOnlyList<(string Path, string Message)> Errors => errors;
 
@@ -40,7 +45,9 @@ internal sealed class CourseDocumentMapper
             Formulation = d.Formulation is { } f ? ToFormulation(f, root.Property("formulation")) : null,
             SickRole = d.SickRole is { } sr ? ToSickRole(sr, root.Property("sickRole")) : null,
             Inventory = d.Inventory is { } inv ? ToInventory(inv, root.Property("inventory")) : InterpersonalInventory.Empty,
-            Sessions = List(d.Sessions, root.Property("sessions"), ToSession),
+            Sessions = WithinLimit(d.Sessions, root.Property("sessions"), limits.MaxSessions, "sessions", nameof(IptJsonLimits.MaxSessions))
+                ? List(d.Sessions, root.Property("sessions"), ToSession)
+                : default,
             Goals = List(d.Goals, root.Property("goals"), ToGoal),
             Diary = List(d.Diary, root.Property("diary"), ToDiaryEntry),
         };
@@ -190,7 +197,7 @@ internal sealed class CourseDocumentMapper
     {
         var r = new Renegotiation { AtSession = 1, Date = d.Date, ChangesFocus = d.ChangesFocus };
         r = Set(r, d, path, "atSession", static (x, d) => x with { AtSession = d.AtSession });
-        r = Set(r, d, path, "reason", static (x, d) => x with { Reason = d.Reason });
+        r = SetText(r, d.Reason, path, "reason", static (x, v) => x with { Reason = v });
         r = Set(r, d, path, "sessions", static (x, d) => x with { Sessions = d.Sessions });
         r = Set(r, d, path, "frequency", static (x, d) => x with { Frequency = d.Frequency });
         return Set(r, d, path, "sessionLength", static (x, d) => x with { SessionLength = d.SessionLength });
@@ -207,7 +214,7 @@ internal sealed class CourseDocumentMapper
         f = Set(f, d, path, "chosenAtSession", static (x, d) => x with { ChosenAtSession = d.ChosenAtSession });
         f = Set(f, d, path, "presentedAtSession", static (x, d) => x with { PresentedAtSession = d.PresentedAtSession });
         f = Set(f, d, path, "agreedAtSession", static (x, d) => x with { AgreedAtSession = d.AgreedAtSession });
-        return Set(f, d, path, "notes", static (x, d) => x with { Notes = d.Notes });
+        return SetText(f, d.Notes, path, "notes", static (x, v) => x with { Notes = v });
     }
 
     private FocusArea? ToFocusArea(FocusAreaDocument d, JsonPath path) => new FocusArea(d.Area, d.Rank)
@@ -229,6 +236,11 @@ internal sealed class CourseDocumentMapper
         }
 
         var personsPath = path.Property("persons");
+        if (!WithinLimit(d.Persons, personsPath, limits.MaxPersons, "persons", nameof(IptJsonLimits.MaxPersons)))
+        {
+            return InterpersonalInventory.Empty;
+        }
+
         var persons = List(d.Persons, personsPath, ToPerson);
         var before = errors.Count;
         var seen = new HashSet<PersonId>();
@@ -288,17 +300,17 @@ internal sealed class CourseDocumentMapper
             Deceased = d.Deceased,
             DiedOn = d.DiedOn,
         };
-        p = Set(p, d, path, "label", static (x, d) => x with { Label = d.Label });
+        p = SetText(p, d.Label, path, "label", static (x, v) => x with { Label = v });
         p = Set(p, d, path, "ring", static (x, d) => x with { Ring = d.Ring });
-        p = Set(p, d, path, "sharedActivities", static (x, d) => x with { SharedActivities = d.SharedActivities });
-        p = Set(p, d, path, "positives", static (x, d) => x with { Positives = d.Positives });
-        p = Set(p, d, path, "negatives", static (x, d) => x with { Negatives = d.Negatives });
-        p = Set(p, d, path, "patientExpectations", static (x, d) => x with { PatientExpectations = d.PatientExpectations });
-        p = Set(p, d, path, "otherExpectations", static (x, d) => x with { OtherExpectations = d.OtherExpectations });
-        p = Set(p, d, path, "canDiscuss", static (x, d) => x with { CanDiscuss = d.CanDiscuss });
-        p = Set(p, d, path, "cannotDiscuss", static (x, d) => x with { CannotDiscuss = d.CannotDiscuss });
-        p = Set(p, d, path, "conflicts", static (x, d) => x with { Conflicts = d.Conflicts });
-        return Set(p, d, path, "wouldLikeToChange", static (x, d) => x with { WouldLikeToChange = d.WouldLikeToChange });
+        p = SetText(p, d.SharedActivities, path, "sharedActivities", static (x, v) => x with { SharedActivities = v });
+        p = SetText(p, d.Positives, path, "positives", static (x, v) => x with { Positives = v });
+        p = SetText(p, d.Negatives, path, "negatives", static (x, v) => x with { Negatives = v });
+        p = SetText(p, d.PatientExpectations, path, "patientExpectations", static (x, v) => x with { PatientExpectations = v });
+        p = SetText(p, d.OtherExpectations, path, "otherExpectations", static (x, v) => x with { OtherExpectations = v });
+        p = SetText(p, d.CanDiscuss, path, "canDiscuss", static (x, v) => x with { CanDiscuss = v });
+        p = SetText(p, d.CannotDiscuss, path, "cannotDiscuss", static (x, v) => x with { CannotDiscuss = v });
+        p = SetText(p, d.Conflicts, path, "conflicts", static (x, v) => x with { Conflicts = v });
+        return SetText(p, d.WouldLikeToChange, path, "wouldLikeToChange", static (x, v) => x with { WouldLikeToChange = v });
     }
 
     private Session? ToSession(SessionDocument d, JsonPath path)
@@ -310,11 +322,13 @@ internal sealed class CourseDocumentMapper
             Status = d.Status,
             Tasks = d.Tasks.IsDefault ? default : ValueList.From(d.Tasks),
             Techniques = Ids<TechniqueId>(d.Techniques, path.Property("techniques"), TechniqueId.TryFrom, "a technique id", IdSyntax.KebabRule),
-            Measures = List(d.Measures, path.Property("measures"), ToMeasurement),
+            Measures = WithinLimit(d.Measures, path.Property("measures"), limits.MaxMeasuresPerSession, "measurements", nameof(IptJsonLimits.MaxMeasuresPerSession))
+                ? List(d.Measures, path.Property("measures"), ToMeasurement)
+                : default,
         };
         s = Set(s, d, path, "number", static (x, d) => x with { Number = d.Number });
         s = Set(s, d, path, "length", static (x, d) => x with { Length = d.Length });
-        return Set(s, d, path, "notes", static (x, d) => x with { Notes = d.Notes });
+        return SetText(s, d.Notes, path, "notes", static (x, v) => x with { Notes = v });
     }
 
     private Measurement? ToMeasurement(MeasurementDocument d, JsonPath path)
@@ -386,14 +400,14 @@ internal sealed class CourseDocumentMapper
             Steps = List(d.Steps, path.Property("steps"), ToGoalStep),
             Achieved = d.Achieved,
         };
-        g = Set(g, d, path, "description", static (x, d) => x with { Description = d.Description });
+        g = SetText(g, d.Description, path, "description", static (x, v) => x with { Description = v! });
         return Set(g, d, path, "setAtSession", static (x, d) => x with { SetAtSession = d.SetAtSession });
     }
 
     private GoalStep? ToGoalStep(GoalStepDocument d, JsonPath path)
     {
         var s = new GoalStep { Description = "placeholder", Done = d.Done };
-        s = Set(s, d, path, "description", static (x, d) => x with { Description = d.Description });
+        s = SetText(s, d.Description, path, "description", static (x, v) => x with { Description = v! });
         return Set(s, d, path, "doneAtSession", static (x, d) => x with { DoneAtSession = d.DoneAtSession });
     }
 
@@ -405,9 +419,9 @@ internal sealed class CourseDocumentMapper
             Persons = Ids<PersonId>(d.Persons, path.Property("persons"), PersonId.TryFrom, "a person id", IdSyntax.TokenRule),
             Emotions = d.Emotions.IsDefault ? default : ValueList.From(d.Emotions),
         };
-        e = Set(e, d, path, "whatHappened", static (x, d) => x with { WhatHappened = d.WhatHappened });
+        e = SetText(e, d.WhatHappened, path, "whatHappened", static (x, v) => x with { WhatHappened = v });
         e = Set(e, d, path, "mood", static (x, d) => x with { Mood = d.Mood });
-        return Set(e, d, path, "pattern", static (x, d) => x with { Pattern = d.Pattern });
+        return SetText(e, d.Pattern, path, "pattern", static (x, v) => x with { Pattern = v });
     }
 
     private delegate bool TryParse<TId>(string? text, out TId id);
@@ -475,6 +489,30 @@ internal sealed class CourseDocumentMapper
             Add(path, name, Plain(ex, name));
             return current;
         }
+    }
+
+    /// <summary>Applies one free-text value after checking it against <see cref="IptJsonLimits.MaxStringLength"/>; the text itself is never repeated.</summary>
+    private T SetText<T>(T current, string? value, JsonPath path, string name, Func<T, string?, T> apply)
+    {
+        if (value is not null && value.Length > limits.MaxStringLength)
+        {
+            Add(path, name, string.Create(CultureInfo.InvariantCulture, $"{name} is {value.Length} characters long; the limit is {limits.MaxStringLength} characters (IptJsonLimits.MaxStringLength)."));
+            return current;
+        }
+
+        return Set(current, value, path, name, apply);
+    }
+
+    /// <summary>Checks a list's length against a limit; over the limit, records the error at the list's path and returns <see langword="false"/>.</summary>
+    private bool WithinLimit<TItem>(ImmutableArray<TItem> items, JsonPath path, int limit, string what, string limitName)
+    {
+        if (items.IsDefault || items.Length <= limit)
+        {
+            return true;
+        }
+
+        errors.Add((path.Format(), string.Create(CultureInfo.InvariantCulture, $"There are {items.Length} {what}; the limit is {limit} (IptJsonLimits.{limitName}).")));
+        return false;
     }
 
     private void Add(JsonPath path, string name, string message) => errors.Add((path.Format(name), message));
