@@ -47,6 +47,19 @@ public class PatientDataCanaryTests
         "rules --format json",
         "schema course",
         "plan --protocol ipt --start 2026-01-05",
+        "techniques",
+        "validate {course}",
+        "validate {course} --suggest",
+        "validate {course} --format json",
+        "validate {course} --format sarif",
+        "suggest {course}",
+        "suggest {course} --format json",
+        "render {course}",
+        "render {course} --picture closeness-circle",
+        "render {course} --picture closeness-circle --people initials",
+        "render {course} --picture measure",
+        "render {course} --out {dir}/circle.svg --picture closeness-circle",
+        "render {course} --out {dir}/report.html",
     };
 
     private static readonly Lazy<List<Course>> Courses = new(BuildCourses);
@@ -347,7 +360,7 @@ public class PatientDataCanaryTests
         {
             var course = Path.Combine(dir.FullName, "course.json");
             File.WriteAllBytes(course, CourseJson.ToUtf8Bytes(Courses.Value[0]));
-            var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Replace("{course}", course, StringComparison.Ordinal)).ToArray();
+            var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Replace("{course}", course, StringComparison.Ordinal).Replace("{dir}", dir.FullName, StringComparison.Ordinal)).ToArray();
             var (_, output, error) = CliRunner.Run(args);
             AssertClean(output, commandLine + " (output)");
             AssertClean(error, commandLine + " (error)");
