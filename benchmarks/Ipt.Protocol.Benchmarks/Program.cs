@@ -10,6 +10,11 @@ if (args is ["--verify", ..])
     return Verification.Run(Console.Out);
 }
 
+if (args is ["--probe", ..])
+{
+    return Probe.Run(Console.Out);
+}
+
 if (args is ["--bulk", ..])
 {
     return await BulkMode.RunAsync(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, Console.Out);
