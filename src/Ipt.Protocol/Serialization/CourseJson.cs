@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,6 +28,17 @@ public static class CourseJson
     private static readonly JsonWriterOptions Indented = new() { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = Encoder };
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = Encoder };
+
+    private const int MaxCachedBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedIndented;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedCompact;
 
     /// <summary>Reads a course from UTF-8 JSON with the default limits.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
@@ -151,9 +163,28 @@ public static class CourseJson
     /// <returns>The document's bytes (no byte order mark, no final newline).</returns>
     public static byte[] ToUtf8Bytes(Course course, bool indented = true)
     {
-        using var stream = new MemoryStream();
-        Write(course, stream, indented);
-        return stream.ToArray();
+        ArgumentNullException.ThrowIfNull(course);
+
+        // One buffer and writer per thread, reused: the only allocation left is the result.
+        var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = indented ? (cachedIndented ??= new Utf8JsonWriter(buffer, Indented)) : (cachedCompact ??= new Utf8JsonWriter(buffer, Compact));
+        try
+        {
+            writer.Reset(buffer);
+            Write(course, writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > MaxCachedBuffer)
+            {
+                cachedBuffer = null;
+                cachedIndented = null;
+                cachedCompact = null;
+            }
+        }
     }
 
     /// <summary>Writes a course as a document to a string.</summary>

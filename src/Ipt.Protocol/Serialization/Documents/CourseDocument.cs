@@ -11,9 +11,10 @@ namespace Ipt.Protocol.Serialization.Documents;
 // Conventions: optional scalars are nullable and omitted when null; lists are ImmutableArray<T>,
 // never null in a document and omitted when empty; flags that default to false are omitted when
 // false; enum values that have a model default (format, status, rank) are always written.
-// A member whose default is not the type's default is nullable and defaulted while mapping:
-// the source generator sets init-only members in an object initializer, so a missing member
-// gets default(T), not the property initializer's value.
+// A member whose default is not the type's default is nullable and defaulted while mapping.
+// Members are settable and required ones are marked [JsonRequired] rather than C# `required`:
+// init-only or `required` members would send the source generator down its constructor-argument
+// path (boxed arguments, per-object buffers), which made reading twice as slow (docs/performance.md).
 // Ids are strings here and validated while mapping, so that every bad id is reported.
 
 /// <summary>The root of a course document.</summary>
@@ -22,44 +23,46 @@ internal sealed class CourseDocument
 {
     [JsonPropertyOrder(-1)]
     [Description("The version of the document format; this library writes and reads version 1.")]
-    public required int SchemaVersion { get; init; }
+    [JsonRequired]
+    public int SchemaVersion { get; set; }
 
     [Description("The id of the protocol variant the course follows, such as 'ipt' (see docs/protocols.md).")]
-    public required string Protocol { get; init; }
+    [JsonRequired]
+    public string Protocol { get; set; } = null!;
 
     [Description("The patient's age in years at the start of the course (0 to 130).")]
-    public int? PatientAge { get; init; }
+    public int? PatientAge { get; set; }
 
     [Description("Where the course is delivered (descriptive).")]
-    public CareSetting? Setting { get; init; }
+    public CareSetting? Setting { get; set; }
 
     [Description("The treatment contract, once agreed.")]
-    public ContractDocument? Contract { get; init; }
+    public ContractDocument? Contract { get; set; }
 
     [Description("Changes of the contract, in the order they happened.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<RenegotiationDocument> Renegotiations { get; init; }
+    public ImmutableArray<RenegotiationDocument> Renegotiations { get; set; }
 
     [Description("The interpersonal formulation, once made.")]
-    public FormulationDocument? Formulation { get; init; }
+    public FormulationDocument? Formulation { get; set; }
 
     [Description("The sick role, once given.")]
-    public SickRoleDocument? SickRole { get; init; }
+    public SickRoleDocument? SickRole { get; set; }
 
     [Description("The interpersonal inventory: the significant people, placed on a closeness circle.")]
-    public InventoryDocument? Inventory { get; init; }
+    public InventoryDocument? Inventory { get; set; }
 
     [Description("The sessions, planned and past.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<SessionDocument> Sessions { get; init; }
+    public ImmutableArray<SessionDocument> Sessions { get; set; }
 
     [Description("The goals.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<GoalDocument> Goals { get; init; }
+    public ImmutableArray<GoalDocument> Goals { get; set; }
 
     [Description("The between-session diary of interpersonal events.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<DiaryEntryDocument> Diary { get; init; }
+    public ImmutableArray<DiaryEntryDocument> Diary { get; set; }
 }
 
 /// <summary>The treatment contract.</summary>
@@ -67,19 +70,20 @@ internal sealed class CourseDocument
 internal sealed class ContractDocument
 {
     [Description("The number of treatment sessions agreed (1 or more).")]
-    public required int Sessions { get; init; }
+    [JsonRequired]
+    public int Sessions { get; set; }
 
     [Description("The interval between sessions as an ISO-8601 period of whole days, weeks, months or years, such as 'P1W'.")]
-    public Period? Frequency { get; init; }
+    public Period? Frequency { get; set; }
 
     [Description("The agreed session length as an ISO-8601 duration, longer than zero and at most 24 hours, such as 'PT50M'.")]
-    public Duration? SessionLength { get; init; }
+    public Duration? SessionLength { get; set; }
 
     [Description("The agreed start date (YYYY-MM-DD).")]
-    public LocalDate? StartDate { get; init; }
+    public LocalDate? StartDate { get; set; }
 
     [Description("The session at which the contract was agreed (1 or more).")]
-    public int? AgreedAtSession { get; init; }
+    public int? AgreedAtSession { get; set; }
 }
 
 /// <summary>A renegotiation of the contract.</summary>
@@ -87,27 +91,28 @@ internal sealed class ContractDocument
 internal sealed class RenegotiationDocument
 {
     [Description("The session at which the change was agreed (1 or more).")]
-    public required int AtSession { get; init; }
+    [JsonRequired]
+    public int AtSession { get; set; }
 
     [Description("The date of the change (YYYY-MM-DD).")]
-    public LocalDate? Date { get; init; }
+    public LocalDate? Date { get; set; }
 
     [Description("Why the contract changed (free text; patient data).")]
     [FreeText]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     [Description("The new number of treatment sessions.")]
-    public int? Sessions { get; init; }
+    public int? Sessions { get; set; }
 
     [Description("The new frequency (ISO-8601 period, such as 'P2W').")]
-    public Period? Frequency { get; init; }
+    public Period? Frequency { get; set; }
 
     [Description("The new session length (ISO-8601 duration, such as 'PT45M').")]
-    public Duration? SessionLength { get; init; }
+    public Duration? SessionLength { get; set; }
 
     [Description("Whether the focus was changed with this renegotiation (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool ChangesFocus { get; init; }
+    public bool ChangesFocus { get; set; }
 }
 
 /// <summary>The interpersonal formulation.</summary>
@@ -116,27 +121,27 @@ internal sealed class FormulationDocument
 {
     [Description("The focus areas: one primary and at most one secondary.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<FocusAreaDocument> Areas { get; init; }
+    public ImmutableArray<FocusAreaDocument> Areas { get; set; }
 
     [Description("The session at which the focus was (last) chosen.")]
-    public int? ChosenAtSession { get; init; }
+    public int? ChosenAtSession { get; set; }
 
     [Description("The session at which the formulation was presented to the patient.")]
-    public int? PresentedAtSession { get; init; }
+    public int? PresentedAtSession { get; set; }
 
     [Description("Whether the patient explicitly agreed to the formulation (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Agreed { get; init; }
+    public bool Agreed { get; set; }
 
     [Description("The session at which the patient agreed.")]
-    public int? AgreedAtSession { get; init; }
+    public int? AgreedAtSession { get; set; }
 
     [Description("The date of the agreement (YYYY-MM-DD).")]
-    public LocalDate? AgreedOn { get; init; }
+    public LocalDate? AgreedOn { get; set; }
 
     [Description("The formulation text (free text; patient data).")]
     [FreeText]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 }
 
 /// <summary>A focus area.</summary>
@@ -144,17 +149,18 @@ internal sealed class FormulationDocument
 internal sealed class FocusAreaDocument
 {
     [Description("The problem area.")]
-    public required ProblemArea Area { get; init; }
+    [JsonRequired]
+    public ProblemArea Area { get; set; }
 
     [Description("Primary or secondary focus (default primary).")]
-    public FocusRank Rank { get; init; } = FocusRank.Primary;
+    public FocusRank Rank { get; set; } = FocusRank.Primary;
 
     [Description("The role-dispute stage, expected when the area is roleDispute.")]
-    public RoleDisputeStage? DisputeStage { get; init; }
+    public RoleDisputeStage? DisputeStage { get; set; }
 
     [Description("The ids of the inventory persons the focus concerns.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<string> Persons { get; init; }
+    public ImmutableArray<string> Persons { get; set; }
 }
 
 /// <summary>The sick role.</summary>
@@ -162,11 +168,12 @@ internal sealed class FocusAreaDocument
 internal sealed class SickRoleDocument
 {
     [Description("The session at which the sick role was given (1 or more).")]
-    public required int GrantedAtSession { get; init; }
+    [JsonRequired]
+    public int GrantedAtSession { get; set; }
 
     [Description("Whether the sick role is the limited form used in IPT-A (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Limited { get; init; }
+    public bool Limited { get; set; }
 }
 
 /// <summary>The interpersonal inventory.</summary>
@@ -174,11 +181,11 @@ internal sealed class SickRoleDocument
 internal sealed class InventoryDocument
 {
     [Description("The number of rings of the closeness circle (1 to 10; default 3).")]
-    public int? Rings { get; init; }
+    public int? Rings { get; set; }
 
     [Description("The people.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<PersonDocument> Persons { get; init; }
+    public ImmutableArray<PersonDocument> Persons { get; set; }
 }
 
 /// <summary>One person of the inventory.</summary>
@@ -186,82 +193,84 @@ internal sealed class InventoryDocument
 internal sealed class PersonDocument
 {
     [Description("The stable id used to refer to the person: 1 to 64 ASCII letters, digits, '-' or '_' (never a name).")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     [Description("The pseudonymous label shown to the therapist (patient data).")]
     [FreeText]
-    public string? Label { get; init; }
+    public string? Label { get; set; }
 
     [Description("The relationship to the patient.")]
-    public required Relationship Relationship { get; init; }
+    [JsonRequired]
+    public Relationship Relationship { get; set; }
 
     [Description("The closeness-circle ring, 1 being the innermost.")]
-    public int? Ring { get; init; }
+    public int? Ring { get; set; }
 
     [Description("How often the patient is in contact with the person.")]
-    public ContactFrequency? Contact { get; init; }
+    public ContactFrequency? Contact { get; set; }
 
     [Description("Shared activities (free text).")]
     [FreeText]
-    public string? SharedActivities { get; init; }
+    public string? SharedActivities { get; set; }
 
     [Description("Positive aspects of the relationship (free text).")]
     [FreeText]
-    public string? Positives { get; init; }
+    public string? Positives { get; set; }
 
     [Description("Negative aspects of the relationship (free text).")]
     [FreeText]
-    public string? Negatives { get; init; }
+    public string? Negatives { get; set; }
 
     [Description("The patient's expectations of the person (free text).")]
     [FreeText]
-    public string? PatientExpectations { get; init; }
+    public string? PatientExpectations { get; set; }
 
     [Description("The person's expectations of the patient (free text).")]
     [FreeText]
-    public string? OtherExpectations { get; init; }
+    public string? OtherExpectations { get; set; }
 
     [Description("Whether the expectations are met.")]
-    public bool? ExpectationsMet { get; init; }
+    public bool? ExpectationsMet { get; set; }
 
     [Description("What can be discussed with the person (free text).")]
     [FreeText]
-    public string? CanDiscuss { get; init; }
+    public string? CanDiscuss { get; set; }
 
     [Description("What cannot be discussed with the person (free text).")]
     [FreeText]
-    public string? CannotDiscuss { get; init; }
+    public string? CannotDiscuss { get; set; }
 
     [Description("Conflicts with the person (free text).")]
     [FreeText]
-    public string? Conflicts { get; init; }
+    public string? Conflicts { get; set; }
 
     [Description("Whether the conflicts are resolved.")]
-    public bool? ConflictsResolved { get; init; }
+    public bool? ConflictsResolved { get; set; }
 
     [Description("Whether the person knows about the patient's mood.")]
-    public bool? KnowsAboutMood { get; init; }
+    public bool? KnowsAboutMood { get; set; }
 
     [Description("What the patient would like to change (free text).")]
     [FreeText]
-    public string? WouldLikeToChange { get; init; }
+    public string? WouldLikeToChange { get; set; }
 
     [Description("The kinds of support the person gives.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<SupportKind> Support { get; init; }
+    public ImmutableArray<SupportKind> Support { get; set; }
 
     [Description("Whether the relationship changed near symptom onset.")]
-    public bool? ChangedNearOnset { get; init; }
+    public bool? ChangedNearOnset { get; set; }
 
     [Description("The problem area the relationship relates to.")]
-    public ProblemArea? RelatedArea { get; init; }
+    public ProblemArea? RelatedArea { get; set; }
 
     [Description("Whether the person has died (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Deceased { get; init; }
+    public bool Deceased { get; set; }
 
     [Description("The date of death (YYYY-MM-DD).")]
-    public LocalDate? DiedOn { get; init; }
+    public LocalDate? DiedOn { get; set; }
 }
 
 /// <summary>One session.</summary>
@@ -269,38 +278,40 @@ internal sealed class PersonDocument
 internal sealed class SessionDocument
 {
     [Description("The 1-based session number.")]
-    public required int Number { get; init; }
+    [JsonRequired]
+    public int Number { get; set; }
 
     [Description("The date, when scheduled or held (YYYY-MM-DD).")]
-    public LocalDate? Date { get; init; }
+    public LocalDate? Date { get; set; }
 
     [Description("The length (ISO-8601 duration, longer than zero and at most 24 hours, such as 'PT50M').")]
-    public Duration? Length { get; init; }
+    public Duration? Length { get; set; }
 
     [Description("The phase the session belongs to.")]
-    public required Phase Phase { get; init; }
+    [JsonRequired]
+    public Phase Phase { get; set; }
 
     [Description("How the session is delivered (default individual).")]
-    public SessionFormat Format { get; init; } = SessionFormat.Individual;
+    public SessionFormat Format { get; set; } = SessionFormat.Individual;
 
     [Description("What became of the session (default planned).")]
-    public SessionStatus Status { get; init; } = SessionStatus.Planned;
+    public SessionStatus Status { get; set; } = SessionStatus.Planned;
 
     [Description("The protocol tasks done in the session.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<SessionTask> Tasks { get; init; }
+    public ImmutableArray<SessionTask> Tasks { get; set; }
 
     [Description("The techniques used, by technique catalogue id (kebab-case).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<string> Techniques { get; init; }
+    public ImmutableArray<string> Techniques { get; set; }
 
     [Description("The measures taken.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<MeasurementDocument> Measures { get; init; }
+    public ImmutableArray<MeasurementDocument> Measures { get; set; }
 
     [Description("The therapist's notes (free text; patient data).")]
     [FreeText]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 }
 
 /// <summary>One administration of an instrument.</summary>
@@ -308,14 +319,15 @@ internal sealed class SessionDocument
 internal sealed class MeasurementDocument
 {
     [Description("The instrument's id (kebab-case), such as 'phq-9'.")]
-    public required string Instrument { get; init; }
+    [JsonRequired]
+    public string Instrument { get; set; } = null!;
 
     [Description("The recorded total (0 or more).")]
-    public int? Total { get; init; }
+    public int? Total { get; set; }
 
     [Description("The item scores in item order.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<int> Items { get; init; }
+    public ImmutableArray<int> Items { get; set; }
 }
 
 /// <summary>One goal.</summary>
@@ -323,25 +335,27 @@ internal sealed class MeasurementDocument
 internal sealed class GoalDocument
 {
     [Description("The goal's id: 1 to 64 ASCII letters, digits, '-' or '_'.")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     [Description("What the goal is (free text; patient data).")]
     [FreeText]
-    public required string Description { get; init; }
+    [JsonRequired]
+    public string Description { get; set; } = null!;
 
     [Description("The problem area the goal serves.")]
-    public ProblemArea? Area { get; init; }
+    public ProblemArea? Area { get; set; }
 
     [Description("The session at which the goal was set.")]
-    public int? SetAtSession { get; init; }
+    public int? SetAtSession { get; set; }
 
     [Description("The steps, in order.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<GoalStepDocument> Steps { get; init; }
+    public ImmutableArray<GoalStepDocument> Steps { get; set; }
 
     [Description("Whether the goal is achieved (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Achieved { get; init; }
+    public bool Achieved { get; set; }
 }
 
 /// <summary>One step of a goal.</summary>
@@ -350,14 +364,15 @@ internal sealed class GoalStepDocument
 {
     [Description("What the step is (free text; patient data).")]
     [FreeText]
-    public required string Description { get; init; }
+    [JsonRequired]
+    public string Description { get; set; } = null!;
 
     [Description("Whether the step is done (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public bool Done { get; init; }
+    public bool Done { get; set; }
 
     [Description("The session at which the step was reported done.")]
-    public int? DoneAtSession { get; init; }
+    public int? DoneAtSession { get; set; }
 }
 
 /// <summary>One diary entry.</summary>
@@ -365,24 +380,25 @@ internal sealed class GoalStepDocument
 internal sealed class DiaryEntryDocument
 {
     [Description("The date of the interaction (YYYY-MM-DD).")]
-    public required LocalDate Date { get; init; }
+    [JsonRequired]
+    public LocalDate Date { get; set; }
 
     [Description("The ids of the inventory persons involved.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<string> Persons { get; init; }
+    public ImmutableArray<string> Persons { get; set; }
 
     [Description("What happened (free text; patient data).")]
     [FreeText]
-    public string? WhatHappened { get; init; }
+    public string? WhatHappened { get; set; }
 
     [Description("The emotions felt.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<Emotion> Emotions { get; init; }
+    public ImmutableArray<Emotion> Emotions { get; set; }
 
     [Description("The mood after the interaction, from 0 (lowest) to 10 (best).")]
-    public int? Mood { get; init; }
+    public int? Mood { get; set; }
 
     [Description("A pattern the patient noticed (free text; patient data).")]
     [FreeText]
-    public string? Pattern { get; init; }
+    public string? Pattern { get; set; }
 }

@@ -184,8 +184,19 @@ internal sealed class CourseDocumentMapper
         return builder.MoveToImmutable();
     }
 
+    // Each To* method first builds its value in one object initializer (no copies); only when the
+    // model refuses a value does it build member by member, so that the error names the member.
     private Contract ToContract(ContractDocument d, JsonPath path)
     {
+        try
+        {
+            return new Contract { Sessions = d.Sessions, StartDate = d.StartDate, Frequency = d.Frequency, SessionLength = d.SessionLength, AgreedAtSession = d.AgreedAtSession };
+        }
+        catch (ArgumentException)
+        {
+            // Fall through: name the member at fault.
+        }
+
         var c = new Contract { Sessions = 1, StartDate = d.StartDate };
         c = Set(c, d, path, "sessions", static (x, d) => x with { Sessions = d.Sessions });
         c = Set(c, d, path, "frequency", static (x, d) => x with { Frequency = d.Frequency });
@@ -195,6 +206,27 @@ internal sealed class CourseDocumentMapper
 
     private Renegotiation? ToRenegotiation(RenegotiationDocument d, JsonPath path)
     {
+        if (Fit(d.Reason))
+        {
+            try
+            {
+                return new Renegotiation
+                {
+                    AtSession = d.AtSession,
+                    Date = d.Date,
+                    ChangesFocus = d.ChangesFocus,
+                    Reason = d.Reason,
+                    Sessions = d.Sessions,
+                    Frequency = d.Frequency,
+                    SessionLength = d.SessionLength,
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var r = new Renegotiation { AtSession = 1, Date = d.Date, ChangesFocus = d.ChangesFocus };
         r = Set(r, d, path, "atSession", static (x, d) => x with { AtSession = d.AtSession });
         r = SetText(r, d.Reason, path, "reason", static (x, v) => x with { Reason = v });
@@ -205,9 +237,31 @@ internal sealed class CourseDocumentMapper
 
     private Formulation ToFormulation(FormulationDocument d, JsonPath path)
     {
+        var areas = List(d.Areas, path.Property("areas"), ToFocusArea);
+        if (Fit(d.Notes))
+        {
+            try
+            {
+                return new Formulation
+                {
+                    Areas = areas,
+                    Agreed = d.Agreed,
+                    AgreedOn = d.AgreedOn,
+                    ChosenAtSession = d.ChosenAtSession,
+                    PresentedAtSession = d.PresentedAtSession,
+                    AgreedAtSession = d.AgreedAtSession,
+                    Notes = d.Notes,
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var f = new Formulation
         {
-            Areas = List(d.Areas, path.Property("areas"), ToFocusArea),
+            Areas = areas,
             Agreed = d.Agreed,
             AgreedOn = d.AgreedOn,
         };
@@ -288,6 +342,40 @@ internal sealed class CourseDocumentMapper
             id = PlaceholderPerson;
         }
 
+        if (Fit([d.Label, d.SharedActivities, d.Positives, d.Negatives, d.PatientExpectations, d.OtherExpectations, d.CanDiscuss, d.CannotDiscuss, d.Conflicts, d.WouldLikeToChange]))
+        {
+            try
+            {
+                return new InventoryPerson(id, d.Relationship)
+                {
+                    Contact = d.Contact,
+                    ExpectationsMet = d.ExpectationsMet,
+                    ConflictsResolved = d.ConflictsResolved,
+                    KnowsAboutMood = d.KnowsAboutMood,
+                    Support = d.Support.IsDefault ? default : ValueList.From(d.Support),
+                    ChangedNearOnset = d.ChangedNearOnset,
+                    RelatedArea = d.RelatedArea,
+                    Deceased = d.Deceased,
+                    DiedOn = d.DiedOn,
+                    Label = d.Label,
+                    Ring = d.Ring,
+                    SharedActivities = d.SharedActivities,
+                    Positives = d.Positives,
+                    Negatives = d.Negatives,
+                    PatientExpectations = d.PatientExpectations,
+                    OtherExpectations = d.OtherExpectations,
+                    CanDiscuss = d.CanDiscuss,
+                    CannotDiscuss = d.CannotDiscuss,
+                    Conflicts = d.Conflicts,
+                    WouldLikeToChange = d.WouldLikeToChange,
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var p = new InventoryPerson(id, d.Relationship)
         {
             Contact = d.Contact,
@@ -315,16 +403,41 @@ internal sealed class CourseDocumentMapper
 
     private Session? ToSession(SessionDocument d, JsonPath path)
     {
+        var tasks = d.Tasks.IsDefault ? default : ValueList.From(d.Tasks);
+        var techniques = Ids<TechniqueId>(d.Techniques, path.Property("techniques"), TechniqueId.TryFrom, "a technique id", IdSyntax.KebabRule);
+        var measures = WithinLimit(d.Measures, path.Property("measures"), limits.MaxMeasuresPerSession, "measurements", nameof(IptJsonLimits.MaxMeasuresPerSession))
+            ? List(d.Measures, path.Property("measures"), ToMeasurement)
+            : default;
+        if (Fit(d.Notes))
+        {
+            try
+            {
+                return new Session(d.Number, d.Phase)
+                {
+                    Date = d.Date,
+                    Format = d.Format,
+                    Status = d.Status,
+                    Tasks = tasks,
+                    Techniques = techniques,
+                    Measures = measures,
+                    Length = d.Length,
+                    Notes = d.Notes,
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var s = new Session(1, d.Phase)
         {
             Date = d.Date,
             Format = d.Format,
             Status = d.Status,
-            Tasks = d.Tasks.IsDefault ? default : ValueList.From(d.Tasks),
-            Techniques = Ids<TechniqueId>(d.Techniques, path.Property("techniques"), TechniqueId.TryFrom, "a technique id", IdSyntax.KebabRule),
-            Measures = WithinLimit(d.Measures, path.Property("measures"), limits.MaxMeasuresPerSession, "measurements", nameof(IptJsonLimits.MaxMeasuresPerSession))
-                ? List(d.Measures, path.Property("measures"), ToMeasurement)
-                : default,
+            Tasks = tasks,
+            Techniques = techniques,
+            Measures = measures,
         };
         s = Set(s, d, path, "number", static (x, d) => x with { Number = d.Number });
         s = Set(s, d, path, "length", static (x, d) => x with { Length = d.Length });
@@ -394,10 +507,23 @@ internal sealed class CourseDocumentMapper
             id = PlaceholderGoal;
         }
 
+        var steps = List(d.Steps, path.Property("steps"), ToGoalStep);
+        if (Fit(d.Description))
+        {
+            try
+            {
+                return new Goal(id, d.Description) { Area = d.Area, Steps = steps, Achieved = d.Achieved, SetAtSession = d.SetAtSession };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var g = new Goal(id, "placeholder")
         {
             Area = d.Area,
-            Steps = List(d.Steps, path.Property("steps"), ToGoalStep),
+            Steps = steps,
             Achieved = d.Achieved,
         };
         g = SetText(g, d.Description, path, "description", static (x, v) => x with { Description = v! });
@@ -406,6 +532,18 @@ internal sealed class CourseDocumentMapper
 
     private GoalStep? ToGoalStep(GoalStepDocument d, JsonPath path)
     {
+        if (Fit(d.Description))
+        {
+            try
+            {
+                return new GoalStep { Description = d.Description, Done = d.Done, DoneAtSession = d.DoneAtSession };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var s = new GoalStep { Description = "placeholder", Done = d.Done };
         s = SetText(s, d.Description, path, "description", static (x, v) => x with { Description = v! });
         return Set(s, d, path, "doneAtSession", static (x, d) => x with { DoneAtSession = d.DoneAtSession });
@@ -413,11 +551,25 @@ internal sealed class CourseDocumentMapper
 
     private InterpersonalEvent? ToDiaryEntry(DiaryEntryDocument d, JsonPath path)
     {
+        var persons = Ids<PersonId>(d.Persons, path.Property("persons"), PersonId.TryFrom, "a person id", IdSyntax.TokenRule);
+        var emotions = d.Emotions.IsDefault ? default : ValueList.From(d.Emotions);
+        if (Fit(d.WhatHappened) && Fit(d.Pattern))
+        {
+            try
+            {
+                return new InterpersonalEvent { Date = d.Date, Persons = persons, Emotions = emotions, WhatHappened = d.WhatHappened, Mood = d.Mood, Pattern = d.Pattern };
+            }
+            catch (ArgumentException)
+            {
+                // Fall through: name the member at fault.
+            }
+        }
+
         var e = new InterpersonalEvent
         {
             Date = d.Date,
-            Persons = Ids<PersonId>(d.Persons, path.Property("persons"), PersonId.TryFrom, "a person id", IdSyntax.TokenRule),
-            Emotions = d.Emotions.IsDefault ? default : ValueList.From(d.Emotions),
+            Persons = persons,
+            Emotions = emotions,
         };
         e = SetText(e, d.WhatHappened, path, "whatHappened", static (x, v) => x with { WhatHappened = v });
         e = Set(e, d, path, "mood", static (x, d) => x with { Mood = d.Mood });
@@ -501,6 +653,23 @@ internal sealed class CourseDocumentMapper
         }
 
         return Set(current, value, path, name, apply);
+    }
+
+    /// <summary>Whether a free-text value is within <see cref="IptJsonLimits.MaxStringLength"/> (the one-step build is taken only then).</summary>
+    private bool Fit(string? value) => value is null || value.Length <= limits.MaxStringLength;
+
+    /// <summary>Whether every free-text value is within <see cref="IptJsonLimits.MaxStringLength"/>.</summary>
+    private bool Fit(params ReadOnlySpan<string?> values)
+    {
+        foreach (var value in values)
+        {
+            if (!Fit(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Checks a list's length against a limit; over the limit, records the error at the list's path and returns <see langword="false"/>.</summary>
