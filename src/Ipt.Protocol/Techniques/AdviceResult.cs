@@ -30,12 +30,22 @@ public sealed record AdviceResult
     /// <summary>Gets the role-dispute stage, when a focus area is a role dispute with a recorded stage.</summary>
     public RoleDisputeStage? DisputeStage { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the course is complete: no session was asked for, none is planned and every
+    /// session the contract allows is recorded, so no session is due and <see cref="Suggestions"/> is empty
+    /// (<see cref="SessionNumber"/> is then the session after the highest recorded). Ask for a session number to get
+    /// suggestions for a session beyond the contract.
+    /// </summary>
+    public bool CourseComplete { get; init; }
+
     /// <summary>Gets the suggestions, best first (ties broken by technique id).</summary>
     public ValueList<Suggestion> Suggestions { get; init; }
 
     /// <summary>Describes the result.</summary>
-    /// <returns>A string such as <c>Session 5 of 16 (Middle, RoleDispute): 5 suggestions</c>.</returns>
-    public override string ToString() => PrimaryFocus is { } focus
+    /// <returns>A string such as <c>Session 5 of 16 (Middle, RoleDispute): 5 suggestions</c> or <c>Course complete (16 sessions): no session due</c>.</returns>
+    public override string ToString() => CourseComplete
+        ? string.Create(CultureInfo.InvariantCulture, $"Course complete ({LastSession} sessions): no session due")
+        : PrimaryFocus is { } focus
         ? string.Create(CultureInfo.InvariantCulture, $"Session {SessionNumber} of {LastSession} ({Phase}, {focus}): {Suggestions.Count} suggestions")
         : string.Create(CultureInfo.InvariantCulture, $"Session {SessionNumber} of {LastSession} ({Phase}): {Suggestions.Count} suggestions");
 }

@@ -94,7 +94,11 @@ public sealed class TechniqueAdvisor
 
     /// <summary>Suggests techniques for one session of a course.</summary>
     /// <param name="course">The course; it is only read.</param>
-    /// <param name="sessionNumber">The session; by default the next due one (the lowest-numbered planned session, else the one after the highest recorded).</param>
+    /// <param name="sessionNumber">
+    /// The session; by default the next due one (the lowest-numbered planned session, else the one after the highest recorded).
+    /// When it is not given and the course is complete (none planned, every session the contract allows recorded),
+    /// the result has <see cref="AdviceResult.CourseComplete"/> set and no suggestions.
+    /// </param>
     /// <param name="top">The most suggestions to return (1 or more).</param>
     /// <returns>The session, the context read from the course, and the ranked suggestions.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sessionNumber"/> or <paramref name="top"/> is below 1.</exception>
@@ -198,6 +202,18 @@ public sealed class TechniqueAdvisor
         var bounds = new Bounds(pre, initial, core, termination);
         var last = pre + treatment;
         var phase = recordedPhase ?? bounds.PhaseOf(target, definition.CorePhase);
+        if (sessionNumber is null && lowestPlanned == int.MaxValue && highest >= last)
+        {
+            // Every session the contract allows is recorded and none is planned: no session is due.
+            return new AdviceResult
+            {
+                Protocol = course.Protocol,
+                SessionNumber = target,
+                Phase = phase,
+                LastSession = last,
+                CourseComplete = true,
+            };
+        }
 
         // The focus chosen by the target session.
         ProblemArea? primary = null;

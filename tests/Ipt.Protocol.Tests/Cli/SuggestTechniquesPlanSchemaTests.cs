@@ -49,6 +49,26 @@ public sealed class SuggestTechniquesPlanSchemaTests : IDisposable
         Assert.Equal(scores.OrderDescending(), scores);
     }
 
+    [Fact]
+    public void Suggest_on_a_complete_course_says_so_and_suggests_nothing()
+    {
+        var path = files.Course("complete.course.json", SampleCourses.Standard);
+        var (code, output, error) = CliRunner.Run("suggest", path);
+        Assert.True(code == 0, error);
+        Assert.Equal($"{path}: the course is complete: every session up to 16, the last under its contract, is recorded and none is planned; no suggestions (ask for one with --session N)\n", output.ReplaceLineEndings("\n"));
+
+        var (jsonCode, json, _) = CliRunner.Run("suggest", path, "--format", "json");
+        Assert.Equal(0, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("courseComplete").GetBoolean());
+        Assert.Equal(0, document.RootElement.GetProperty("suggestions").GetArrayLength());
+
+        var (midCode, mid, _) = CliRunner.Run("suggest", Midway(), "--format", "json");
+        Assert.Equal(0, midCode);
+        using var midDocument = JsonDocument.Parse(mid);
+        Assert.False(midDocument.RootElement.GetProperty("courseComplete").GetBoolean());
+    }
+
     [Theory]
     [InlineData("--top", "0")]
     [InlineData("--session", "0")]

@@ -180,10 +180,19 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Suggest_flag_prints_the_next_session_suggestions_after_the_report()
     {
+        var (code, output, _) = CliRunner.Run("validate", Mistake("in-progress"), "--suggest");
+        Assert.Equal(0, code);
+        Assert.Contains(": suggestions for session 8 of 16", output, StringComparison.Ordinal);
+        Assert.Contains("   1. ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggest_flag_on_a_complete_course_says_that_no_session_is_due()
+    {
         var (code, output, _) = CliRunner.Run("validate", Standard(), "--suggest");
         Assert.Equal(0, code);
-        Assert.Contains(": suggestions for session ", output, StringComparison.Ordinal);
-        Assert.Contains("   1. ", output, StringComparison.Ordinal);
+        Assert.Contains(": the course is complete: every session up to 16", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   1. ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -184,12 +184,13 @@ public class AdvisorTests
     [Fact]
     public void A_relapse_plan_not_made_in_termination_is_overdue_after_the_last_session()
     {
-        var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 17));
+        var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 17), sessionNumber: 17);
         Assert.Equal(17, result.SessionNumber);
+        Assert.False(result.CourseComplete);
         Assert.DoesNotContain(result.Suggestions, s => s.Reason == SuggestionReason.Overdue);
 
         var missing = Without(UpTo(BuiltInProtocols.Standard, 17), 16, "relapse-prevention-plan", SessionTask.RelapsePreventionPlan);
-        var late = Advisor.Suggest(missing);
+        var late = Advisor.Suggest(missing, sessionNumber: 17);
         Assert.Equal(TechniqueIds.RelapsePreventionPlan, late.Suggestions[0].Technique.Id);
         Assert.Equal(SuggestionReason.Overdue, late.Suggestions[0].Reason);
     }
@@ -281,9 +282,37 @@ public class AdvisorTests
     public void The_default_session_is_the_lowest_planned_else_the_one_after_the_highest()
     {
         Assert.Equal(6, Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 6)).SessionNumber);
-        Assert.Equal(17, Advisor.Suggest(SampleCourses.Standard).SessionNumber);
+        Assert.Equal(17, Advisor.Suggest(SampleCourses.Standard, sessionNumber: 17).SessionNumber);
         Assert.Equal(1, Advisor.Suggest(new Course(BuiltInProtocols.Standard.Id)).SessionNumber);
         Assert.Equal(9, Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 6), sessionNumber: 9).SessionNumber);
+    }
+
+    [Fact]
+    public void A_complete_course_has_no_session_due_and_no_suggestions()
+    {
+        var complete = Advisor.Suggest(SampleCourses.Standard);
+        Assert.True(complete.CourseComplete);
+        Assert.Equal(17, complete.SessionNumber);
+        Assert.Equal(16, complete.LastSession);
+        Assert.Empty(complete.Suggestions);
+        Assert.Equal("Course complete (16 sessions): no session due", complete.ToString());
+
+        // One session still planned, or one asked for: not complete.
+        var planned = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 16));
+        Assert.False(planned.CourseComplete);
+        Assert.Equal(16, planned.SessionNumber);
+        Assert.NotEmpty(planned.Suggestions);
+        Assert.False(Advisor.Suggest(SampleCourses.Standard, sessionNumber: 16).CourseComplete);
+
+        // A contract extended by a renegotiation: the course goes on.
+        var extended = SampleCourses.Standard with
+        {
+            Renegotiations = [new Renegotiation { AtSession = 14, Sessions = 20 }],
+        };
+        var next = Advisor.Suggest(extended);
+        Assert.False(next.CourseComplete);
+        Assert.Equal(17, next.SessionNumber);
+        Assert.Equal(20, next.LastSession);
     }
 
     [Fact]

@@ -96,6 +96,11 @@ public class TechniqueDocsTests
             catalogue lacks. An initial-phase task is not suggested once the course is in termination.
             [WMK, MARK, ISIPT, STUART, MUFSON, FRANK, WHO, WILFLEY]
 
+            By default the advisor works on the next due session: the lowest-numbered planned session,
+            else the one after the highest recorded. A course with none planned and every session of its
+            contract recorded is complete: the result says so (`CourseComplete`) and suggests nothing.
+            Ask for a session number to see what would be overdue after the last session.
+
             | Technique | Phase | When | Variants |
             |---|---|---|---|
 
