@@ -199,7 +199,17 @@ public static class ValueList
     public static ValueList<T> From<T>(IEnumerable<T> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+
+        // One copy at most (none for an ImmutableArray): the array is never shared with the caller.
         var array = items.ToImmutableArray();
-        return Create(array.AsSpan());
+        foreach (var item in array.AsSpan())
+        {
+            if (item is null)
+            {
+                throw new ArgumentException("A list item is null.", nameof(items));
+            }
+        }
+
+        return new(array);
     }
 }

@@ -347,7 +347,9 @@ public sealed class CourseJsonReader
 
         if (message.Contains("allow null values", StringComparison.Ordinal) || message.Contains("allow setting null values", StringComparison.Ordinal))
         {
-            return Locate(json, [(path, "null is not allowed here.")], linesKnown, stjLocation);
+            // A list member given null: say what belongs there, as for any other wrong token.
+            var nullMessage = ListMembers.Contains(LastName(path)) ? "Expected an array; found null." : "null is not allowed here.";
+            return Locate(json, [(path, nullMessage)], linesKnown, stjLocation);
         }
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -359,6 +361,46 @@ public sealed class CourseJsonReader
         var expected = Expected(message, ex.InnerException?.Message);
         var text = found is { } token ? $"{expected}; found {Describe(token)}." : $"{expected}.";
         return Locate(json, [(path, text)], linesKnown, stjLocation);
+    }
+
+    /// <summary>The JSON names of the document's list members (the same name is a list wherever it appears).</summary>
+    private static readonly HashSet<string> ListMembers = CollectListMembers();
+
+    private static HashSet<string> CollectListMembers()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<Type>();
+        var pending = new Stack<JsonTypeInfo>([DocumentJsonContext.Default.CourseDocument]);
+        while (pending.TryPop(out var info))
+        {
+            if (!seen.Add(info.Type))
+            {
+                continue;
+            }
+
+            foreach (var property in info.Properties)
+            {
+                var type = property.PropertyType;
+                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+                {
+                    names.Add(property.Name);
+                    type = type.GetGenericArguments()[0];
+                }
+
+                if (type.IsClass && type != typeof(string) && DocumentJsonContext.Default.GetTypeInfo(type) is { Kind: JsonTypeInfoKind.Object } nested)
+                {
+                    pending.Push(nested);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static string LastName(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot >= 0 && path.IndexOf('[', dot) < 0 ? path[(dot + 1)..] : string.Empty;
     }
 
     private static string Expected(string message, string? inner)
@@ -386,7 +428,7 @@ public sealed class CourseJsonReader
         var type = at >= 0 ? message[(at + "converted to ".Length)..] : string.Empty;
         return type switch
         {
-            _ when type.StartsWith("System.Collections.Immutable", StringComparison.Ordinal) => "Expected an array",
+            _ when type.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) => "Expected an array",
             _ when type.Contains("System.Int32", StringComparison.Ordinal) => "Expected a whole number",
             _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "Expected true or false",
             _ when type.StartsWith("System.String", StringComparison.Ordinal) => "Expected a string",

@@ -161,7 +161,7 @@ public sealed class DocumentSchema
         }
 
         // Lists of enum values: the exporter cannot see the item shape through the custom converter.
-        if (node is JsonObject list && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>)
+        if (node is JsonObject list && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)
             && type.GetGenericArguments()[0] is { IsEnum: true } itemType)
         {
             list["items"] = EnumSchema(itemType, nullable: false);

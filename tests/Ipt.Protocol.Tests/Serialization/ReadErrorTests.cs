@@ -131,6 +131,13 @@ public class ReadErrorTests
     }
 
     [Fact]
+    public void A_null_list_says_that_an_array_belongs_there()
+    {
+        var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",\n  \"sessions\": null\n}");
+        AssertError(error, "$.sessions", 4, 2, "Expected an array; found null.");
+    }
+
+    [Fact]
     public void A_null_required_string_is_an_error()
     {
         var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": null\n}");

@@ -18,6 +18,11 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
     /// <inheritdoc/>
     public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (JsonValueText.TryGetPlainBytes(ref reader, out var utf8) && IsoText.TryParseDate(utf8, out var date))
+        {
+            return date;
+        }
+
         var text = JsonValueText.ReadString(ref reader, "a date string (YYYY-MM-DD)");
         var result = LocalDatePattern.Iso.Parse(text);
         return result.Success
@@ -29,6 +34,13 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> utf8 = stackalloc byte[10];
+        if (IsoText.TryFormatDate(value, utf8))
+        {
+            writer.WriteStringValue(utf8);
+            return;
+        }
+
         writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
     }
 }
@@ -47,6 +59,11 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
     /// <inheritdoc/>
     public override Duration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (JsonValueText.TryGetPlainBytes(ref reader, out var utf8) && IsoText.TryParseTimeDuration(utf8, out var duration))
+        {
+            return duration;
+        }
+
         var text = JsonValueText.ReadString(ref reader, "an ISO-8601 duration string such as PT50M");
         var result = PeriodPattern.NormalizingIso.Parse(text);
         if (!result.Success)
@@ -74,6 +91,13 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
     public override void Write(Utf8JsonWriter writer, Duration value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> utf8 = stackalloc byte[16];
+        if (IsoText.TryFormatTimeDuration(value, utf8, out var written))
+        {
+            writer.WriteStringValue(utf8[..written]);
+            return;
+        }
+
         writer.WriteStringValue(Format(value));
     }
 
@@ -132,6 +156,7 @@ public sealed class CamelCaseEnumJsonConverter<T> : JsonConverter<T>
     private static readonly string[] Names = [.. Enum.GetNames<T>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n))];
     private static readonly JsonEncodedText[] Encoded = [.. Names.Select(n => JsonEncodedText.Encode(n))];
     private static readonly string Expected = string.Join(", ", Names);
+    private static readonly byte[][] Utf8Names = [.. Encoded.Select(e => e.EncodedUtf8Bytes.ToArray())];
 
     /// <inheritdoc/>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -141,6 +166,20 @@ public sealed class CamelCaseEnumJsonConverter<T> : JsonConverter<T>
             throw new IptJsonException(reader.TokenType == JsonTokenType.Null
                 ? $"null is not allowed here; expected one of {Expected}."
                 : $"Expected one of the strings {Expected}.");
+        }
+
+        if (JsonValueText.TryGetPlainBytes(ref reader, out var utf8))
+        {
+            // The usual case: compare bytes, without transcoding a name per comparison.
+            for (var i = 0; i < Utf8Names.Length; i++)
+            {
+                if (utf8.SequenceEqual(Utf8Names[i]))
+                {
+                    return Values[i];
+                }
+            }
+
+            throw new IptJsonException($"Unknown value; expected one of {Expected}.");
         }
 
         for (var i = 0; i < Names.Length; i++)
@@ -188,6 +227,19 @@ internal sealed class IptJsonException : JsonException
 
 internal static class JsonValueText
 {
+    /// <summary>Gets the raw UTF-8 bytes of a string token when they are its value as is (one segment, no escapes).</summary>
+    internal static bool TryGetPlainBytes(ref Utf8JsonReader reader, out ReadOnlySpan<byte> utf8)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            utf8 = reader.ValueSpan;
+            return true;
+        }
+
+        utf8 = default;
+        return false;
+    }
+
     internal static string ReadString(ref Utf8JsonReader reader, string expected)
     {
         if (reader.TokenType != JsonTokenType.String)

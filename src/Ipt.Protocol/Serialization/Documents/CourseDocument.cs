@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -8,8 +7,9 @@ namespace Ipt.Protocol.Serialization.Documents;
 // The wire shape of a course document, version 1. These types are the document's schema, not a
 // second public model: they stay internal so that a later schema version can change them without
 // breaking the public API. Names are the camelCase of the model's property names, one to one.
-// Conventions: optional scalars are nullable and omitted when null; lists are ImmutableArray<T>,
-// never null in a document and omitted when empty; flags that default to false are omitted when
+// Conventions: optional scalars are nullable and omitted when null; lists are List<T> (the
+// serializer's most direct collection), null when absent, never null in a document (refused) and
+// omitted when empty; flags that default to false are omitted when
 // false; enum values that have a model default (format, status, rank) are always written.
 // A member whose default is not the type's default is nullable and defaulted while mapping.
 // Members are settable and required ones are marked [JsonRequired] rather than C# `required`:
@@ -41,7 +41,7 @@ internal sealed class CourseDocument
 
     [Description("Changes of the contract, in the order they happened.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<RenegotiationDocument> Renegotiations { get; set; }
+    public List<RenegotiationDocument> Renegotiations { get; set; } = null!;
 
     [Description("The interpersonal formulation, once made.")]
     public FormulationDocument? Formulation { get; set; }
@@ -54,15 +54,15 @@ internal sealed class CourseDocument
 
     [Description("The sessions, planned and past.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<SessionDocument> Sessions { get; set; }
+    public List<SessionDocument> Sessions { get; set; } = null!;
 
     [Description("The goals.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<GoalDocument> Goals { get; set; }
+    public List<GoalDocument> Goals { get; set; } = null!;
 
     [Description("The between-session diary of interpersonal events.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<DiaryEntryDocument> Diary { get; set; }
+    public List<DiaryEntryDocument> Diary { get; set; } = null!;
 }
 
 /// <summary>The treatment contract.</summary>
@@ -121,7 +121,7 @@ internal sealed class FormulationDocument
 {
     [Description("The focus areas: one primary and at most one secondary.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<FocusAreaDocument> Areas { get; set; }
+    public List<FocusAreaDocument> Areas { get; set; } = null!;
 
     [Description("The session at which the focus was (last) chosen.")]
     public int? ChosenAtSession { get; set; }
@@ -160,7 +160,7 @@ internal sealed class FocusAreaDocument
 
     [Description("The ids of the inventory persons the focus concerns.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<string> Persons { get; set; }
+    public List<string> Persons { get; set; } = null!;
 }
 
 /// <summary>The sick role.</summary>
@@ -185,7 +185,7 @@ internal sealed class InventoryDocument
 
     [Description("The people.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<PersonDocument> Persons { get; set; }
+    public List<PersonDocument> Persons { get; set; } = null!;
 }
 
 /// <summary>One person of the inventory.</summary>
@@ -257,7 +257,7 @@ internal sealed class PersonDocument
 
     [Description("The kinds of support the person gives.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<SupportKind> Support { get; set; }
+    public List<SupportKind> Support { get; set; } = null!;
 
     [Description("Whether the relationship changed near symptom onset.")]
     public bool? ChangedNearOnset { get; set; }
@@ -299,15 +299,15 @@ internal sealed class SessionDocument
 
     [Description("The protocol tasks done in the session.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<SessionTask> Tasks { get; set; }
+    public List<SessionTask> Tasks { get; set; } = null!;
 
     [Description("The techniques used, by technique catalogue id (kebab-case).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<string> Techniques { get; set; }
+    public List<string> Techniques { get; set; } = null!;
 
     [Description("The measures taken.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<MeasurementDocument> Measures { get; set; }
+    public List<MeasurementDocument> Measures { get; set; } = null!;
 
     [Description("The therapist's notes (free text; patient data).")]
     [FreeText]
@@ -327,7 +327,7 @@ internal sealed class MeasurementDocument
 
     [Description("The item scores in item order.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<int> Items { get; set; }
+    public List<int> Items { get; set; } = null!;
 }
 
 /// <summary>One goal.</summary>
@@ -351,7 +351,7 @@ internal sealed class GoalDocument
 
     [Description("The steps, in order.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<GoalStepDocument> Steps { get; set; }
+    public List<GoalStepDocument> Steps { get; set; } = null!;
 
     [Description("Whether the goal is achieved (default false).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
@@ -385,7 +385,7 @@ internal sealed class DiaryEntryDocument
 
     [Description("The ids of the inventory persons involved.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<string> Persons { get; set; }
+    public List<string> Persons { get; set; } = null!;
 
     [Description("What happened (free text; patient data).")]
     [FreeText]
@@ -393,7 +393,7 @@ internal sealed class DiaryEntryDocument
 
     [Description("The emotions felt.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public ImmutableArray<Emotion> Emotions { get; set; }
+    public List<Emotion> Emotions { get; set; } = null!;
 
     [Description("The mood after the interaction, from 0 (lowest) to 10 (best).")]
     public int? Mood { get; set; }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Ipt.Protocol.Serialization.Documents;
 
@@ -167,21 +168,21 @@ internal sealed class CourseDocumentMapper
         DiedOn = p.DiedOn,
     };
 
-    // Empty lists are written as absent (the default ImmutableArray), so documents stay short.
-    private static ImmutableArray<TOut> Array<TIn, TOut>(ValueList<TIn> items, Func<TIn, TOut> map)
+    // Empty lists are written as absent (null), so documents stay short.
+    private static List<TOut> Array<TIn, TOut>(ValueList<TIn> items, Func<TIn, TOut> map)
     {
         if (items.IsEmpty)
         {
-            return default;
+            return null!;
         }
 
-        var builder = ImmutableArray.CreateBuilder<TOut>(items.Count);
+        var list = new List<TOut>(items.Count);
         foreach (var item in items)
         {
-            builder.Add(map(item));
+            list.Add(map(item));
         }
 
-        return builder.MoveToImmutable();
+        return list;
     }
 
     // Each To* method first builds its value in one object initializer (no copies); only when the
@@ -298,7 +299,7 @@ internal sealed class CourseDocumentMapper
         var persons = List(d.Persons, personsPath, ToPerson);
         var before = errors.Count;
         var seen = new HashSet<PersonId>();
-        var span = d.Persons.IsDefault ? [] : d.Persons.AsSpan();
+        var span = d.Persons is null ? [] : CollectionsMarshal.AsSpan(d.Persons);
         for (var i = 0; i < span.Length; i++)
         {
             var p = span[i];
@@ -352,7 +353,7 @@ internal sealed class CourseDocumentMapper
                     ExpectationsMet = d.ExpectationsMet,
                     ConflictsResolved = d.ConflictsResolved,
                     KnowsAboutMood = d.KnowsAboutMood,
-                    Support = d.Support.IsDefault ? default : ValueList.From(d.Support),
+                    Support = Values(d.Support),
                     ChangedNearOnset = d.ChangedNearOnset,
                     RelatedArea = d.RelatedArea,
                     Deceased = d.Deceased,
@@ -382,7 +383,7 @@ internal sealed class CourseDocumentMapper
             ExpectationsMet = d.ExpectationsMet,
             ConflictsResolved = d.ConflictsResolved,
             KnowsAboutMood = d.KnowsAboutMood,
-            Support = d.Support.IsDefault ? default : ValueList.From(d.Support),
+            Support = Values(d.Support),
             ChangedNearOnset = d.ChangedNearOnset,
             RelatedArea = d.RelatedArea,
             Deceased = d.Deceased,
@@ -403,7 +404,7 @@ internal sealed class CourseDocumentMapper
 
     private Session? ToSession(SessionDocument d, JsonPath path)
     {
-        var tasks = d.Tasks.IsDefault ? default : ValueList.From(d.Tasks);
+        var tasks = Values(d.Tasks);
         var techniques = Ids<TechniqueId>(d.Techniques, path.Property("techniques"), TechniqueId.TryFrom, "a technique id", IdSyntax.KebabRule);
         var measures = WithinLimit(d.Measures, path.Property("measures"), limits.MaxMeasuresPerSession, "measurements", nameof(IptJsonLimits.MaxMeasuresPerSession))
             ? List(d.Measures, path.Property("measures"), ToMeasurement)
@@ -457,7 +458,7 @@ internal sealed class CourseDocumentMapper
             Add(path, "total", "total must be 0 or more.");
         }
 
-        var items = d.Items.IsDefault ? [] : d.Items.AsSpan();
+        var items = d.Items is null ? [] : CollectionsMarshal.AsSpan(d.Items);
         if (d.Total is null && items.IsEmpty)
         {
             errors.Add((path.Format(), "A measurement has a total, item scores, or both."));
@@ -490,7 +491,7 @@ internal sealed class CourseDocumentMapper
 
         try
         {
-            return new Measurement(instrument, d.Total, d.Items.IsDefault ? null : d.Items);
+            return new Measurement(instrument, d.Total, d.Items is null ? null : Values(d.Items));
         }
         catch (ArgumentException ex)
         {
@@ -552,7 +553,7 @@ internal sealed class CourseDocumentMapper
     private InterpersonalEvent? ToDiaryEntry(DiaryEntryDocument d, JsonPath path)
     {
         var persons = Ids<PersonId>(d.Persons, path.Property("persons"), PersonId.TryFrom, "a person id", IdSyntax.TokenRule);
-        var emotions = d.Emotions.IsDefault ? default : ValueList.From(d.Emotions);
+        var emotions = Values(d.Emotions);
         if (Fit(d.WhatHappened) && Fit(d.Pattern))
         {
             try
@@ -578,15 +579,15 @@ internal sealed class CourseDocumentMapper
 
     private delegate bool TryParse<TId>(string? text, out TId id);
 
-    private ValueList<TId> Ids<TId>(ImmutableArray<string> texts, JsonPath path, TryParse<TId> parse, string what, string rule)
+    private ValueList<TId> Ids<TId>(List<string>? texts, JsonPath path, TryParse<TId> parse, string what, string rule)
     {
-        if (texts.IsDefaultOrEmpty)
+        if (texts is null || texts.Count == 0)
         {
             return default;
         }
 
-        var builder = ImmutableArray.CreateBuilder<TId>(texts.Length);
-        for (var i = 0; i < texts.Length; i++)
+        var builder = ImmutableArray.CreateBuilder<TId>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
         {
             if (parse(texts[i], out var id))
             {
@@ -598,20 +599,20 @@ internal sealed class CourseDocumentMapper
             }
         }
 
-        return builder.Count == texts.Length ? new ValueList<TId>(builder.MoveToImmutable()) : default;
+        return builder.Count == texts.Count ? new ValueList<TId>(builder.MoveToImmutable()) : default;
     }
 
-    private ValueList<TOut> List<TIn, TOut>(ImmutableArray<TIn> items, JsonPath path, Func<TIn, JsonPath, TOut?> map)
+    private ValueList<TOut> List<TIn, TOut>(List<TIn>? items, JsonPath path, Func<TIn, JsonPath, TOut?> map)
         where TIn : class
         where TOut : class
     {
-        if (items.IsDefaultOrEmpty)
+        if (items is null || items.Count == 0)
         {
             return default;
         }
 
-        var builder = ImmutableArray.CreateBuilder<TOut>(items.Length);
-        for (var i = 0; i < items.Length; i++)
+        var builder = ImmutableArray.CreateBuilder<TOut>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
             var itemPath = path.Item(i);
             if (items[i] is not { } item)
@@ -626,7 +627,7 @@ internal sealed class CourseDocumentMapper
             }
         }
 
-        return builder.Count == items.Length ? new ValueList<TOut>(builder.MoveToImmutable()) : default;
+        return builder.Count == items.Count ? new ValueList<TOut>(builder.MoveToImmutable()) : default;
     }
 
     /// <summary>Applies one value; on an invariant breach records the error at the value's path and keeps the previous value.</summary>
@@ -655,6 +656,10 @@ internal sealed class CourseDocumentMapper
         return Set(current, value, path, name, apply);
     }
 
+    /// <summary>The values of a document list as a model list (one copy; empty when absent).</summary>
+    private static ValueList<T> Values<T>(List<T>? values) =>
+        values is null || values.Count == 0 ? default : ValueList.Create<T>(CollectionsMarshal.AsSpan(values));
+
     /// <summary>Whether a free-text value is within <see cref="IptJsonLimits.MaxStringLength"/> (the one-step build is taken only then).</summary>
     private bool Fit(string? value) => value is null || value.Length <= limits.MaxStringLength;
 
@@ -673,14 +678,14 @@ internal sealed class CourseDocumentMapper
     }
 
     /// <summary>Checks a list's length against a limit; over the limit, records the error at the list's path and returns <see langword="false"/>.</summary>
-    private bool WithinLimit<TItem>(ImmutableArray<TItem> items, JsonPath path, int limit, string what, string limitName)
+    private bool WithinLimit<TItem>(List<TItem>? items, JsonPath path, int limit, string what, string limitName)
     {
-        if (items.IsDefault || items.Length <= limit)
+        if (items is null || items.Count <= limit)
         {
             return true;
         }
 
-        errors.Add((path.Format(), string.Create(CultureInfo.InvariantCulture, $"There are {items.Length} {what}; the limit is {limit} (IptJsonLimits.{limitName}).")));
+        errors.Add((path.Format(), string.Create(CultureInfo.InvariantCulture, $"There are {items.Count} {what}; the limit is {limit} (IptJsonLimits.{limitName}).")));
         return false;
     }
 
