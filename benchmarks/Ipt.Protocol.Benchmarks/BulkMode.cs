@@ -9,12 +9,13 @@ namespace Ipt.Protocol.Benchmarks;
 /// <c>--bulk N</c>: streams N generated courses (JSON Lines produced on the fly, no file) through
 /// <see cref="CourseJsonLines.ValidateAsync"/> on every core and prints courses per second, the
 /// peak working set and the largest GC heap seen, to show that memory stays flat whatever N is.
+/// Run it with <c>DOTNET_gcServer=1</c> to see the server garbage collector a bulk host should use.
 /// </summary>
 internal static class BulkMode
 {
     public static async Task<int> RunAsync(long count, TextWriter output)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CourseGenerator.DistinctCount} distinct documents, {CourseGenerator.AverageBytes:N0} bytes on average; {count:N0} courses on {Environment.ProcessorCount} cores"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CourseGenerator.DistinctCount} distinct documents, {CourseGenerator.AverageBytes:N0} bytes on average; {count:N0} courses on {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
         GC.Collect();
         var stopwatch = Stopwatch.StartNew();
         long read = 0, valid = 0, maxHeap = 0;
