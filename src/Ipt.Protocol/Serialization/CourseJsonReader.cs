@@ -20,6 +20,9 @@ namespace Ipt.Protocol.Serialization;
 /// problem (malformed JSON, a wrong type, an unknown or duplicate member, a missing required member,
 /// a null where none is allowed, nesting too deep); then the values are checked against the model's
 /// invariants, collecting every breach.</para>
+/// <para>The second step first tries a hand-written single pass over the tokens, which reads valid
+/// documents without serializer metadata; anything it is not sure of is read again by the
+/// source-generated serializer, so errors and their wording have one source.</para>
 /// <para>Immutable and thread-safe: share one reader.</para>
 /// </remarks>
 public sealed class CourseJsonReader
@@ -57,6 +60,9 @@ public sealed class CourseJsonReader
 
     /// <summary>Gets the limits.</summary>
     public IptJsonLimits Limits { get; }
+
+    /// <summary>Gets whether valid documents take the hand-written fast path (tests turn it off to compare).</summary>
+    internal bool FastPath { get; init; } = true;
 
     /// <summary>Reads a course from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document's bytes (a UTF-8 byte order mark is allowed).</param>
@@ -265,14 +271,19 @@ public sealed class CourseJsonReader
 
     private ReadResult<Course> Read(ReadOnlySpan<byte> json, bool linesKnown)
     {
-        CourseDocument? document;
-        try
+        // The fast path reads valid documents; anything it is not sure of is read again by the
+        // serializer, which reports the problems (CourseDocumentFastReader).
+        var document = FastPath ? CourseDocumentFastReader.TryRead(json, Limits.MaxDepth) : null;
+        if (document is null)
         {
-            document = JsonSerializer.Deserialize(json, typeInfo);
-        }
-        catch (JsonException ex)
-        {
-            return ReadResult<Course>.ForErrors(Translate(ex, json, linesKnown));
+            try
+            {
+                document = JsonSerializer.Deserialize(json, typeInfo);
+            }
+            catch (JsonException ex)
+            {
+                return ReadResult<Course>.ForErrors(Translate(ex, json, linesKnown));
+            }
         }
 
         if (document is null)

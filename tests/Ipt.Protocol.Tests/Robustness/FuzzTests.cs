@@ -102,9 +102,18 @@ public class FuzzTests(ITestOutputHelper output)
         return DocumentMutator.Mutate(source.Bytes, source.Parsed, random, out kind);
     }
 
+    /// <summary>Reads with the serializer only (no fast path), to check the fast path against it.</summary>
+    private static readonly CourseJsonReader SerializerOnly = new() { FastPath = false };
+
     private static Outcome CheckCourse(byte[] bytes, int caseNumber)
     {
         var result = CourseJson.TryRead(bytes);
+
+        // The fast path accepts nothing the serializer refuses and reads the same course.
+        var serializer = SerializerOnly.TryRead(bytes);
+        Require(serializer.Success == result.Success, "the fast path and the serializer disagree on whether the document reads");
+        Require(serializer.Value == result.Value, "the fast path and the serializer read different courses");
+        Require(serializer.Errors.SequenceEqual(result.Errors), "the fast path and the serializer report different errors");
         if (caseNumber % 16 == 0)
         {
             // The text and stream entry points give the same answer as the bytes.
