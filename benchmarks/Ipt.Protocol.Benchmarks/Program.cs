@@ -4,10 +4,16 @@ using Ipt.Protocol.Benchmarks;
 // Run all:   dotnet run -c Release --project benchmarks/Ipt.Protocol.Benchmarks -- --filter '*'
 // Quick run: add --job short; CI runs --job dry so that the benchmarks cannot rot.
 // Checks:    -- --verify        (the comparison baselines agree with the library on the workload)
+// Profiling: -- --probe (hot paths, interleaved), -- --probe-rules (each rule alone, slowest first)
 // Bulk:      -- --bulk 1000000  (streams N generated courses through the bulk API; prints courses/s and peak memory)
 if (args is ["--verify", ..])
 {
     return Verification.Run(Console.Out);
+}
+
+if (args is ["--probe-rules", ..])
+{
+    return Probe.RunRules(Console.Out);
 }
 
 if (args is ["--probe", ..])

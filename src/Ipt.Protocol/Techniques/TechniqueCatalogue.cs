@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
@@ -12,12 +13,14 @@ namespace Ipt.Protocol.Techniques;
 public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
 {
     private readonly ImmutableArray<TechniqueEntry> ordered;
-    private readonly ImmutableDictionary<TechniqueId, TechniqueEntry> byId;
+    // Keyed by the id text with the ordinal comparer: the frozen dictionary then picks its fastest
+    // string lookup. The rules look up every recorded technique, so this is on the validation hot path.
+    private readonly FrozenDictionary<string, TechniqueEntry> byId;
 
     private TechniqueCatalogue(ImmutableArray<TechniqueEntry> ordered)
     {
         this.ordered = ordered;
-        byId = ImmutableDictionary.ToImmutableDictionary(ordered, e => e.Id);
+        byId = ordered.ToFrozenDictionary(e => e.Id.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Gets an empty catalogue.</summary>
@@ -52,12 +55,12 @@ public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
     /// <param name="id">The id.</param>
     /// <param name="entry">The entry, when found.</param>
     /// <returns><see langword="true"/> when found.</returns>
-    public bool TryGet(TechniqueId id, [NotNullWhen(true)] out TechniqueEntry? entry) => byId.TryGetValue(id, out entry);
+    public bool TryGet(TechniqueId id, [NotNullWhen(true)] out TechniqueEntry? entry) => byId.TryGetValue(id.Value, out entry);
 
     /// <summary>Returns whether an entry has the id.</summary>
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when present.</returns>
-    public bool Contains(TechniqueId id) => byId.ContainsKey(id);
+    public bool Contains(TechniqueId id) => byId.ContainsKey(id.Value);
 
     /// <summary>Returns an enumerator over the entries in id order.</summary>
     /// <returns>The enumerator.</returns>
