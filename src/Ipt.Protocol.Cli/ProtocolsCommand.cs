@@ -88,7 +88,7 @@ internal static class ProtocolsCommand
                 sb.Append(' ').Append(notes);
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $" Ending raised by N−{p.EndingNoticeSessions} (best by N−{p.EarlyEndingNoticeSessions}); initial phase {p.InitialSessions}, termination {p.TerminationSessions}; taxonomy {p.Taxonomy}; at most {p.MaxFocusAreas} focus areas.\n");
+            sb.Append(CultureInfo.InvariantCulture, $" Ending raised by N−{p.EndingNoticeSessions} (best by N−{p.EarlyEndingNoticeSessions}); initial phase {p.InitialSessions}, termination {p.TerminationSessions}; taxonomy {p.Taxonomy}; at most {p.MaxFocusAreas} focus areas; response is a {p.ResponseReductionPercent} % reduction from baseline.\n");
         }
 
         return sb.ToString();
@@ -123,6 +123,7 @@ internal static class ProtocolsCommand
                 json.WriteString("primaryInstrument", p.PrimaryInstrument.Value);
                 json.WriteNumber("measurementIntervalSessions", p.MeasurementIntervalSessions);
                 json.WriteNumber("endingNoticeSessions", p.EndingNoticeSessions);
+                json.WriteNumber("responseReductionPercent", p.ResponseReductionPercent);
                 json.WriteStartArray("requirements");
                 foreach (var r in p.Requirements)
                 {

@@ -84,6 +84,13 @@ public sealed record ProtocolDefinition
     /// <summary>Gets the most sessions allowed between two measurements of the primary instrument.</summary>
     public int MeasurementIntervalSessions { get; init => field = Guard.Positive(value, nameof(MeasurementIntervalSessions)); } = 4;
 
+    /// <summary>
+    /// Gets the reduction from baseline, in percent of the baseline score of the primary instrument,
+    /// that counts as a response (1–100; default 50, the usual convention [CONVENTION] (H)). Sources and
+    /// services differ on the cut-off, so a host variant can set its own; IPT0606 uses it.
+    /// </summary>
+    public int ResponseReductionPercent { get; init => field = Guard.InRange(value, 1, 100, nameof(ResponseReductionPercent)); } = 50;
+
     /// <summary>Gets how many sessions before the last one the ending must have been raised (N−2 means 2).</summary>
     public int EndingNoticeSessions { get; init => field = Guard.NonNegative(value, nameof(EndingNoticeSessions)); } = 2;
 

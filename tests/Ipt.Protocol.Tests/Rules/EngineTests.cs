@@ -77,6 +77,26 @@ public class EngineTests
     }
 
     [Fact]
+    public void The_response_cut_off_of_IPT0606_is_a_protocol_parameter()
+    {
+        // The last PHQ-9 is 15: less than the default 50 % reduction from the baseline.
+        var course = Standard.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] });
+        var baseline = course.Sessions.SelectMany(s => s.Measures).First(m => m.Instrument == Instruments.Phq9.Id).Score;
+        Assert.True(baseline > 15);
+        Assert.Equal(50, BuiltInProtocols.Standard.ResponseReductionPercent);
+
+        var finding = Assert.Single(CourseValidator.Default.Validate(course).Diagnostics, d => d.Id == "IPT0606");
+        Assert.Contains("less than a 50% reduction", finding.Message, StringComparison.Ordinal);
+
+        // A host variant that counts any fall as a response: the same course is a responder.
+        var lenient = BuiltInProtocols.Standard with { ResponseReductionPercent = 1 };
+        Assert.DoesNotContain(CourseValidator.Default.Validate(course, lenient).Diagnostics, d => d.Id == "IPT0606");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInProtocols.Standard with { ResponseReductionPercent = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInProtocols.Standard with { ResponseReductionPercent = 101 });
+    }
+
+    [Fact]
     public void Rule_sets_follow_the_variant()
     {
         Assert.True(RuleSet.For(BuiltInProtocols.Adolescent).Contains("IPT0801"));

@@ -9,9 +9,6 @@ internal static class RuleHelpers
     internal static readonly InstrumentId Srm5 = InstrumentId.From("srm-5");
     internal static readonly InstrumentId Srm17 = InstrumentId.From("srm-17");
 
-    /// <summary>The response convention: a reduction of at least 50 % from baseline. [CONVENTION] (H)</summary>
-    internal const int ResponsePercent = 50;
-
     // Instruments.TryGet enumerates an IReadOnlyList (an enumerator allocation per call); rules look up here instead.
     private static readonly Instrument[] KnownInstruments = [.. Instruments.All];
 

@@ -202,14 +202,15 @@ internal sealed class NonResponderRule : CourseRule
             }
         }
 
-        if (measured > 1 && baseline is { } b && b > 0 && (b - lastScore) * 100 < b * ResponsePercent)
+        var percent = context.Protocol.ResponseReductionPercent;
+        if (measured > 1 && baseline is { } b && b > 0 && (b - lastScore) * 100 < b * percent)
         {
             sink.Report(
                 Descriptor,
                 DocumentPath.Session(lastIndex).Property("measures").At(lastPosition),
                 From("instrument", primary),
                 From("score", lastScore),
-                From("percent", ResponsePercent),
+                From("percent", percent),
                 From("baseline", b));
         }
     }
