@@ -124,6 +124,27 @@ internal static class CliInput
     public static bool UseColour(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
+    /// <summary>
+    /// Refuses file arguments that look like options (<c>--frmat</c>), so that a mistyped option is a
+    /// usage error (exit code 2) rather than a file that cannot be read. A file whose name starts with
+    /// a dash is still reachable as <c>./-name.json</c>.
+    /// </summary>
+    public static T RefuseOptionLikeFiles<T>(T argument)
+        where T : Argument
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unknown option '{token.Value}'. Run with --help for the options; a file whose name starts with '-' is written ./{token.Value}.");
+                }
+            }
+        });
+        return argument;
+    }
+
     /// <summary>Adds the <c>--format</c> option with the given choices, the first being the default.</summary>
     public static Option<string> FormatOption(params string[] choices)
     {

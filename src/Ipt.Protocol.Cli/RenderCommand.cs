@@ -11,7 +11,7 @@ internal static class RenderCommand
 {
     internal static Command Create(ProtocolRegistry registry)
     {
-        var file = new Argument<string>("FILE") { Description = "The course document (JSON)." };
+        var file = CliInput.RefuseOptionLikeFiles(new Argument<string>("FILE") { Description = "The course document (JSON)." });
         var outFile = new Option<string?>("--out")
         {
             Description = "The file to write: .svg for one picture, .html for the report with the validation and every picture. Without it, the SVG is printed.",

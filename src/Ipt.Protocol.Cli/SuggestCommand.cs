@@ -12,7 +12,7 @@ internal static class SuggestCommand
 {
     internal static Command Create(ProtocolRegistry registry)
     {
-        var file = new Argument<string>("FILE") { Description = "The course document (JSON)." };
+        var file = CliInput.RefuseOptionLikeFiles(new Argument<string>("FILE") { Description = "The course document (JSON)." });
         var session = new Option<int?>("--session")
         {
             Description = "The session number (default: the next due session).",

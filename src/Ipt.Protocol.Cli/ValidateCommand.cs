@@ -11,11 +11,11 @@ internal static class ValidateCommand
 {
     internal static Command Create(ProtocolRegistry registry)
     {
-        var files = new Argument<string[]>("FILE")
+        var files = CliInput.RefuseOptionLikeFiles(new Argument<string[]>("FILE")
         {
             Description = "Course documents (JSON) to check.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var format = CliInput.FormatOption("text", "json", "sarif");
         var protocol = new Option<string?>("--protocol")
         {

@@ -147,6 +147,22 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("suggest")]
+    [InlineData("render")]
+    public void A_mistyped_option_is_bad_usage_not_a_missing_file(string command)
+    {
+        var (code, output, error) = CliRunner.Run(command, "--frmat", "json", Standard());
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown option '--frmat'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot read the file", error + output, StringComparison.Ordinal);
+
+        // Corrected, the same command runs.
+        var (fixedCode, _, _) = CliRunner.Run(command, Standard());
+        Assert.Equal(0, fixedCode);
+    }
+
     [Fact]
     public void Protocol_option_validates_against_another_variant()
     {
