@@ -26,7 +26,7 @@ public static class IptJson
     /// <summary>Gets read-only strict options with the default limits.</summary>
     public static JsonSerializerOptions Options { get; } = CreateReadOnly(IptJsonLimits.Default);
 
-    /// <summary>Creates new, mutable strict options with the given limits (the document-size limit applies to <see cref="CourseJsonReader"/>, not to these options).</summary>
+    /// <summary>Creates new, mutable strict options with the given limits: depth, and for a <see cref="Course"/> the sessions, people, measurements and text limits (the document-size limit applies to <see cref="CourseJsonReader"/>, not to these options).</summary>
     /// <param name="limits">The limits.</param>
     /// <returns>The options; the caller may change them further.</returns>
     public static JsonSerializerOptions CreateOptions(IptJsonLimits limits)
@@ -42,7 +42,7 @@ public static class IptJson
             RespectRequiredConstructorParameters = true,
             AllowDuplicateProperties = false,
         };
-        options.TypeInfoResolverChain.Add(IptJsonTypeInfoResolver.Instance);
+        options.TypeInfoResolverChain.Add(IptJsonTypeInfoResolver.For(limits));
         return options;
     }
 

@@ -15,18 +15,29 @@ namespace Ipt.Protocol.Serialization;
 /// <para>The course document's own shapes are source-generated and internal: they are the schema,
 /// not API. A course inside a host's JSON is read with the document's strict settings whatever
 /// the host's options say.</para>
-/// <para>Stateless and thread-safe; use <see cref="Instance"/>.</para>
+/// <para>Immutable and thread-safe; use <see cref="Instance"/> for the default limits, or
+/// <see cref="For(IptJsonLimits)"/> for a host's own.</para>
 /// </remarks>
 public sealed class IptJsonTypeInfoResolver : IJsonTypeInfoResolver
 {
-    private static readonly CourseJsonConverter Course = new();
+    private readonly CourseJsonConverter course;
 
-    private IptJsonTypeInfoResolver()
+    private IptJsonTypeInfoResolver(IptJsonLimits limits) => course = new CourseJsonConverter(limits);
+
+    /// <summary>Gets the shared instance, with <see cref="IptJsonLimits.Default"/>.</summary>
+    public static IptJsonTypeInfoResolver Instance { get; } = new(IptJsonLimits.Default);
+
+    /// <summary>Gets the limits applied to a course read through this resolver.</summary>
+    public IptJsonLimits Limits => course.Limits;
+
+    /// <summary>Returns a resolver that reads courses with the given limits.</summary>
+    /// <param name="limits">The limits on sessions, people, measurements and text.</param>
+    /// <returns>The resolver (<see cref="Instance"/> for the default limits).</returns>
+    public static IptJsonTypeInfoResolver For(IptJsonLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits == IptJsonLimits.Default ? Instance : new(limits);
     }
-
-    /// <summary>Gets the shared instance.</summary>
-    public static IptJsonTypeInfoResolver Instance { get; } = new();
 
     /// <inheritdoc/>
     public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
@@ -35,7 +46,7 @@ public sealed class IptJsonTypeInfoResolver : IJsonTypeInfoResolver
         ArgumentNullException.ThrowIfNull(options);
         return type switch
         {
-            _ when type == typeof(Course) => JsonMetadataServices.CreateValueInfo<Course>(options, Course),
+            _ when type == typeof(Course) => JsonMetadataServices.CreateValueInfo<Course>(options, course),
             _ when type == typeof(LocalDate) => JsonMetadataServices.CreateValueInfo<LocalDate>(options, LocalDateJsonConverter.Instance),
             _ when type == typeof(LocalDate?) => JsonMetadataServices.CreateValueInfo<LocalDate?>(options, JsonMetadataServices.GetNullableConverter<LocalDate>(options)),
             _ when type == typeof(Duration) => JsonMetadataServices.CreateValueInfo<Duration>(options, DurationJsonConverter.Instance),

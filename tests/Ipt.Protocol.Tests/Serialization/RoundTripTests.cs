@@ -160,6 +160,23 @@ public class RoundTripTests
         Assert.Contains("$.sessions[0].number", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Host_options_apply_the_limits_they_were_created_with()
+    {
+        var json = JsonSerializer.Serialize(SampleCourses.Standard, IptJson.Options);
+        var sessions = SampleCourses.Standard.Sessions.Count;
+        var tight = IptJson.CreateOptions(new IptJsonLimits { MaxSessions = sessions - 1 });
+        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, tight));
+        Assert.Contains("$.sessions", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("IptJsonLimits.MaxSessions", ex.Message, StringComparison.Ordinal);
+
+        // At the limit, the same course reads.
+        var exact = IptJson.CreateOptions(new IptJsonLimits { MaxSessions = sessions });
+        Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, exact));
+        Assert.Same(IptJsonTypeInfoResolver.Instance, IptJsonTypeInfoResolver.For(IptJsonLimits.Default));
+        Assert.Equal(sessions - 1, IptJsonTypeInfoResolver.For(new IptJsonLimits { MaxSessions = sessions - 1 }).Limits.MaxSessions);
+    }
+
     private sealed class HostBody
     {
         public Course? Course { get; init; }

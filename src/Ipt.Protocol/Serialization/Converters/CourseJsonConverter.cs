@@ -11,11 +11,19 @@ namespace Ipt.Protocol.Serialization.Converters;
 /// </summary>
 /// <remarks>
 /// Only documents of the current <see cref="CourseJson.CurrentVersion"/> are accepted here (no
-/// migration); the course document's own strict settings apply whatever the host's options say.
-/// Stateless and thread-safe.
+/// migration); the course document's own strict settings apply whatever the host's options say,
+/// and so do the <see cref="Limits"/> on lists and text (nesting depth is bounded by the host's
+/// <see cref="JsonSerializerOptions.MaxDepth"/>). Immutable and thread-safe.
 /// </remarks>
 public sealed class CourseJsonConverter : JsonConverter<Course>
 {
+    /// <summary>Creates a converter.</summary>
+    /// <param name="limits">The limits on sessions, people, measurements and text; <see cref="IptJsonLimits.Default"/> when <see langword="null"/>.</param>
+    public CourseJsonConverter(IptJsonLimits? limits = null) => Limits = limits ?? IptJsonLimits.Default;
+
+    /// <summary>Gets the limits applied to a course read by this converter.</summary>
+    public IptJsonLimits Limits { get; }
+
     /// <inheritdoc/>
     public override Course? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -26,7 +34,7 @@ public sealed class CourseJsonConverter : JsonConverter<Course>
             throw new IptJsonException(CourseJsonReader.VersionMessage(document.SchemaVersion) + " Read older documents with CourseJson.TryRead, which migrates them.");
         }
 
-        var mapper = new CourseDocumentMapper();
+        var mapper = new CourseDocumentMapper(Limits);
         var course = mapper.ToCourse(document);
         if (course is null)
         {
