@@ -139,6 +139,20 @@ public class AddIptProtocolTests
     }
 
     [Fact]
+    public void Json_limits_reach_the_registered_json_options()
+    {
+        var json = CourseJson.WriteToString(SampleCourses.Standard);
+        using var tight = Build(b => b.WithJsonLimits(IptJsonLimits.Default with { MaxPersons = 1 }));
+        var options = tight.GetRequiredKeyedService<JsonSerializerOptions>(IptProtocolServiceCollectionExtensions.JsonOptionsKey);
+        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, options));
+        Assert.Contains("IptJsonLimits.MaxPersons", ex.Message, StringComparison.Ordinal);
+
+        using var defaults = Build(_ => { });
+        var fine = defaults.GetRequiredKeyedService<JsonSerializerOptions>(IptProtocolServiceCollectionExtensions.JsonOptionsKey);
+        Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, fine));
+    }
+
+    [Fact]
     public void The_extension_class_lives_in_the_librarys_namespace() =>
         Assert.Equal("Ipt.Protocol.DependencyInjection", typeof(IptProtocolServiceCollectionExtensions).Namespace);
 }
