@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using Ipt.Protocol.Serialization.Converters;
 using NodaTime;
@@ -36,7 +37,34 @@ internal static class CourseDocumentFastReader
     private static readonly CamelCaseEnumJsonConverter<SessionTask> SessionTasks = new();
     private static readonly CamelCaseEnumJsonConverter<Emotion> Emotions = new();
 
+    private static readonly Members CourseMembers = new(
+        ["schemaVersion", "protocol", "patientAge", "setting", "contract", "renegotiations", "formulation", "sickRole", "inventory", "sessions", "goals", "diary"],
+        "schemaVersion",
+        "protocol");
+
+    private static readonly Members ContractMembers = new(["sessions", "frequency", "sessionLength", "startDate", "agreedAtSession"], "sessions");
+    private static readonly Members RenegotiationMembers = new(["atSession", "date", "reason", "sessions", "frequency", "sessionLength", "changesFocus"], "atSession");
+    private static readonly Members FormulationMembers = new(["areas", "chosenAtSession", "presentedAtSession", "agreed", "agreedAtSession", "agreedOn", "notes"]);
+    private static readonly Members FocusAreaMembers = new(["area", "rank", "disputeStage", "persons"], "area");
+    private static readonly Members SickRoleMembers = new(["grantedAtSession", "limited"], "grantedAtSession");
+    private static readonly Members InventoryMembers = new(["rings", "persons"]);
+
+    private static readonly Members PersonMembers = new(
+        ["id", "label", "relationship", "ring", "contact", "sharedActivities", "positives", "negatives", "patientExpectations", "otherExpectations", "expectationsMet",
+         "canDiscuss", "cannotDiscuss", "conflicts", "conflictsResolved", "knowsAboutMood", "wouldLikeToChange", "support", "changedNearOnset", "relatedArea", "deceased", "diedOn"],
+        "id",
+        "relationship");
+
+    private static readonly Members SessionMembers = new(["number", "date", "length", "phase", "format", "status", "tasks", "techniques", "measures", "notes"], "number", "phase");
+    private static readonly Members MeasurementMembers = new(["instrument", "total", "items"], "instrument");
+    private static readonly Members GoalMembers = new(["id", "description", "area", "setAtSession", "steps", "achieved"], "id", "description");
+    private static readonly Members GoalStepMembers = new(["description", "done", "doneAtSession"], "description");
+    private static readonly Members DiaryEntryMembers = new(["date", "persons", "whatHappened", "emotions", "mood", "pattern"], "date");
+
     private delegate T ElementReader<T>(ref Utf8JsonReader reader);
+
+    /// <summary>Reads the value of one member (by its index in the shape's <see cref="Members"/>) into the document.</summary>
+    private delegate void MemberReader<in T>(ref Utf8JsonReader reader, T document, int member);
 
     /// <summary>Reads a document, or returns <see langword="null"/> when the serializer must read it (see the class remarks).</summary>
     /// <param name="json">The document, without a byte order mark.</param>
@@ -63,450 +91,213 @@ internal static class CourseDocumentFastReader
         }
     }
 
-    private static CourseDocument ReadCourse(ref Utf8JsonReader r)
+    // Each shape: its members (names in the order of the cases below, and the required ones) and
+    // how each member's value is read. ReadObject does the rest (unknown, duplicate, missing).
+    private static CourseDocument ReadCourse(ref Utf8JsonReader r) => ReadObject(ref r, new CourseDocument(), CourseMembers, static (ref Utf8JsonReader r, CourseDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.SchemaVersion = Int(ref r); break;
+            case 1: d.Protocol = String(ref r); break;
+            case 2: d.PatientAge = Int(ref r); break;
+            case 3: d.Setting = CareSettings.Read(ref r, typeof(CareSetting), Options); break;
+            case 4: d.Contract = ReadContract(ref r); break;
+            case 5: d.Renegotiations = List(ref r, ReadRenegotiation); break;
+            case 6: d.Formulation = ReadFormulation(ref r); break;
+            case 7: d.SickRole = ReadSickRole(ref r); break;
+            case 8: d.Inventory = ReadInventory(ref r); break;
+            case 9: d.Sessions = List(ref r, ReadSession); break;
+            case 10: d.Goals = List(ref r, ReadGoal); break;
+            default: d.Diary = List(ref r, ReadDiaryEntry); break;
+        }
+    });
+
+    private static ContractDocument ReadContract(ref Utf8JsonReader r) => ReadObject(ref r, new ContractDocument(), ContractMembers, static (ref Utf8JsonReader r, ContractDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Sessions = Int(ref r); break;
+            case 1: d.Frequency = Period(ref r); break;
+            case 2: d.SessionLength = Duration(ref r); break;
+            case 3: d.StartDate = Date(ref r); break;
+            default: d.AgreedAtSession = Int(ref r); break;
+        }
+    });
+
+    private static RenegotiationDocument ReadRenegotiation(ref Utf8JsonReader r) => ReadObject(ref r, new RenegotiationDocument(), RenegotiationMembers, static (ref Utf8JsonReader r, RenegotiationDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.AtSession = Int(ref r); break;
+            case 1: d.Date = Date(ref r); break;
+            case 2: d.Reason = String(ref r); break;
+            case 3: d.Sessions = Int(ref r); break;
+            case 4: d.Frequency = Period(ref r); break;
+            case 5: d.SessionLength = Duration(ref r); break;
+            default: d.ChangesFocus = Bool(ref r); break;
+        }
+    });
+
+    private static FormulationDocument ReadFormulation(ref Utf8JsonReader r) => ReadObject(ref r, new FormulationDocument(), FormulationMembers, static (ref Utf8JsonReader r, FormulationDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Areas = List(ref r, ReadFocusArea); break;
+            case 1: d.ChosenAtSession = Int(ref r); break;
+            case 2: d.PresentedAtSession = Int(ref r); break;
+            case 3: d.Agreed = Bool(ref r); break;
+            case 4: d.AgreedAtSession = Int(ref r); break;
+            case 5: d.AgreedOn = Date(ref r); break;
+            default: d.Notes = String(ref r); break;
+        }
+    });
+
+    private static FocusAreaDocument ReadFocusArea(ref Utf8JsonReader r) => ReadObject(ref r, new FocusAreaDocument(), FocusAreaMembers, static (ref Utf8JsonReader r, FocusAreaDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Area = ProblemAreas.Read(ref r, typeof(ProblemArea), Options); break;
+            case 1: d.Rank = FocusRanks.Read(ref r, typeof(FocusRank), Options); break;
+            case 2: d.DisputeStage = DisputeStages.Read(ref r, typeof(RoleDisputeStage), Options); break;
+            default: d.Persons = List(ref r, String); break;
+        }
+    });
+
+    private static SickRoleDocument ReadSickRole(ref Utf8JsonReader r) => ReadObject(ref r, new SickRoleDocument(), SickRoleMembers, static (ref Utf8JsonReader r, SickRoleDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.GrantedAtSession = Int(ref r); break;
+            default: d.Limited = Bool(ref r); break;
+        }
+    });
+
+    private static InventoryDocument ReadInventory(ref Utf8JsonReader r) => ReadObject(ref r, new InventoryDocument(), InventoryMembers, static (ref Utf8JsonReader r, InventoryDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Rings = Int(ref r); break;
+            default: d.Persons = List(ref r, ReadPerson); break;
+        }
+    });
+
+    private static PersonDocument ReadPerson(ref Utf8JsonReader r) => ReadObject(ref r, new PersonDocument(), PersonMembers, static (ref Utf8JsonReader r, PersonDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Id = String(ref r); break;
+            case 1: d.Label = String(ref r); break;
+            case 2: d.Relationship = Relationships.Read(ref r, typeof(Relationship), Options); break;
+            case 3: d.Ring = Int(ref r); break;
+            case 4: d.Contact = ContactFrequencies.Read(ref r, typeof(ContactFrequency), Options); break;
+            case 5: d.SharedActivities = String(ref r); break;
+            case 6: d.Positives = String(ref r); break;
+            case 7: d.Negatives = String(ref r); break;
+            case 8: d.PatientExpectations = String(ref r); break;
+            case 9: d.OtherExpectations = String(ref r); break;
+            case 10: d.ExpectationsMet = Bool(ref r); break;
+            case 11: d.CanDiscuss = String(ref r); break;
+            case 12: d.CannotDiscuss = String(ref r); break;
+            case 13: d.Conflicts = String(ref r); break;
+            case 14: d.ConflictsResolved = Bool(ref r); break;
+            case 15: d.KnowsAboutMood = Bool(ref r); break;
+            case 16: d.WouldLikeToChange = String(ref r); break;
+            case 17: d.Support = List(ref r, static (ref Utf8JsonReader x) => SupportKinds.Read(ref x, typeof(SupportKind), Options)); break;
+            case 18: d.ChangedNearOnset = Bool(ref r); break;
+            case 19: d.RelatedArea = ProblemAreas.Read(ref r, typeof(ProblemArea), Options); break;
+            case 20: d.Deceased = Bool(ref r); break;
+            default: d.DiedOn = Date(ref r); break;
+        }
+    });
+
+    private static SessionDocument ReadSession(ref Utf8JsonReader r) => ReadObject(ref r, new SessionDocument(), SessionMembers, static (ref Utf8JsonReader r, SessionDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Number = Int(ref r); break;
+            case 1: d.Date = Date(ref r); break;
+            case 2: d.Length = Duration(ref r); break;
+            case 3: d.Phase = Phases.Read(ref r, typeof(Phase), Options); break;
+            case 4: d.Format = SessionFormats.Read(ref r, typeof(SessionFormat), Options); break;
+            case 5: d.Status = SessionStatuses.Read(ref r, typeof(SessionStatus), Options); break;
+            case 6: d.Tasks = List(ref r, static (ref Utf8JsonReader x) => SessionTasks.Read(ref x, typeof(SessionTask), Options)); break;
+            case 7: d.Techniques = List(ref r, String); break;
+            case 8: d.Measures = List(ref r, ReadMeasurement); break;
+            default: d.Notes = String(ref r); break;
+        }
+    });
+
+    private static MeasurementDocument ReadMeasurement(ref Utf8JsonReader r) => ReadObject(ref r, new MeasurementDocument(), MeasurementMembers, static (ref Utf8JsonReader r, MeasurementDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Instrument = String(ref r); break;
+            case 1: d.Total = Int(ref r); break;
+            default: d.Items = List(ref r, Int); break;
+        }
+    });
+
+    private static GoalDocument ReadGoal(ref Utf8JsonReader r) => ReadObject(ref r, new GoalDocument(), GoalMembers, static (ref Utf8JsonReader r, GoalDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Id = String(ref r); break;
+            case 1: d.Description = String(ref r); break;
+            case 2: d.Area = ProblemAreas.Read(ref r, typeof(ProblemArea), Options); break;
+            case 3: d.SetAtSession = Int(ref r); break;
+            case 4: d.Steps = List(ref r, ReadGoalStep); break;
+            default: d.Achieved = Bool(ref r); break;
+        }
+    });
+
+    private static GoalStepDocument ReadGoalStep(ref Utf8JsonReader r) => ReadObject(ref r, new GoalStepDocument(), GoalStepMembers, static (ref Utf8JsonReader r, GoalStepDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Description = String(ref r); break;
+            case 1: d.Done = Bool(ref r); break;
+            default: d.DoneAtSession = Int(ref r); break;
+        }
+    });
+
+    private static DiaryEntryDocument ReadDiaryEntry(ref Utf8JsonReader r) => ReadObject(ref r, new DiaryEntryDocument(), DiaryEntryMembers, static (ref Utf8JsonReader r, DiaryEntryDocument d, int member) =>
+    {
+        switch (member)
+        {
+            case 0: d.Date = Date(ref r); break;
+            case 1: d.Persons = List(ref r, String); break;
+            case 2: d.WhatHappened = String(ref r); break;
+            case 3: d.Emotions = List(ref r, static (ref Utf8JsonReader x) => Emotions.Read(ref x, typeof(Emotion), Options)); break;
+            case 4: d.Mood = Int(ref r); break;
+            default: d.Pattern = String(ref r); break;
+        }
+    });
+
+    /// <summary>Reads one object of a shape: every member once, each known, the required ones present; anything else gives up.</summary>
+    private static T ReadObject<T>(ref Utf8JsonReader r, T document, Members members, MemberReader<T> read)
     {
         Expect(ref r, JsonTokenType.StartObject);
-        var d = new CourseDocument();
         var seen = 0u;
         while (NextMember(ref r))
         {
-            var member = CourseMember(r.ValueSpan);
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
+            var member = members.IndexOf(r.ValueSpan);
+            var bit = 1u << member;
+            if ((seen & bit) != 0)
             {
-                case 0: d.SchemaVersion = Int(ref r); break;
-                case 1: d.Protocol = String(ref r); break;
-                case 2: d.PatientAge = Int(ref r); break;
-                case 3: d.Setting = CareSettings.Read(ref r, typeof(CareSetting), Options); break;
-                case 4: d.Contract = ReadContract(ref r); break;
-                case 5: d.Renegotiations = List(ref r, ReadRenegotiation); break;
-                case 6: d.Formulation = ReadFormulation(ref r); break;
-                case 7: d.SickRole = ReadSickRole(ref r); break;
-                case 8: d.Inventory = ReadInventory(ref r); break;
-                case 9: d.Sessions = List(ref r, ReadSession); break;
-                case 10: d.Goals = List(ref r, ReadGoal); break;
-                default: d.Diary = List(ref r, ReadDiaryEntry); break;
+                GiveUp<bool>();
             }
+
+            seen |= bit;
+            Next(ref r);
+            read(ref r, document, member);
         }
 
-        Require(seen, 0b11);
-        return d;
-    }
-
-    private static int CourseMember(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("schemaVersion"u8) ? 0
-        : name.SequenceEqual("protocol"u8) ? 1
-        : name.SequenceEqual("patientAge"u8) ? 2
-        : name.SequenceEqual("setting"u8) ? 3
-        : name.SequenceEqual("contract"u8) ? 4
-        : name.SequenceEqual("renegotiations"u8) ? 5
-        : name.SequenceEqual("formulation"u8) ? 6
-        : name.SequenceEqual("sickRole"u8) ? 7
-        : name.SequenceEqual("inventory"u8) ? 8
-        : name.SequenceEqual("sessions"u8) ? 9
-        : name.SequenceEqual("goals"u8) ? 10
-        : name.SequenceEqual("diary"u8) ? 11
-        : Unknown();
-
-    private static ContractDocument ReadContract(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new ContractDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
+        if ((seen & members.Required) != members.Required)
         {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("sessions"u8) ? 0
-                : name.SequenceEqual("frequency"u8) ? 1
-                : name.SequenceEqual("sessionLength"u8) ? 2
-                : name.SequenceEqual("startDate"u8) ? 3
-                : name.SequenceEqual("agreedAtSession"u8) ? 4
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Sessions = Int(ref r); break;
-                case 1: d.Frequency = Period(ref r); break;
-                case 2: d.SessionLength = Duration(ref r); break;
-                case 3: d.StartDate = Date(ref r); break;
-                default: d.AgreedAtSession = Int(ref r); break;
-            }
+            GiveUp<bool>();
         }
 
-        Require(seen, 0b1);
-        return d;
-    }
-
-    private static RenegotiationDocument ReadRenegotiation(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new RenegotiationDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("atSession"u8) ? 0
-                : name.SequenceEqual("date"u8) ? 1
-                : name.SequenceEqual("reason"u8) ? 2
-                : name.SequenceEqual("sessions"u8) ? 3
-                : name.SequenceEqual("frequency"u8) ? 4
-                : name.SequenceEqual("sessionLength"u8) ? 5
-                : name.SequenceEqual("changesFocus"u8) ? 6
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.AtSession = Int(ref r); break;
-                case 1: d.Date = Date(ref r); break;
-                case 2: d.Reason = String(ref r); break;
-                case 3: d.Sessions = Int(ref r); break;
-                case 4: d.Frequency = Period(ref r); break;
-                case 5: d.SessionLength = Duration(ref r); break;
-                default: d.ChangesFocus = Bool(ref r); break;
-            }
-        }
-
-        Require(seen, 0b1);
-        return d;
-    }
-
-    private static FormulationDocument ReadFormulation(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new FormulationDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("areas"u8) ? 0
-                : name.SequenceEqual("chosenAtSession"u8) ? 1
-                : name.SequenceEqual("presentedAtSession"u8) ? 2
-                : name.SequenceEqual("agreed"u8) ? 3
-                : name.SequenceEqual("agreedAtSession"u8) ? 4
-                : name.SequenceEqual("agreedOn"u8) ? 5
-                : name.SequenceEqual("notes"u8) ? 6
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Areas = List(ref r, ReadFocusArea); break;
-                case 1: d.ChosenAtSession = Int(ref r); break;
-                case 2: d.PresentedAtSession = Int(ref r); break;
-                case 3: d.Agreed = Bool(ref r); break;
-                case 4: d.AgreedAtSession = Int(ref r); break;
-                case 5: d.AgreedOn = Date(ref r); break;
-                default: d.Notes = String(ref r); break;
-            }
-        }
-
-        return d;
-    }
-
-    private static FocusAreaDocument ReadFocusArea(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new FocusAreaDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("area"u8) ? 0
-                : name.SequenceEqual("rank"u8) ? 1
-                : name.SequenceEqual("disputeStage"u8) ? 2
-                : name.SequenceEqual("persons"u8) ? 3
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Area = ProblemAreas.Read(ref r, typeof(ProblemArea), Options); break;
-                case 1: d.Rank = FocusRanks.Read(ref r, typeof(FocusRank), Options); break;
-                case 2: d.DisputeStage = DisputeStages.Read(ref r, typeof(RoleDisputeStage), Options); break;
-                default: d.Persons = List(ref r, String); break;
-            }
-        }
-
-        Require(seen, 0b1);
-        return d;
-    }
-
-    private static SickRoleDocument ReadSickRole(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new SickRoleDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("grantedAtSession"u8) ? 0
-                : name.SequenceEqual("limited"u8) ? 1
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            if (member == 0)
-            {
-                d.GrantedAtSession = Int(ref r);
-            }
-            else
-            {
-                d.Limited = Bool(ref r);
-            }
-        }
-
-        Require(seen, 0b1);
-        return d;
-    }
-
-    private static InventoryDocument ReadInventory(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new InventoryDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("rings"u8) ? 0
-                : name.SequenceEqual("persons"u8) ? 1
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            if (member == 0)
-            {
-                d.Rings = Int(ref r);
-            }
-            else
-            {
-                d.Persons = List(ref r, ReadPerson);
-            }
-        }
-
-        return d;
-    }
-
-    private static PersonDocument ReadPerson(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new PersonDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var member = PersonMember(r.ValueSpan);
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Id = String(ref r); break;
-                case 1: d.Label = String(ref r); break;
-                case 2: d.Relationship = Relationships.Read(ref r, typeof(Relationship), Options); break;
-                case 3: d.Ring = Int(ref r); break;
-                case 4: d.Contact = ContactFrequencies.Read(ref r, typeof(ContactFrequency), Options); break;
-                case 5: d.SharedActivities = String(ref r); break;
-                case 6: d.Positives = String(ref r); break;
-                case 7: d.Negatives = String(ref r); break;
-                case 8: d.PatientExpectations = String(ref r); break;
-                case 9: d.OtherExpectations = String(ref r); break;
-                case 10: d.ExpectationsMet = Bool(ref r); break;
-                case 11: d.CanDiscuss = String(ref r); break;
-                case 12: d.CannotDiscuss = String(ref r); break;
-                case 13: d.Conflicts = String(ref r); break;
-                case 14: d.ConflictsResolved = Bool(ref r); break;
-                case 15: d.KnowsAboutMood = Bool(ref r); break;
-                case 16: d.WouldLikeToChange = String(ref r); break;
-                case 17: d.Support = List(ref r, static (ref Utf8JsonReader x) => SupportKinds.Read(ref x, typeof(SupportKind), Options)); break;
-                case 18: d.ChangedNearOnset = Bool(ref r); break;
-                case 19: d.RelatedArea = ProblemAreas.Read(ref r, typeof(ProblemArea), Options); break;
-                case 20: d.Deceased = Bool(ref r); break;
-                default: d.DiedOn = Date(ref r); break;
-            }
-        }
-
-        Require(seen, 0b101);
-        return d;
-    }
-
-    private static int PersonMember(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("id"u8) ? 0
-        : name.SequenceEqual("label"u8) ? 1
-        : name.SequenceEqual("relationship"u8) ? 2
-        : name.SequenceEqual("ring"u8) ? 3
-        : name.SequenceEqual("contact"u8) ? 4
-        : name.SequenceEqual("sharedActivities"u8) ? 5
-        : name.SequenceEqual("positives"u8) ? 6
-        : name.SequenceEqual("negatives"u8) ? 7
-        : name.SequenceEqual("patientExpectations"u8) ? 8
-        : name.SequenceEqual("otherExpectations"u8) ? 9
-        : name.SequenceEqual("expectationsMet"u8) ? 10
-        : name.SequenceEqual("canDiscuss"u8) ? 11
-        : name.SequenceEqual("cannotDiscuss"u8) ? 12
-        : name.SequenceEqual("conflicts"u8) ? 13
-        : name.SequenceEqual("conflictsResolved"u8) ? 14
-        : name.SequenceEqual("knowsAboutMood"u8) ? 15
-        : name.SequenceEqual("wouldLikeToChange"u8) ? 16
-        : name.SequenceEqual("support"u8) ? 17
-        : name.SequenceEqual("changedNearOnset"u8) ? 18
-        : name.SequenceEqual("relatedArea"u8) ? 19
-        : name.SequenceEqual("deceased"u8) ? 20
-        : name.SequenceEqual("diedOn"u8) ? 21
-        : Unknown();
-
-    private static SessionDocument ReadSession(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new SessionDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("number"u8) ? 0
-                : name.SequenceEqual("date"u8) ? 1
-                : name.SequenceEqual("length"u8) ? 2
-                : name.SequenceEqual("phase"u8) ? 3
-                : name.SequenceEqual("format"u8) ? 4
-                : name.SequenceEqual("status"u8) ? 5
-                : name.SequenceEqual("tasks"u8) ? 6
-                : name.SequenceEqual("techniques"u8) ? 7
-                : name.SequenceEqual("measures"u8) ? 8
-                : name.SequenceEqual("notes"u8) ? 9
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Number = Int(ref r); break;
-                case 1: d.Date = Date(ref r); break;
-                case 2: d.Length = Duration(ref r); break;
-                case 3: d.Phase = Phases.Read(ref r, typeof(Phase), Options); break;
-                case 4: d.Format = SessionFormats.Read(ref r, typeof(SessionFormat), Options); break;
-                case 5: d.Status = SessionStatuses.Read(ref r, typeof(SessionStatus), Options); break;
-                case 6: d.Tasks = List(ref r, static (ref Utf8JsonReader x) => SessionTasks.Read(ref x, typeof(SessionTask), Options)); break;
-                case 7: d.Techniques = List(ref r, String); break;
-                case 8: d.Measures = List(ref r, ReadMeasurement); break;
-                default: d.Notes = String(ref r); break;
-            }
-        }
-
-        Require(seen, 0b1001);
-        return d;
-    }
-
-    private static MeasurementDocument ReadMeasurement(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new MeasurementDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("instrument"u8) ? 0
-                : name.SequenceEqual("total"u8) ? 1
-                : name.SequenceEqual("items"u8) ? 2
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Instrument = String(ref r); break;
-                case 1: d.Total = Int(ref r); break;
-                default: d.Items = List(ref r, Int); break;
-            }
-        }
-
-        Require(seen, 0b1);
-        return d;
-    }
-
-    private static GoalDocument ReadGoal(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new GoalDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("id"u8) ? 0
-                : name.SequenceEqual("description"u8) ? 1
-                : name.SequenceEqual("area"u8) ? 2
-                : name.SequenceEqual("setAtSession"u8) ? 3
-                : name.SequenceEqual("steps"u8) ? 4
-                : name.SequenceEqual("achieved"u8) ? 5
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Id = String(ref r); break;
-                case 1: d.Description = String(ref r); break;
-                case 2: d.Area = ProblemAreas.Read(ref r, typeof(ProblemArea), Options); break;
-                case 3: d.SetAtSession = Int(ref r); break;
-                case 4: d.Steps = List(ref r, ReadGoalStep); break;
-                default: d.Achieved = Bool(ref r); break;
-            }
-        }
-
-        Require(seen, 0b11);
-        return d;
-    }
-
-    private static GoalStepDocument ReadGoalStep(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new GoalStepDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("description"u8) ? 0
-                : name.SequenceEqual("done"u8) ? 1
-                : name.SequenceEqual("doneAtSession"u8) ? 2
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Description = String(ref r); break;
-                case 1: d.Done = Bool(ref r); break;
-                default: d.DoneAtSession = Int(ref r); break;
-            }
-        }
-
-        Require(seen, 0b1);
-        return d;
-    }
-
-    private static DiaryEntryDocument ReadDiaryEntry(ref Utf8JsonReader r)
-    {
-        Expect(ref r, JsonTokenType.StartObject);
-        var d = new DiaryEntryDocument();
-        var seen = 0u;
-        while (NextMember(ref r))
-        {
-            var name = r.ValueSpan;
-            var member = name.SequenceEqual("date"u8) ? 0
-                : name.SequenceEqual("persons"u8) ? 1
-                : name.SequenceEqual("whatHappened"u8) ? 2
-                : name.SequenceEqual("emotions"u8) ? 3
-                : name.SequenceEqual("mood"u8) ? 4
-                : name.SequenceEqual("pattern"u8) ? 5
-                : Unknown();
-            Mark(ref seen, member);
-            Next(ref r);
-            switch (member)
-            {
-                case 0: d.Date = Date(ref r); break;
-                case 1: d.Persons = List(ref r, String); break;
-                case 2: d.WhatHappened = String(ref r); break;
-                case 3: d.Emotions = List(ref r, static (ref Utf8JsonReader x) => Emotions.Read(ref x, typeof(Emotion), Options)); break;
-                case 4: d.Mood = Int(ref r); break;
-                default: d.Pattern = String(ref r); break;
-            }
-        }
-
-        Require(seen, 0b1);
-        return d;
+        return document;
     }
 
     private static List<T> List<T>(ref Utf8JsonReader r, ElementReader<T> element)
@@ -590,29 +381,51 @@ internal static class CourseDocumentFastReader
         }
     }
 
-    private static void Mark(ref uint seen, int member)
-    {
-        var bit = 1u << member;
-        if ((seen & bit) != 0)
-        {
-            GiveUp<bool>();
-        }
-
-        seen |= bit;
-    }
-
-    private static void Require(uint seen, uint required)
-    {
-        if ((seen & required) != required)
-        {
-            GiveUp<bool>();
-        }
-    }
-
-    private static int Unknown() => GiveUp<int>();
-
     [DoesNotReturn]
     private static T GiveUp<T>() => throw new GiveUpException();
+
+    /// <summary>The member names of one document shape (at most 32, in the order its reader numbers them) and which are required.</summary>
+    private sealed class Members
+    {
+        private readonly byte[][] names;
+
+        public Members(string[] names, params string[] required)
+        {
+            if (names.Length > 32)
+            {
+                throw new ArgumentException("A shape has at most 32 members (one bit each).", nameof(names));
+            }
+
+            this.names = [.. names.Select(Encoding.UTF8.GetBytes)];
+            foreach (var name in required)
+            {
+                var index = Array.IndexOf(names, name);
+                if (index < 0)
+                {
+                    throw new ArgumentException("A required member must be one of the names.", nameof(required));
+                }
+
+                Required |= 1u << index;
+            }
+        }
+
+        /// <summary>Gets one bit per required member.</summary>
+        public uint Required { get; }
+
+        /// <summary>Returns the index of a member name; an unknown name gives up.</summary>
+        public int IndexOf(ReadOnlySpan<byte> name)
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (name.SequenceEqual(names[i]))
+                {
+                    return i;
+                }
+            }
+
+            return GiveUp<int>();
+        }
+    }
 
     /// <summary>Thrown to leave the fast path; never escapes <see cref="TryRead"/>.</summary>
     private sealed class GiveUpException : Exception
