@@ -27,6 +27,41 @@ public class FastReaderTests
         return data;
     }
 
+    [Fact]
+    public void The_fast_reader_knows_exactly_the_members_of_every_document_shape()
+    {
+        // A member added to a shape but not to the fast reader would silently send every document
+        // that uses it down the slow path: the reader's member lists must match the serializer's metadata.
+        var reachable = new HashSet<Type>();
+        var pending = new Stack<Type>([typeof(CourseDocument)]);
+        while (pending.TryPop(out var type))
+        {
+            if (!reachable.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var property in DocumentJsonContext.Default.GetTypeInfo(type)!.Properties)
+            {
+                var member = property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>)
+                    ? property.PropertyType.GetGenericArguments()[0]
+                    : property.PropertyType;
+                if (DocumentJsonContext.Default.GetTypeInfo(member) is { Kind: System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object })
+                {
+                    pending.Push(member);
+                }
+            }
+        }
+
+        Assert.Equal(reachable.OrderBy(t => t.Name), CourseDocumentFastReader.Shapes.Select(s => s.Shape).OrderBy(t => t.Name));
+        foreach (var (shape, members) in CourseDocumentFastReader.Shapes)
+        {
+            var properties = DocumentJsonContext.Default.GetTypeInfo(shape)!.Properties;
+            Assert.Equal(properties.Select(p => p.Name).Order(StringComparer.Ordinal), members.Names.Order(StringComparer.Ordinal));
+            Assert.Equal(properties.Where(p => p.IsRequired).Select(p => p.Name).Order(StringComparer.Ordinal), members.RequiredNames.Order(StringComparer.Ordinal));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ExampleFiles))]
     public void Every_example_document_takes_the_fast_path_and_reads_as_the_serializer_reads_it(string file)

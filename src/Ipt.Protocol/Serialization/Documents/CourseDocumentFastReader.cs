@@ -63,6 +63,24 @@ internal static class CourseDocumentFastReader
 
     private delegate T ElementReader<T>(ref Utf8JsonReader reader);
 
+    /// <summary>Gets every document shape with the members this reader knows, so a test can hold them to the serializer's metadata.</summary>
+    internal static IReadOnlyList<(Type Shape, Members Members)> Shapes { get; } =
+    [
+        (typeof(CourseDocument), CourseMembers),
+        (typeof(ContractDocument), ContractMembers),
+        (typeof(RenegotiationDocument), RenegotiationMembers),
+        (typeof(FormulationDocument), FormulationMembers),
+        (typeof(FocusAreaDocument), FocusAreaMembers),
+        (typeof(SickRoleDocument), SickRoleMembers),
+        (typeof(InventoryDocument), InventoryMembers),
+        (typeof(PersonDocument), PersonMembers),
+        (typeof(SessionDocument), SessionMembers),
+        (typeof(MeasurementDocument), MeasurementMembers),
+        (typeof(GoalDocument), GoalMembers),
+        (typeof(GoalStepDocument), GoalStepMembers),
+        (typeof(DiaryEntryDocument), DiaryEntryMembers),
+    ];
+
     /// <summary>Reads the value of one member (by its index in the shape's <see cref="Members"/>) into the document.</summary>
     private delegate void MemberReader<in T>(ref Utf8JsonReader reader, T document, int member);
 
@@ -385,7 +403,7 @@ internal static class CourseDocumentFastReader
     private static T GiveUp<T>() => throw new GiveUpException();
 
     /// <summary>The member names of one document shape (at most 32, in the order its reader numbers them) and which are required.</summary>
-    private sealed class Members
+    internal sealed class Members
     {
         private readonly byte[][] names;
 
@@ -396,6 +414,8 @@ internal static class CourseDocumentFastReader
                 throw new ArgumentException("A shape has at most 32 members (one bit each).", nameof(names));
             }
 
+            Names = names;
+            RequiredNames = required;
             this.names = [.. names.Select(Encoding.UTF8.GetBytes)];
             foreach (var name in required)
             {
@@ -408,6 +428,12 @@ internal static class CourseDocumentFastReader
                 Required |= 1u << index;
             }
         }
+
+        /// <summary>Gets the member names, in the order the shape's reader numbers them.</summary>
+        public IReadOnlyList<string> Names { get; }
+
+        /// <summary>Gets the names of the required members.</summary>
+        public IReadOnlyList<string> RequiredNames { get; }
 
         /// <summary>Gets one bit per required member.</summary>
         public uint Required { get; }
