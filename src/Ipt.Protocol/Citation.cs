@@ -117,6 +117,7 @@ public static class Sources
         yield return new("CITC", "CITC Associates IPT pages (role disputes, role transitions, grief).");
         yield return new("ALPF", "IPT strategies summary (alpfmedical.info), including what IPT does not use.");
         yield return new("CSPRS", "Collaborative Study Psychotherapy Rating Scale, IPT subscales (PMC5718628).");
+        yield return new("NHSTT", "NHS England / National Collaborating Centre for Mental Health, NHS Talking Therapies for anxiety and depression manual (2023; formerly the IAPT Manual), and NHS Digital's Talking Therapies data set definitions (attendance, finished treatment, paired outcomes).");
         yield return new("CONVENTION", "General clinical convention for scored instruments (response, remission, caseness, reliable change).");
     }
 }

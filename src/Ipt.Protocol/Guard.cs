@@ -75,6 +75,16 @@ internal static class Guard
         return values;
     }
 
+    internal static ValueList<int> AllPositive(ValueList<int> values, string paramName)
+    {
+        foreach (var value in values)
+        {
+            Positive(value, paramName);
+        }
+
+        return values;
+    }
+
     internal static Duration PositiveDuration(Duration value, string paramName)
     {
         if (value <= Duration.Zero || value > Duration.FromHours(24))

@@ -299,6 +299,9 @@ public sealed record Measurement
     /// <summary>Gets the recorded total, when recorded.</summary>
     public int? Total { get; }
 
+    /// <summary>Gets who rated the measurement, when recorded.</summary>
+    public Rater? Rater { get; init => field = Guard.Defined(value, nameof(Rater)); }
+
     /// <summary>Gets the item scores in item order (empty when only a total was recorded).</summary>
     public ValueList<int> Items { get; }
 
@@ -320,6 +323,23 @@ public sealed record Measurement
 
             return sum;
         }
+    }
+
+    /// <summary>Returns the first measurement of an instrument in a list, without allocating.</summary>
+    /// <param name="measures">The measurements.</param>
+    /// <param name="instrument">The instrument's id.</param>
+    /// <returns>The measurement, or <see langword="null"/>.</returns>
+    public static Measurement? FirstOf(ValueList<Measurement> measures, InstrumentId instrument)
+    {
+        foreach (var measure in measures.AsSpan())
+        {
+            if (measure.Instrument == instrument)
+            {
+                return measure;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Returns the score of a 1-based item, when items were recorded.</summary>

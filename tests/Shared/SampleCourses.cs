@@ -27,6 +27,13 @@ internal static class SampleCourses
     /// </summary>
     public static IReadOnlyList<SampleMistake> Mistakes { get; } = BuildMistakes();
 
+    /// <summary>
+    /// Real records rather than ideal courses, by name: fetched mid-course, with a missed session and a
+    /// make-up, a group's pre-group meeting, a dropout, a group with members present. Each lists the
+    /// rule ids it triggers (none for a well-run record). Shipped under docs/examples/records.
+    /// </summary>
+    public static IReadOnlyList<SampleRecord> Records { get; } = BuildRecords();
+
     public static TechniqueId T(string id) => TechniqueId.From(id);
 
     public static PersonId P(string id) => PersonId.From(id);
@@ -296,6 +303,158 @@ internal static class SampleCourses
         ];
     }
 
+    private static List<SampleRecord> BuildRecords() =>
+    [
+        new(
+            "active-at-session-14",
+            "Standard IPT fetched mid-course: sessions 1 to 14 of 16 held, sessions 15 and 16 not yet in the record.",
+            [],
+            ActiveAtSession14()),
+        new(
+            "adolescent-missed-and-made-up",
+            "IPT-A: the patient did not attend session 6; session 7 makes it up, and the course completes its 12 contracted sessions.",
+            [],
+            AdolescentMissedAndMadeUp()),
+        new(
+            "who-group-pre-group-assessment",
+            "WHO group IPT: the assessment, baseline PHQ-9, sick role, inventory, problem area and contract are done in the individual pre-group meeting.",
+            [],
+            WhoGroupPreGroupAssessment()),
+        new(
+            "ended-early-after-6",
+            "Standard IPT: the patient attended sessions 1 to 6, did not attend sessions 7 to 9 and could not be reached; the course ended early.",
+            ["IPT0607"],
+            EndedEarlyAfter6()),
+        new(
+            "group-members-present",
+            "WHO group IPT with its group, its facilitators, the members present at each group session (counts and opaque ids) and supervision.",
+            [],
+            GroupMembersPresent()),
+    ];
+
+    private static Course ActiveAtSession14()
+    {
+        var standard = Standard;
+        var held = standard.Sessions.Where(s => s.Number <= 14).ToList();
+        return standard with
+        {
+            Sessions = ValueList.From(held),
+            Lifecycle = new CourseLifecycle(CourseStatus.Active) { AsOf = held[^1].Date!.Value.PlusDays(2) },
+        };
+    }
+
+    private static Course AdolescentMissedAndMadeUp()
+    {
+        var course = All[BuiltInProtocols.Adolescent.Id];
+        var sessions = new List<Session>();
+        foreach (var s in course.Sessions)
+        {
+            if (s.Number < 6)
+            {
+                sessions.Add(s);
+            }
+            else if (s.Number == 6)
+            {
+                // The appointment the patient missed keeps its date and phase; what was planned for it moves to the make-up.
+                sessions.Add(new Session(6, s.Phase) { Date = s.Date, Length = null, Status = SessionStatus.Missed, Format = s.Format });
+                sessions.Add(s with { Number = 7, Date = s.Date!.Value.PlusDays(3), Replaces = 6 });
+            }
+            else
+            {
+                sessions.Add(s with { Number = s.Number + 1 });
+            }
+        }
+
+        return course with
+        {
+            Sessions = ValueList.From(sessions),
+            Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = sessions[^1].Date },
+        };
+    }
+
+    private static Course WhoGroupPreGroupAssessment()
+    {
+        var course = All[BuiltInProtocols.WhoGroup.Id];
+        SessionTask[] initialTasks = [SessionTask.Diagnosis, SessionTask.Psychoeducation, SessionTask.MedicationAssessment, SessionTask.InterpersonalInventory, SessionTask.SymptomLinking];
+        string[] initialTechniques = ["pre-group-preparation", "psychoeducation", "sick-role", "interpersonal-inventory", "interpersonal-formulation", "contract-setting"];
+        var sessions = course.Sessions.Select(s => s.Number switch
+        {
+            1 => s with
+            {
+                Tasks = ValueList.From(initialTasks),
+                Techniques = ValueList.From(initialTechniques.Select(T)),
+                Measures = [Scored(Instruments.Phq9, 18)],
+            },
+            2 => s with
+            {
+                Tasks = [SessionTask.GoalSetting],
+                Techniques = [T("clarification"), T("relate-onset-to-dispute")],
+                Measures = [],
+            },
+            _ => s with { Measures = s.Number is 5 or 9 ? [Scored(Instruments.Phq9, s.Number == 5 ? 14 : 8)] : [] },
+        });
+        var agreedOn = course.Sessions[0].Date;
+        return course with
+        {
+            Sessions = ValueList.From(sessions),
+            SickRole = new SickRole { GrantedAtSession = 1 },
+            Contract = course.Contract! with { AgreedAtSession = 1 },
+            Formulation = course.Formulation! with { ChosenAtSession = 1, PresentedAtSession = 1, AgreedAtSession = 1, AgreedOn = agreedOn },
+            Goals = ValueList.From(course.Goals.Select(g => g with { SetAtSession = 2, Steps = ValueList.From(g.Steps.Select(st => st with { DoneAtSession = 4 })) })),
+            Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = course.Sessions[^1].Date },
+        };
+    }
+
+    private static Course EndedEarlyAfter6()
+    {
+        var standard = Standard;
+        var sessions = standard.Sessions
+            .Where(s => s.Number <= 9)
+            .Select(s => s.Number switch
+            {
+                <= 4 => s,
+                5 => s with { Measures = [new Measurement(Instruments.Phq9.Id, 20, [3, 3, 3, 3, 3, 3, 2, 0, 0])] },
+                6 => s,
+                _ => new Session(s.Number, s.Phase) { Date = s.Date, Status = SessionStatus.Missed },
+            })
+            .ToList();
+        return standard with
+        {
+            Sessions = ValueList.From(sessions),
+            Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { EndedOn = sessions[^1].Date!.Value.PlusDays(14), EndReason = EndReason.LostToContact },
+        };
+    }
+
+    private static Course GroupMembersPresent()
+    {
+        var course = WhoGroupPreGroupAssessment();
+        var lead = ClinicianId.From("t1");
+        var co = ClinicianId.From("t2");
+        var members = Enumerable.Range(1, 7).Select(k => MemberId.From($"m{k}")).ToArray();
+        var sessions = course.Sessions.Select(s => s.Format != SessionFormat.Group
+            ? s with { Clinicians = [new SessionClinician(lead)] }
+            : s with
+            {
+                Clinicians = [new SessionClinician(lead), new SessionClinician(co, ClinicianRole.CoTherapist)],
+                Group = new SessionGroup
+                {
+                    MembersPresent = s.Number % 3 == 0 ? 7 : 8,
+                    Members = ValueList.From(members.Take(s.Number % 3 == 0 ? 6 : 7)),
+                },
+            });
+        return course with
+        {
+            Therapist = lead,
+            Group = new CourseGroup(GroupId.From("grp-2026-01")) { MembersAtStart = 8 },
+            Sessions = ValueList.From(sessions),
+            Supervision =
+            [
+                new SupervisionRecord(Start.PlusWeeks(2), ClinicianId.From("s1")) { Sessions = [2, 3] },
+                new SupervisionRecord(Start.PlusWeeks(5), ClinicianId.From("s1")) { Sessions = [4, 5, 6] },
+            ],
+        };
+    }
+
     /// <summary>The standard course held up to session 7 with two small slips (warnings, no errors); the rest planned.</summary>
     private static Course InProgress(Course standard)
     {
@@ -311,6 +470,13 @@ internal static class SampleCourses
         });
     }
 }
+
+/// <summary>A sample record as hosts send them, with the rule ids it triggers (empty for a well-run record).</summary>
+/// <param name="Name">A kebab-case name, also the sample document's file name.</param>
+/// <param name="Summary">What the record shows, in one sentence (documentation text, not patient data).</param>
+/// <param name="ExpectedIds">The rule ids it triggers, in report order; empty when it validates clean.</param>
+/// <param name="Course">The course.</param>
+internal sealed record SampleRecord(string Name, string Summary, IReadOnlyList<string> ExpectedIds, Course Course);
 
 /// <summary>A sample course with one typical mistake.</summary>
 /// <param name="Name">A kebab-case name, also the sample document's file name.</param>

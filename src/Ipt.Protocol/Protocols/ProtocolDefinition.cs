@@ -78,6 +78,15 @@ public sealed record ProtocolDefinition
     /// <summary>Gets the formats the variant allows (empty means only <see cref="Format"/>; pre-treatment meetings are individual).</summary>
     public ValueList<SessionFormat> AllowedFormats { get; init => field = Guard.AllDefined(value, nameof(AllowedFormats)); }
 
+    /// <summary>
+    /// Gets a value indicating whether the pre-treatment meetings do the initial phase's tasks
+    /// (assessment, baseline measure, psychoeducation and sick role, inventory, problem area,
+    /// formulation, contract), so that they count for them: WHO group IPT's and Wilfley's group IPT's
+    /// individual pre-group meetings [WHO, WILFLEY] (H). Rules, the technique advisor and the
+    /// technique phase weights treat such a meeting as part of the initial phase.
+    /// </summary>
+    public bool InitialTasksInPreTreatment { get; init; }
+
     /// <summary>Gets the instrument used for the baseline and regular monitoring.</summary>
     public InstrumentId PrimaryInstrument { get; init; } = Instruments.Phq9.Id;
 
@@ -96,6 +105,14 @@ public sealed record ProtocolDefinition
 
     /// <summary>Gets how many sessions before the last one the ending is best raised (N−4 means 4; an info finding when later).</summary>
     public int EarlyEndingNoticeSessions { get; init => field = Guard.NonNegative(value, nameof(EarlyEndingNoticeSessions)); } = 4;
+
+    /// <summary>
+    /// Gets how many days before or after the onset of symptoms a life event counts as "near onset"
+    /// (default 182, about six months). IPT relates the onset to the interpersonal events around it
+    /// [WMK, MARK] (H); the sources give no fixed window, so the default is a convention (L) and a
+    /// parameter. IPT0407 uses it.
+    /// </summary>
+    public int NearOnsetDays { get; init => field = Guard.Positive(value, nameof(NearOnsetDays)); } = 182;
 
     /// <summary>Gets the problem-area taxonomy the variant follows.</summary>
     public ProblemAreaTaxonomy Taxonomy { get; init => field = Guard.Defined(value, nameof(Taxonomy)); } = ProblemAreaTaxonomy.Weissman;

@@ -35,17 +35,27 @@ public abstract class CourseRule
 }
 
 /// <summary>
-/// What a rule sees: the course, its protocol definition, the technique catalogue, and facts
-/// computed once per validation (contracted session count, whether the initial phase is over, …).
+/// What a rule sees: the course, its protocol definition, the technique catalogue and the known
+/// instruments, and facts about the record computed once per validation (the contract in force,
+/// attendance, where the course stands).
 /// </summary>
-/// <remarks>A stack-only value; computing it allocates nothing.</remarks>
+/// <remarks>
+/// <para>A stack-only value; computing it allocates nothing.</para>
+/// <para>Where the course stands comes from <see cref="Course.Lifecycle"/>. A course without a
+/// lifecycle is judged <em>over</em> when its contracted treatment sessions (the protocol's minimum
+/// when there is no contract) are all recorded, at least one was attended and no session is
+/// planned: <em>completed</em> when a termination-phase session was held (or the protocol has no
+/// termination phase), <em>ended early</em> otherwise. Any other course is judged in progress, on
+/// what its sessions show.</para>
+/// </remarks>
 public readonly ref struct RuleContext
 {
-    internal RuleContext(Course course, ProtocolDefinition protocol, TechniqueCatalogue techniques)
+    internal RuleContext(Course course, ProtocolDefinition protocol, TechniqueCatalogue techniques, InstrumentRegistry instruments)
     {
         Course = course;
         Protocol = protocol;
         Techniques = techniques;
+        Instruments = instruments;
 
         var contracted = course.Contract?.Sessions;
         foreach (var renegotiation in course.Renegotiations)
@@ -55,9 +65,18 @@ public readonly ref struct RuleContext
 
         ContractedSessions = contracted ?? protocol.Sessions.Default;
         var firstCore = -1;
-        var finishedCandidate = false;
+        var terminationHeld = false;
         var anyPlanned = false;
-        foreach (var session in course.Sessions)
+        var sessions = course.Sessions.AsSpan();
+        foreach (var session in sessions)
+        {
+            if (session.Replaces is not null)
+            {
+                MakeUpCount++;
+            }
+        }
+
+        foreach (var session in sessions)
         {
             if (session.Phase == Phase.PreTreatment)
             {
@@ -74,7 +93,7 @@ public readonly ref struct RuleContext
                 continue;
             }
 
-            if (session.Status != SessionStatus.Cancelled)
+            if (!session.IsCancelled && !IsReplaced(session))
             {
                 TreatmentCount++;
             }
@@ -89,18 +108,32 @@ public readonly ref struct RuleContext
 
                 if (session.Phase == Phase.Termination)
                 {
-                    finishedCandidate = true;
+                    terminationHeld = true;
                 }
             }
 
-            if (firstCore < 0 && session.Phase == protocol.CorePhase && session.Status != SessionStatus.Cancelled)
+            if (firstCore < 0 && session.Phase == protocol.CorePhase && !session.IsCancelled)
             {
                 firstCore = session.Number;
             }
         }
 
         FirstCoreSessionNumber = firstCore;
-        IsFinished = finishedCandidate && !anyPlanned;
+        if (course.Lifecycle is { } lifecycle)
+        {
+            Status = lifecycle.Status;
+            AsOf = lifecycle.AsOf;
+        }
+        else
+        {
+            // Without a lifecycle: once every contracted slot is recorded and nothing is planned, the course
+            // is over: completed when a termination session was held, ended early otherwise.
+            var required = course.Contract is null ? protocol.Sessions.Min : ContractedSessions;
+            var over = !anyPlanned && TreatmentCount >= required && HeldTreatmentCount > 0;
+            Status = !over ? CourseStatus.Active
+                : terminationHeld || protocol.TerminationSessions.Max == 0 ? CourseStatus.Completed
+                : CourseStatus.EndedEarly;
+        }
     }
 
     /// <summary>Gets the course.</summary>
@@ -112,17 +145,26 @@ public readonly ref struct RuleContext
     /// <summary>Gets the technique catalogue; empty when the host registered none (technique rules then skip).</summary>
     public TechniqueCatalogue Techniques { get; }
 
+    /// <summary>Gets the instruments the rules know; a measurement of any other is reported.</summary>
+    public InstrumentRegistry Instruments { get; }
+
     /// <summary>Gets the number of treatment sessions in the contract in force, or the protocol's default when there is no contract.</summary>
     public int ContractedSessions { get; }
 
     /// <summary>Gets the number of pre-treatment sessions.</summary>
     public int PreTreatmentCount { get; }
 
-    /// <summary>Gets the number of treatment sessions that are not cancelled (see <see cref="IsTreatment"/>).</summary>
+    /// <summary>
+    /// Gets the number of treatment sessions that take a slot of the contract: held, planned or
+    /// missed, neither cancelled nor replaced by a make-up session (see <see cref="IsTreatment"/>).
+    /// </summary>
     public int TreatmentCount { get; }
 
-    /// <summary>Gets the number of held treatment sessions.</summary>
+    /// <summary>Gets the number of held treatment sessions (sessions the patient attended).</summary>
     public int HeldTreatmentCount { get; }
+
+    /// <summary>Gets the number of make-up sessions (sessions that replace a missed or cancelled one).</summary>
+    public int MakeUpCount { get; }
 
     /// <summary>Gets a value indicating whether a treatment session after the initial phase has been held.</summary>
     public bool InitialPhaseOver { get; }
@@ -130,8 +172,17 @@ public readonly ref struct RuleContext
     /// <summary>Gets the number of the first (non-cancelled) session of the core phase, or -1.</summary>
     public int FirstCoreSessionNumber { get; }
 
-    /// <summary>Gets a value indicating whether the course is over: a termination session was held and none is still planned.</summary>
-    public bool IsFinished { get; }
+    /// <summary>Gets where the course stands: from its lifecycle, or inferred from its sessions when it has none.</summary>
+    public CourseStatus Status { get; }
+
+    /// <summary>Gets the date the record describes, when its lifecycle gives one.</summary>
+    public NodaTime.LocalDate? AsOf { get; }
+
+    /// <summary>Gets a value indicating whether the course is completed, so that the termination phase's tasks are due.</summary>
+    public bool IsFinished => Status == CourseStatus.Completed;
+
+    /// <summary>Gets a value indicating whether the course has ended (completed or ended early).</summary>
+    public bool HasEnded => Status != CourseStatus.Active;
 
     /// <summary>
     /// Returns whether a session counts as a treatment session: not pre-treatment and, in a group
@@ -142,6 +193,47 @@ public readonly ref struct RuleContext
     /// <returns><see langword="true"/> for a treatment session.</returns>
     public bool IsTreatment(Session session) =>
         session.Phase != Phase.PreTreatment && !(Protocol.IsGroup && session.Format == SessionFormat.Individual);
+
+    /// <summary>
+    /// Returns whether a session takes a slot of the contract: a treatment session that is neither
+    /// cancelled nor replaced by a make-up session. Missed sessions take their slot.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when it takes a slot.</returns>
+    public bool TakesSlot(Session session) => IsTreatment(session) && !session.IsCancelled && !IsReplaced(session);
+
+    /// <summary>Returns whether a make-up session replaces a session.</summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when a make-up replaces it.</returns>
+    public bool IsReplaced(Session session)
+    {
+        if (MakeUpCount == 0)
+        {
+            return false;
+        }
+
+        foreach (var candidate in Course.Sessions.AsSpan())
+        {
+            if (candidate.Replaces == session.Number && !ReferenceEquals(candidate, session))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Returns whether a held session counts for the initial phase's tasks: a held initial-phase
+    /// treatment session, or a held pre-treatment meeting when the protocol does the initial tasks
+    /// there (<see cref="ProtocolDefinition.InitialTasksInPreTreatment"/>).
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when it counts.</returns>
+    public bool CountsForInitialTasks(Session session) =>
+        session.IsHeld
+        && ((session.Phase == Phase.Initial && IsTreatment(session))
+            || (session.Phase == Phase.PreTreatment && Protocol.InitialTasksInPreTreatment));
 }
 
 /// <summary>

@@ -92,7 +92,7 @@ public sealed class CourseValidator
     private ValidationReport Run(Course course, RuleSet set)
     {
         var sink = new DiagnosticSink(overrides);
-        var context = new RuleContext(course, set.Protocol, Options.Techniques);
+        var context = new RuleContext(course, set.Protocol, Options.Techniques, Options.Instruments);
         foreach (var rule in set.Rules)
         {
             var mark = sink.Mark;
@@ -107,7 +107,7 @@ public sealed class CourseValidator
             }
         }
 
-        return sink.ToReport();
+        return sink.ToReport() with { Attendance = AttendanceSummary.Of(in context) };
     }
 
     private RuleSet Build(ProtocolDefinition protocol) =>

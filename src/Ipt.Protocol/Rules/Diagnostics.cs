@@ -318,6 +318,12 @@ public readonly record struct DiagnosticArgument
     /// <exception cref="ArgumentException">The id is malformed.</exception>
     public static DiagnosticArgument FromRuleId(string name, string ruleId) =>
         DiagnosticDescriptor.IsValidId(ruleId) ? new(name, ruleId) : throw new ArgumentException("Not a diagnostic id.", nameof(ruleId));
+
+    /// <summary>Creates an argument from a fixed text of the library's own (a constant or a built-in band name), never from document content.</summary>
+    /// <param name="name">The placeholder name.</param>
+    /// <param name="libraryText">The text.</param>
+    /// <returns>The argument.</returns>
+    internal static DiagnosticArgument FromLibraryText(string name, string libraryText) => new(name, libraryText);
 }
 
 /// <summary>

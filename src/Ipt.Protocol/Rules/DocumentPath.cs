@@ -54,7 +54,7 @@ public sealed record DocumentPath : IComparable<DocumentPath>
 {
     // Order of the course document's root properties, for a reading-order sort of findings.
     private static readonly string[] RootOrder =
-        ["schemaVersion", "protocol", "patientAge", "setting", "contract", "renegotiations", "formulation", "sickRole", "inventory", "sessions", "goals", "diary"];
+        ["schemaVersion", "protocol", "lifecycle", "patientAge", "setting", "therapist", "group", "onset", "contract", "renegotiations", "formulation", "sickRole", "inventory", "lifeEvents", "assessments", "sessions", "supervision", "goals", "diary"];
 
     private DocumentPath(ValueList<PathSegment> segments) => Segments = segments;
 

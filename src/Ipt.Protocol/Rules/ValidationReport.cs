@@ -41,6 +41,13 @@ public readonly record struct ValidationReport
     /// <summary>Gets the findings, in report order.</summary>
     public ValueList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// Gets the attendance of the course's treatment sessions (counts and rate); the default value
+    /// when the course could not be checked (an unknown protocol). Attendance is reported here, not
+    /// as findings, except when the contracted count can no longer be reached (IPT0109).
+    /// </summary>
+    public AttendanceSummary Attendance { get; init; }
+
     /// <summary>Gets the number of errors.</summary>
     public int ErrorCount { get; }
 

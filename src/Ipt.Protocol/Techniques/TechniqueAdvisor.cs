@@ -282,7 +282,7 @@ public sealed class TechniqueAdvisor
                 continue;
             }
 
-            var weight = row.Phase[(int)phase];
+            var weight = variant.PhaseWeights[r][(int)phase];
             SuggestionReason why;
             byte fromSecondary = 0;
             if (!row.HasAreas)
@@ -370,12 +370,12 @@ public sealed class TechniqueAdvisor
             switch (status)
             {
                 case TaskStatus.Overdue:
-                    score[r] = OverdueScore + rows[r].Phase[(int)rulePhase];
+                    score[r] = OverdueScore + variant.PhaseWeights[r][(int)rulePhase];
                     reason[r] = (byte)SuggestionReason.Overdue;
                     detail[r] = (byte)(rule.Timing == PhaseTaskTiming.Ending ? Detail.Ending : Detail.None);
                     break;
                 case TaskStatus.Due:
-                    score[r] = DueScore + rows[r].Phase[(int)phase];
+                    score[r] = DueScore + variant.PhaseWeights[r][(int)phase];
                     reason[r] = (byte)(rule.Requirement is null ? SuggestionReason.PhaseTask : SuggestionReason.VariantTask);
                     detail[r] = (byte)(rule.Timing switch
                     {
@@ -397,7 +397,7 @@ public sealed class TechniqueAdvisor
         if (stageAssessmentRow >= 0 && stage is null && phaseRank == 2 && variant.Applies[stageAssessmentRow]
             && (primary == ProblemArea.RoleDispute || secondary == ProblemArea.RoleDispute))
         {
-            score[stageAssessmentRow] = OverdueScore + rows[stageAssessmentRow].Phase[(int)Phase.Initial];
+            score[stageAssessmentRow] = OverdueScore + variant.PhaseWeights[stageAssessmentRow][(int)Phase.Initial];
             reason[stageAssessmentRow] = (byte)SuggestionReason.Overdue;
             detail[stageAssessmentRow] = Detail.NoStage;
         }
@@ -495,9 +495,18 @@ public sealed class TechniqueAdvisor
             perPhase[p] = [];
         }
 
+        // The entries' weights under this protocol (TechniqueEntry.WeightIn(phase, protocol): one home for
+        // how a protocol reads the catalogue, shared with the technique rules).
+        var phaseWeights = new double[rows.Length][];
         for (var r = 0; r < rows.Length; r++)
         {
             var entry = rows[r].Entry;
+            phaseWeights[r] = new double[PhaseCount];
+            for (var p = 0; p < PhaseCount; p++)
+            {
+                phaseWeights[r][p] = entry.WeightIn((Phase)p, protocol);
+            }
+
             applies[r] = entry.IsIpt && entry.AppliesTo(protocol.Id);
             if (!applies[r])
             {
@@ -506,7 +515,7 @@ public sealed class TechniqueAdvisor
 
             for (var p = 0; p < PhaseCount; p++)
             {
-                if (rows[r].Phase[p] > 0)
+                if (phaseWeights[r][p] > 0)
                 {
                     perPhase[p].Add(r);
                 }
@@ -532,7 +541,7 @@ public sealed class TechniqueAdvisor
             ruleOf[r] = rule;
         }
 
-        return new Variant(protocol, applies, candidates, [.. rules], ruleOf);
+        return new Variant(protocol, applies, candidates, [.. rules], ruleOf, phaseWeights);
     }
 
     private enum TaskStatus
@@ -626,7 +635,7 @@ public sealed class TechniqueAdvisor
         }
     }
 
-    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow)
+    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow, double[][] PhaseWeights)
     {
         // Rationales depend only on the key's parts, so they are built once and shared (bounded).
         private readonly ConcurrentDictionary<ulong, string> rationales = new();

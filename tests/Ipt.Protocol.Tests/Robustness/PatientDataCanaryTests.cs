@@ -411,9 +411,11 @@ public class PatientDataCanaryTests
             Renegotiations = [new Renegotiation { AtSession = 6, Sessions = 18, Date = SampleCourses.Start.PlusWeeks(5), Reason = "r" }],
             Goals = [new Goal(GoalId.From("g1"), "d") { Area = ProblemArea.RoleDispute, Steps = [new GoalStep { Description = "s", Done = true, DoneAtSession = 4 }, new GoalStep { Description = "t" }] }],
             Diary = [new InterpersonalEvent { Date = SampleCourses.Start.PlusDays(3), Persons = [PersonId.From("p1")], WhatHappened = "w", Pattern = "p", Mood = 3 }],
+            LifeEvents = [new LifeEvent(LifeEventKind.Move, SampleCourses.Start.PlusDays(-40)) { Persons = [PersonId.From("p1")], Notes = "n" }],
+            Supervision = [new SupervisionRecord(SampleCourses.Start.PlusWeeks(3), ClinicianId.From("s1")) { Sessions = [2, 3], Notes = "n" }],
         };
         var courses = new List<Course> { Fill(full, ref counter) };
-        foreach (var course in SampleCourses.All.Values.Concat(SampleCourses.Mistakes.Select(m => m.Course)))
+        foreach (var course in SampleCourses.All.Values.Concat(SampleCourses.Mistakes.Select(m => m.Course)).Concat(SampleCourses.Records.Select(r => r.Course)))
         {
             courses.Add(Fill(course, ref counter));
         }

@@ -148,10 +148,11 @@ public class EngineTests
     }
 
     [Fact]
-    public void Clean_report_is_the_empty_value()
+    public void Clean_report_has_no_findings_and_carries_the_attendance()
     {
         var report = CourseValidator.Default.Validate(Standard);
-        Assert.Equal(ValidationReport.Empty, report);
+        Assert.Equal(ValidationReport.Empty with { Attendance = report.Attendance }, report);
+        Assert.Equal(16, report.Attendance.Attended);
         Assert.True(report.IsClean);
         Assert.False(report.HasErrors);
         Assert.False(report.HasWarnings);

@@ -54,6 +54,11 @@ internal static class RuleCases
         yield return Case("IPT0106", new("IPT0106", std, c => c.Edit(6, s => s with { Length = Duration.FromMinutes(20) }), c => c.Edit(6, s => s with { Length = Duration.FromMinutes(50) }), "sessions[5].length", w));
         yield return Case("IPT0107", new("IPT0107", std, Plus17, c => c.PlusRenegotiation(new Renegotiation { AtSession = 15, Sessions = 17 }), "sessions", e));
         yield return Case("IPT0108", new("IPT0108", std, c => c.EditContract(k => k with { StartDate = SampleCourses.Start.PlusWeeks(-4) }), c => c.EditContract(k => k with { StartDate = SampleCourses.Start }), "sessions[14].date", w));
+        yield return Case("IPT0109", new("IPT0109", std, c => c.Edit(6, s => new Session(6, s.Phase) { Date = s.Date, Status = SessionStatus.Missed }), c => c.PlusSession(new Session(17, Phase.Termination) { Date = c.Sessions[^1].Date!.Value.PlusDays(3), Status = SessionStatus.Held, Replaces = 6 }), "sessions", i));
+        yield return Case("IPT0110", new("IPT0110", std, c => c.Edit(7, s => s with { Replaces = 6 }), c => c.Edit(6, s => s with { Status = SessionStatus.Missed }), "sessions[6].replaces", e));
+        yield return Case("IPT0111", new("IPT0111", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndReason = EndReason.LostToContact } }, c => c with { Lifecycle = c.Lifecycle! with { Status = CourseStatus.EndedEarly } }, "lifecycle.endReason", e));
+        yield return Case("IPT0112", new("IPT0112", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Active) { AsOf = c.Sessions[9].Date } }, c => c with { Lifecycle = c.Lifecycle! with { AsOf = c.Sessions[^1].Date } }, "sessions[10].date", e));
+        yield return Case("IPT0113", new("IPT0113", std, c => c with { Diary = [c.Diary[0] with { Persons = [SampleCourses.P("p9")] }] }, c => c with { Diary = [c.Diary[0] with { Persons = [SampleCourses.P("p1")] }] }, "diary[0].persons[0]", e));
 
         // Phases
         yield return Case("IPT0201", new("IPT0201", std, c => c.Edit(10, s => s with { Phase = Phase.Initial }), c => c.Edit(10, s => s with { Phase = Phase.Middle }), "sessions[9].phase", e));
@@ -82,6 +87,7 @@ internal static class RuleCases
         yield return Case("IPT0404", new("IPT0404", std, c => c.EditFormulation(f => f with { Areas = [Dispute() with { DisputeStage = null }] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas[0].disputeStage", e));
         yield return Case("IPT0405", new("IPT0405", std, c => c.EditFormulation(f => f with { Areas = [new(ProblemArea.Grief) { Persons = [SampleCourses.P("p1")] }] }), c => c with { Inventory = c.Inventory.WithPerson(c.Inventory.Persons[0] with { Deceased = true }) }, "formulation.areas[0].area", w));
         yield return Case("IPT0406", new("IPT0406", std, c => c.EditFormulation(f => f with { ChosenAtSession = 6 }), c => c.PlusRenegotiation(new Renegotiation { AtSession = 6, ChangesFocus = true }), "formulation.chosenAtSession", w));
+        yield return Case("IPT0407", new("IPT0407", std, c => (c with { Onset = SampleCourses.Start.PlusDays(-30) }).PlusLifeEvent(new LifeEvent(LifeEventKind.JobLoss, SampleCourses.Start.PlusDays(-60))).EditFormulation(f => f.PlusArea(new(ProblemArea.InterpersonalDeficits, FocusRank.Secondary))), c => c with { LifeEvents = [c.LifeEvents[0] with { Kind = LifeEventKind.Other }] }, "formulation.areas[1].area", w));
 
         // Techniques (validated with the test catalogue)
         yield return Case("IPT0501", new("IPT0501", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("sick-role"))), c => c.Edit(8, s => s.Without("sick-role")).Edit(2, s => s.PlusTechnique(SampleCourses.T("sick-role"))), "sessions[7].techniques[5]", w));
@@ -97,6 +103,7 @@ internal static class RuleCases
         yield return Case("IPT0604", new("IPT0604", std, c => c.Edit(16, s => s.Without(SessionTask.RelapsePreventionPlan)), c => c.Edit(15, s => s.PlusTask(SessionTask.RelapsePreventionPlan)), "sessions", w));
         yield return Case("IPT0605", new("IPT0605", std, c => c.Edit(16, s => s.Without(SessionTask.ContinuationDiscussed)), c => c.Edit(15, s => s.PlusTask(SessionTask.ContinuationDiscussed)), "sessions", w));
         yield return Case("IPT0606", new("IPT0606", std, c => c.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] }), c => c.Edit(16, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[15].measures[0]", w));
+        yield return Case("IPT0607", new("IPT0607", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { EndReason = EndReason.Transferred } }, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Completed) }, "lifecycle.status", w));
 
         // Measures and safety
         yield return Case("IPT0701", new("IPT0701", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 30)] }), c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 12)] }), "sessions[4].measures[0].total", e));
@@ -104,6 +111,7 @@ internal static class RuleCases
         yield return Case("IPT0703", new("IPT0703", std, c => c.Edit(5, s => s with { Measures = [] }), c => c.Edit(5, s => s.PlusMeasure(new Measurement(Phq9, 12))), "sessions[4].measures", w));
         yield return Case("IPT0704", new("IPT0704", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] }), c => c.Edit(5, s => s.PlusTask(SessionTask.RiskReview)), "sessions[4].measures[0].items[8]", e));
         yield return Case("IPT0705", new("IPT0705", std, c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] }), c => c.Edit(6, s => s.PlusTask(SessionTask.PlanReview)), "sessions[4].measures[0]", w));
+        yield return Case("IPT0706", new("IPT0706", std, c => c.Edit(5, s => s.PlusMeasure(new Measurement(InstrumentId.From("phq-8"), 10))), c => c.Edit(5, s => s with { Measures = [s.Measures[0]] }), "sessions[4].measures[1].instrument", e));
 
         // Variant-specific
         yield return Case("IPT0801", new("IPT0801", BuiltInProtocols.Adolescent, c => c.Edit(1, s => s.Without(SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual }), c => c.Edit(2, s => s.PlusTask(SessionTask.CaregiverInvolvement)), "sessions", w));

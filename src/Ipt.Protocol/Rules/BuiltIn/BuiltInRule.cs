@@ -9,30 +9,10 @@ internal static class RuleHelpers
     internal static readonly InstrumentId Srm5 = InstrumentId.From("srm-5");
     internal static readonly InstrumentId Srm17 = InstrumentId.From("srm-17");
 
-    // Instruments.TryGet enumerates an IReadOnlyList (an enumerator allocation per call); rules look up here instead.
-    private static readonly Instrument[] KnownInstruments = [.. Instruments.All];
-
-    /// <summary>Looks up a built-in instrument without allocating.</summary>
-    internal static bool TryGetInstrument(InstrumentId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Instrument? instrument)
-    {
-        foreach (var candidate in KnownInstruments)
-        {
-            if (candidate.Id == id)
-            {
-                instrument = candidate;
-                return true;
-            }
-        }
-
-        instrument = null;
-        return false;
-    }
-
     internal static Citation Cite(Confidence confidence, params string[] sources) => new(confidence, sources);
 
-    /// <summary>A treatment session that took or takes a slot (not cancelled).</summary>
-    internal static bool Counts(in RuleContext context, Session session) =>
-        session.Status != SessionStatus.Cancelled && context.IsTreatment(session);
+    /// <summary>A treatment session that took or takes a slot of the contract (neither cancelled nor replaced by a make-up).</summary>
+    internal static bool Counts(in RuleContext context, Session session) => context.TakesSlot(session);
 
     internal static bool HasInitialPhase(ProtocolDefinition protocol) => protocol.InitialSessions.Max > 0 && protocol.CorePhase == Phase.Middle;
 
@@ -44,7 +24,7 @@ internal static class RuleHelpers
         var last = 0;
         foreach (var session in course.Sessions)
         {
-            if (session.Phase == Phase.Initial && session.Status != SessionStatus.Cancelled)
+            if (session.Phase == Phase.Initial && !session.IsCancelled)
             {
                 last = session.Number;
             }
@@ -53,12 +33,18 @@ internal static class RuleHelpers
         return last;
     }
 
-    /// <summary>Whether a held session of the given phase (treatment sessions only) records a task.</summary>
+    /// <summary>
+    /// Whether a held session of the given phase (treatment sessions only) records a task; for the
+    /// initial phase, pre-treatment meetings count when the protocol does the initial tasks there.
+    /// </summary>
     internal static bool TaskInPhase(in RuleContext context, Phase phase, SessionTask task)
     {
         foreach (var session in context.Course.Sessions)
         {
-            if (session.IsHeld && session.Phase == phase && context.IsTreatment(session) && session.Has(task))
+            var inPhase = phase == Phase.Initial
+                ? context.CountsForInitialTasks(session)
+                : session.IsHeld && session.Phase == phase && context.IsTreatment(session);
+            if (inPhase && session.Has(task))
             {
                 return true;
             }
@@ -79,6 +65,43 @@ internal static class RuleHelpers
         }
 
         return -1;
+    }
+
+    /// <summary>Whether an assessment was taken before treatment (intake, screening, pre-treatment): a baseline may come from it.</summary>
+    internal static bool IsBeforeTreatment(Assessment assessment) =>
+        assessment.Occasion is AssessmentOccasion.Intake or AssessmentOccasion.Screening or AssessmentOccasion.PreTreatment;
+
+    /// <summary>
+    /// The baseline score of an instrument: the earliest pre-treatment assessment that has it (by date),
+    /// else the first held session that has it (a pre-treatment meeting or a treatment session).
+    /// </summary>
+    internal static bool TryGetBaseline(in RuleContext context, InstrumentId instrument, out int score)
+    {
+        Measurement? found = null;
+        NodaTime.LocalDate foundOn = default;
+        foreach (var assessment in context.Course.Assessments)
+        {
+            if (IsBeforeTreatment(assessment) && assessment.MeasureOf(instrument) is { } measure && (found is null || assessment.Date < foundOn))
+            {
+                found = measure;
+                foundOn = assessment.Date;
+            }
+        }
+
+        if (found is null)
+        {
+            foreach (var session in context.Course.Sessions)
+            {
+                if (session.IsHeld && session.MeasureOf(instrument) is { } measure)
+                {
+                    found = measure;
+                    break;
+                }
+            }
+        }
+
+        score = found?.Score ?? 0;
+        return found is not null;
     }
 
     internal static DiagnosticArgument ProtocolArg(in RuleContext context) => DiagnosticArgument.From("protocol", context.Protocol.Id);

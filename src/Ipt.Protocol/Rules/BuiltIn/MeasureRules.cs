@@ -26,7 +26,7 @@ internal sealed class ScoreRangeRule : CourseRule
             for (var j = 0; j < measures.Length; j++)
             {
                 var measure = measures[j];
-                if (!TryGetInstrument(measure.Instrument, out var instrument))
+                if (!context.Instruments.TryGet(measure.Instrument, out var instrument))
                 {
                     continue;
                 }
@@ -169,7 +169,7 @@ internal sealed class SafetyItemRule : CourseRule
             var measures = session.Measures.AsSpan();
             for (var j = 0; j < measures.Length; j++)
             {
-                if (TryGetInstrument(measures[j].Instrument, out var instrument)
+                if (context.Instruments.TryGet(measures[j].Instrument, out var instrument)
                     && instrument.SafetyItem is { } item
                     && measures[j].Item(item) is { } score and > 0
                     && !session.Has(SessionTask.RiskReview))
@@ -205,7 +205,7 @@ internal sealed class MidTreatmentReviewRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!context.Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
         {
             return;
         }
@@ -213,7 +213,25 @@ internal sealed class MidTreatmentReviewRule : CourseRule
         var mid = Math.Max(1, context.ContractedSessions / 2);
         var sessions = context.Course.Sessions.AsSpan();
         var ordinal = 0;
+
+        // A baseline from intake or a pre-treatment meeting makes every in-treatment score a later one.
         var baseline = -1;
+        var external = false;
+        foreach (var assessment in context.Course.Assessments)
+        {
+            external |= IsBeforeTreatment(assessment) && assessment.MeasureOf(primary) is not null;
+        }
+
+        foreach (var session in sessions)
+        {
+            external |= session.IsHeld && session.Phase == Phase.PreTreatment && session.MeasureOf(primary) is not null;
+        }
+
+        if (external && TryGetBaseline(context, primary, out var before))
+        {
+            baseline = before;
+        }
+
         var latest = -1;
         var latestIndex = -1;
         var latestPosition = -1;
@@ -253,7 +271,9 @@ internal sealed class MidTreatmentReviewRule : CourseRule
                 }
             }
 
-            if (ordinal == mid && session.Status != SessionStatus.Planned)
+            // Mid-treatment is reached when the patient attends a session at or after it: a dropout
+            // before mid-treatment is reported as ended early (IPT0607), not as a missed review.
+            if (ordinal >= mid && session.IsHeld)
             {
                 reached = true;
             }
@@ -268,6 +288,49 @@ internal sealed class MidTreatmentReviewRule : CourseRule
                 From("score", latest),
                 From("baseline", baseline),
                 From("number", sessions[latestIndex].Number));
+        }
+    }
+}
+
+/// <summary>IPT0706: a measurement of an instrument that is neither built in nor registered by the host; it does not count as a baseline or a monitoring measure.</summary>
+internal sealed class UnknownInstrumentRule : CourseRule
+{
+    public static readonly UnknownInstrumentRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0706",
+        "Unknown instrument",
+        "Instrument {instrument} is neither built in nor registered with the validator; its scores cannot be checked or counted.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "CONVENTION"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var measures = sessions[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                if (!context.Instruments.Contains(measures[j].Instrument))
+                {
+                    sink.Report(Descriptor, DocumentPath.Session(i).Property("measures").At(j).Property("instrument"), From("instrument", measures[j].Instrument));
+                }
+            }
+        }
+
+        var assessments = context.Course.Assessments.AsSpan();
+        for (var i = 0; i < assessments.Length; i++)
+        {
+            var measures = assessments[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                if (!context.Instruments.Contains(measures[j].Instrument))
+                {
+                    sink.Report(Descriptor, DocumentPath.Of("assessments").At(i).Property("measures").At(j).Property("instrument"), From("instrument", measures[j].Instrument));
+                }
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ internal sealed class TechniquePhaseRule : CatalogueTechniqueRule
 
     protected override void Inspect(in RuleContext context, Session session, int index, int position, TechniqueId technique, TechniqueEntry? entry, ref DiagnosticSink sink)
     {
-        if (entry is { IsIpt: true } && !entry.AppliesIn(session.Phase))
+        if (entry is { IsIpt: true } && !entry.AppliesIn(session.Phase, context.Protocol))
         {
             sink.Report(Descriptor, PathOf(index, position), From("technique", technique), From("number", session.Number), FromEnum("phase", session.Phase));
         }

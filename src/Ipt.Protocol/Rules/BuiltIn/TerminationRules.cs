@@ -4,7 +4,12 @@ using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
-/// <summary>Base of the two ending-notice rules: the ending is raised by treatment session N − notice.</summary>
+/// <summary>
+/// Base of the two ending-notice rules: the ending is raised by treatment session N − notice. When
+/// the patient did not attend that session, the ending is due at the next session they attend: a
+/// missed session is attendance, not a late ending. A course that ends before the deadline is
+/// reported as ended early (IPT0607), not here.
+/// </summary>
 internal abstract class EndingRule : CourseRule
 {
     public override bool AppliesTo(ProtocolDefinition protocol) => HasTermination(protocol);
@@ -32,19 +37,15 @@ internal abstract class EndingRule : CourseRule
                 return;
             }
 
-            if (ordinal == deadline)
+            if (ordinal >= deadline && session.IsHeld)
             {
-                if (session.Status != SessionStatus.Planned)
-                {
-                    sink.Report(
-                        Descriptor,
-                        DocumentPath.Session(i).Property("tasks"),
-                        From("number", session.Number),
-                        From("deadline", deadline),
-                        From("contracted", n),
-                        From("notice", notice));
-                }
-
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("tasks"),
+                    From("number", session.Number),
+                    From("deadline", deadline),
+                    From("contracted", n),
+                    From("notice", notice));
                 return;
             }
         }
@@ -59,7 +60,7 @@ internal sealed class EndingNoticeRule : EndingRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0601",
         "Ending not raised in time",
-        "The ending was not raised by session {number} (treatment session {deadline} of {contracted}); raise it at least {notice} sessions before the last.",
+        "The ending was not raised by session {number} (the first attended session from treatment session {deadline} of {contracted}); raise it at least {notice} sessions before the last.",
         RuleCategory.Termination,
         DiagnosticSeverity.Error,
         Cite(Confidence.High, "WMK", "STUART", "ISIPT"));
@@ -75,7 +76,7 @@ internal sealed class EarlyEndingNoticeRule : EndingRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0602",
         "Ending not raised early",
-        "The ending was not raised by session {number} (treatment session {deadline} of {contracted}); it is often raised {notice} sessions before the last.",
+        "The ending was not raised by session {number} (the first attended session from treatment session {deadline} of {contracted}); it is often raised {notice} sessions before the last.",
         RuleCategory.Termination,
         DiagnosticSeverity.Info,
         Cite(Confidence.High, "WMK", "STUART"));
@@ -167,13 +168,17 @@ internal sealed class NonResponderRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!context.IsFinished || !TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!context.IsFinished || !context.Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
+        {
+            return;
+        }
+
+        if (!TryGetBaseline(context, primary, out var b))
         {
             return;
         }
 
         var sessions = context.Course.Sessions.AsSpan();
-        int? baseline = null;
         var measured = 0;
         var lastScore = 0;
         var lastIndex = -1;
@@ -194,7 +199,6 @@ internal sealed class NonResponderRule : CourseRule
             if (j >= 0)
             {
                 var score = sessions[i].Measures[j].Score;
-                baseline ??= score;
                 measured++;
                 lastScore = score;
                 lastIndex = i;
@@ -203,7 +207,7 @@ internal sealed class NonResponderRule : CourseRule
         }
 
         var percent = context.Protocol.ResponseReductionPercent;
-        if (measured > 1 && baseline is { } b && b > 0 && (b - lastScore) * 100 < b * percent)
+        if (measured > 0 && lastIndex >= 0 && b > 0 && (b - lastScore) * 100 < b * percent && !IsBaselineItself(context, lastIndex))
         {
             sink.Report(
                 Descriptor,
@@ -213,5 +217,90 @@ internal sealed class NonResponderRule : CourseRule
                 From("percent", percent),
                 From("baseline", b));
         }
+    }
+
+    // One measurement is no course of scores: the last score must come after the baseline.
+    private static bool IsBaselineItself(in RuleContext context, int lastIndex)
+    {
+        foreach (var assessment in context.Course.Assessments)
+        {
+            if (IsBeforeTreatment(assessment) && assessment.MeasureOf(context.Protocol.PrimaryInstrument) is not null)
+            {
+                return false;
+            }
+        }
+
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < lastIndex; i++)
+        {
+            if (sessions[i].IsHeld && sessions[i].MeasureOf(context.Protocol.PrimaryInstrument) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// IPT0607: the course ended early (its lifecycle says so), with the reason and the last score of the
+/// primary instrument and its band. Ending early is its own finding, never "termination missing":
+/// the termination rules do not judge a course that ended early.
+/// </summary>
+internal sealed class EndedEarlyRule : CourseRule
+{
+    public static readonly EndedEarlyRule Instance = new();
+
+    private const string NotRecorded = "not recorded";
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0607",
+        "Course ended early",
+        "The course ended early ({reason}) after {attended} of {contracted} contracted treatment sessions were attended; last {instrument} score: {score}.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "NHSTT", "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Status != CourseStatus.EndedEarly)
+        {
+            return;
+        }
+
+        var primary = context.Protocol.PrimaryInstrument;
+        var score = NotRecorded;
+        if (LastScore(context, primary) is { } last)
+        {
+            var band = context.Instruments.TryGet(primary, out var instrument) ? instrument.BandOf(last)?.Name : null;
+            score = band is null
+                ? last.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{last} ({band})");
+        }
+
+        var reason = context.Course.Lifecycle?.EndReason is { } why ? FromEnum("reason", why) : FromLibraryText("reason", "reason not recorded");
+        sink.Report(
+            Descriptor,
+            DocumentPath.Of("lifecycle").Property("status"),
+            reason,
+            From("attended", context.HeldTreatmentCount),
+            From("contracted", context.ContractedSessions),
+            From("instrument", primary),
+            FromLibraryText("score", score));
+    }
+
+    private static int? LastScore(in RuleContext context, InstrumentId instrument)
+    {
+        int? last = null;
+        foreach (var session in context.Course.Sessions)
+        {
+            if (session.IsHeld && session.MeasureOf(instrument) is { } measure)
+            {
+                last = measure.Score;
+            }
+        }
+
+        return last;
     }
 }

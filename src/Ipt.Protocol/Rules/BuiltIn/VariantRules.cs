@@ -12,7 +12,7 @@ internal sealed class CaregiverRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0801",
         "No caregiver involvement in the initial phase",
-        "No held initial-phase session involves a parent or caregiver (a joint session or the caregiverInvolvement task).",
+        "No held initial-phase session involves a parent or caregiver (a joint session, a parent or caregiver among the attendees, or the caregiverInvolvement task).",
         RuleCategory.VariantSpecific,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "MUFSON"));
@@ -28,13 +28,27 @@ internal sealed class CaregiverRule : CourseRule
 
         foreach (var session in context.Course.Sessions)
         {
-            if (session.IsHeld && session.Phase == Phase.Initial && (session.Format == SessionFormat.Joint || session.Has(SessionTask.CaregiverInvolvement)))
+            if (context.CountsForInitialTasks(session)
+                && (session.Format == SessionFormat.Joint || session.Has(SessionTask.CaregiverInvolvement) || CaregiverAttended(context.Course, session)))
             {
                 return;
             }
         }
 
         sink.Report(Descriptor, DocumentPath.Of("sessions"));
+    }
+
+    private static bool CaregiverAttended(Course course, Session session)
+    {
+        foreach (var id in session.Attendees)
+        {
+            if (course.Inventory.TryGet(id, out var person) && person.Relationship is Relationship.Parent or Relationship.Caregiver)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
