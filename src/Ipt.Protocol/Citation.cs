@@ -118,6 +118,12 @@ public static class Sources
         yield return new("ALPF", "IPT strategies summary (alpfmedical.info), including what IPT does not use.");
         yield return new("CSPRS", "Collaborative Study Psychotherapy Rating Scale, IPT subscales (PMC5718628).");
         yield return new("NHSTT", "NHS England / National Collaborating Centre for Mental Health, NHS Talking Therapies for anxiety and depression manual (2023; formerly the IAPT Manual), and NHS Digital's Talking Therapies data set definitions (attendance, finished treatment, paired outcomes).");
+        yield return new("KROENKE01", "Kroenke, Spitzer & Williams, \"The PHQ-9: validity of a brief depression severity measure\", J Gen Intern Med 16:606-613 (2001).");
+        yield return new("BECK96", "Beck, Steer & Brown, Manual for the Beck Depression Inventory-II (1996).");
+        yield return new("HAMILTON60", "Hamilton, \"A rating scale for depression\", J Neurol Neurosurg Psychiatry 23:56-62 (1960).");
+        yield return new("COX87", "Cox, Holden & Sagovsky, \"Detection of postnatal depression: development of the 10-item Edinburgh Postnatal Depression Scale\", Br J Psychiatry 150:782-786 (1987).");
+        yield return new("MATTHEY04", "Matthey, \"Calculating clinically significant change in postnatal depression studies using the Edinburgh Postnatal Depression Scale\", J Affect Disord 78:269-272 (2004): reliable change of 4 points.");
+        yield return new("LOINC", "LOINC codes as published in HL7 FHIR implementation guides: US Core example resources (PHQ-9 panel, items and total) and the HL7 Personal Health Record IG (GAD-7 panel, items and total).");
         yield return new("CONVENTION", "General clinical convention for scored instruments (response, remission, caseness, reliable change).");
     }
 }

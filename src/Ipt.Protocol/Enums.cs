@@ -141,6 +141,16 @@ public enum DeliveryMode
     Telephone,
 }
 
+/// <summary>How an instrument's score is made from its items.</summary>
+public enum ScoreKind
+{
+    /// <summary>The sum of the item scores: a whole number.</summary>
+    Sum,
+
+    /// <summary>The mean of the item scores: a decimal (the Social Rhythm Metric). [FRANK] (H)</summary>
+    Mean,
+}
+
 /// <summary>Who rated a measurement.</summary>
 public enum Rater
 {

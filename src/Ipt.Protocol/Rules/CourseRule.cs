@@ -36,18 +36,10 @@ public abstract class CourseRule
 
 /// <summary>
 /// What a rule sees: the course, its protocol definition, the technique catalogue and the known
-/// instruments, and facts about the record computed once per validation (the contract in force,
-/// attendance, where the course stands).
+/// instruments, and the course's <see cref="CourseTimeline"/> (the contract in force, slots,
+/// attendance, where the course stands), computed once per validation.
 /// </summary>
-/// <remarks>
-/// <para>A stack-only value; computing it allocates nothing.</para>
-/// <para>Where the course stands comes from <see cref="Course.Lifecycle"/>. A course without a
-/// lifecycle is judged <em>over</em> when its contracted treatment sessions (the protocol's minimum
-/// when there is no contract) are all recorded, at least one was attended and no session is
-/// planned: <em>completed</em> when a termination-phase session was held (or the protocol has no
-/// termination phase), <em>ended early</em> otherwise. Any other course is judged in progress, on
-/// what its sessions show.</para>
-/// </remarks>
+/// <remarks>A stack-only value; computing it allocates nothing.</remarks>
 public readonly ref struct RuleContext
 {
     internal RuleContext(Course course, ProtocolDefinition protocol, TechniqueCatalogue techniques, InstrumentRegistry instruments)
@@ -56,84 +48,7 @@ public readonly ref struct RuleContext
         Protocol = protocol;
         Techniques = techniques;
         Instruments = instruments;
-
-        var contracted = course.Contract?.Sessions;
-        foreach (var renegotiation in course.Renegotiations)
-        {
-            contracted = renegotiation.Sessions ?? contracted;
-        }
-
-        ContractedSessions = contracted ?? protocol.Sessions.Default;
-        var firstCore = -1;
-        var terminationHeld = false;
-        var anyPlanned = false;
-        var sessions = course.Sessions.AsSpan();
-        foreach (var session in sessions)
-        {
-            if (session.Replaces is not null)
-            {
-                MakeUpCount++;
-            }
-        }
-
-        foreach (var session in sessions)
-        {
-            if (session.Phase == Phase.PreTreatment)
-            {
-                PreTreatmentCount++;
-            }
-
-            if (session.Status == SessionStatus.Planned)
-            {
-                anyPlanned = true;
-            }
-
-            if (!IsTreatment(session))
-            {
-                continue;
-            }
-
-            if (!session.IsCancelled && !IsReplaced(session))
-            {
-                TreatmentCount++;
-            }
-
-            if (session.IsHeld)
-            {
-                HeldTreatmentCount++;
-                if (session.Phase is Phase.Middle or Phase.Maintenance or Phase.Termination)
-                {
-                    InitialPhaseOver = true;
-                }
-
-                if (session.Phase == Phase.Termination)
-                {
-                    terminationHeld = true;
-                }
-            }
-
-            if (firstCore < 0 && session.Phase == protocol.CorePhase && !session.IsCancelled)
-            {
-                firstCore = session.Number;
-            }
-        }
-
-        FirstCoreSessionNumber = firstCore;
-        if (course.Lifecycle is { } lifecycle)
-        {
-            Status = lifecycle.Status;
-            AsOf = lifecycle.AsOf;
-        }
-        else
-        {
-            // Without a lifecycle: once every contracted slot is recorded and nothing is planned, the course
-            // is over: completed when a termination session was held, ended early otherwise.
-            var required = course.Contract is null ? protocol.Sessions.Min : ContractedSessions;
-            var over = !anyPlanned && TreatmentCount >= required && HeldTreatmentCount > 0;
-            Status = !over ? CourseStatus.Active
-                : terminationHeld || protocol.TerminationSessions.Max == 0 ? CourseStatus.Completed
-                : CourseStatus.EndedEarly;
-        }
+        Timeline = CourseTimeline.Of(course, protocol);
     }
 
     /// <summary>Gets the course.</summary>
@@ -148,92 +63,61 @@ public readonly ref struct RuleContext
     /// <summary>Gets the instruments the rules know; a measurement of any other is reported.</summary>
     public InstrumentRegistry Instruments { get; }
 
+    /// <summary>Gets the course under its protocol: the contract in force, slots, attendance and where the course stands.</summary>
+    public CourseTimeline Timeline { get; }
+
     /// <summary>Gets the number of treatment sessions in the contract in force, or the protocol's default when there is no contract.</summary>
-    public int ContractedSessions { get; }
+    public int ContractedSessions => Timeline.ContractedSessions;
 
     /// <summary>Gets the number of pre-treatment sessions.</summary>
-    public int PreTreatmentCount { get; }
+    public int PreTreatmentCount => Timeline.PreTreatmentCount;
 
-    /// <summary>
-    /// Gets the number of treatment sessions that take a slot of the contract: held, planned or
-    /// missed, neither cancelled nor replaced by a make-up session (see <see cref="IsTreatment"/>).
-    /// </summary>
-    public int TreatmentCount { get; }
+    /// <summary>Gets the number of treatment sessions that take a slot of the contract (see <see cref="CourseTimeline.TreatmentCount"/>).</summary>
+    public int TreatmentCount => Timeline.TreatmentCount;
 
     /// <summary>Gets the number of held treatment sessions (sessions the patient attended).</summary>
-    public int HeldTreatmentCount { get; }
+    public int HeldTreatmentCount => Timeline.HeldTreatmentCount;
 
-    /// <summary>Gets the number of make-up sessions (sessions that replace a missed or cancelled one).</summary>
-    public int MakeUpCount { get; }
+    /// <summary>Gets the number of make-up sessions.</summary>
+    public int MakeUpCount => Timeline.MakeUpCount;
 
     /// <summary>Gets a value indicating whether a treatment session after the initial phase has been held.</summary>
-    public bool InitialPhaseOver { get; }
+    public bool InitialPhaseOver => Timeline.InitialPhaseOver;
 
     /// <summary>Gets the number of the first (non-cancelled) session of the core phase, or -1.</summary>
-    public int FirstCoreSessionNumber { get; }
+    public int FirstCoreSessionNumber => Timeline.FirstCoreSessionNumber;
 
-    /// <summary>Gets where the course stands: from its lifecycle, or inferred from its sessions when it has none.</summary>
-    public CourseStatus Status { get; }
+    /// <summary>Gets where the course stands (see <see cref="CourseTimeline.Status"/>).</summary>
+    public CourseStatus Status => Timeline.Status;
 
     /// <summary>Gets the date the record describes, when its lifecycle gives one.</summary>
-    public NodaTime.LocalDate? AsOf { get; }
+    public NodaTime.LocalDate? AsOf => Timeline.AsOf;
 
     /// <summary>Gets a value indicating whether the course is completed, so that the termination phase's tasks are due.</summary>
-    public bool IsFinished => Status == CourseStatus.Completed;
+    public bool IsFinished => Timeline.IsFinished;
 
     /// <summary>Gets a value indicating whether the course has ended (completed or ended early).</summary>
-    public bool HasEnded => Status != CourseStatus.Active;
+    public bool HasEnded => Timeline.HasEnded;
 
-    /// <summary>
-    /// Returns whether a session counts as a treatment session: not pre-treatment and, in a group
-    /// protocol, not an individual meeting (the individual meetings of group IPT are extra to the
-    /// contracted group sessions).
-    /// </summary>
+    /// <summary>Returns whether a session counts as a treatment session (see <see cref="CourseTimeline.IsTreatment"/>).</summary>
     /// <param name="session">The session.</param>
     /// <returns><see langword="true"/> for a treatment session.</returns>
-    public bool IsTreatment(Session session) =>
-        session.Phase != Phase.PreTreatment && !(Protocol.IsGroup && session.Format == SessionFormat.Individual);
+    public bool IsTreatment(Session session) => Timeline.IsTreatment(session);
 
-    /// <summary>
-    /// Returns whether a session takes a slot of the contract: a treatment session that is neither
-    /// cancelled nor replaced by a make-up session. Missed sessions take their slot.
-    /// </summary>
+    /// <summary>Returns whether a session takes a slot of the contract (see <see cref="CourseTimeline.TakesSlot"/>).</summary>
     /// <param name="session">The session.</param>
     /// <returns><see langword="true"/> when it takes a slot.</returns>
-    public bool TakesSlot(Session session) => IsTreatment(session) && !session.IsCancelled && !IsReplaced(session);
+    public bool TakesSlot(Session session) => Timeline.TakesSlot(session);
 
     /// <summary>Returns whether a make-up session replaces a session.</summary>
     /// <param name="session">The session.</param>
     /// <returns><see langword="true"/> when a make-up replaces it.</returns>
-    public bool IsReplaced(Session session)
-    {
-        if (MakeUpCount == 0)
-        {
-            return false;
-        }
+    public bool IsReplaced(Session session) => Timeline.IsReplaced(session);
 
-        foreach (var candidate in Course.Sessions.AsSpan())
-        {
-            if (candidate.Replaces == session.Number && !ReferenceEquals(candidate, session))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Returns whether a held session counts for the initial phase's tasks: a held initial-phase
-    /// treatment session, or a held pre-treatment meeting when the protocol does the initial tasks
-    /// there (<see cref="ProtocolDefinition.InitialTasksInPreTreatment"/>).
-    /// </summary>
+    /// <summary>Returns whether a held session counts for the initial phase's tasks (see <see cref="CourseTimeline.CountsForInitialTasks"/>).</summary>
     /// <param name="session">The session.</param>
     /// <returns><see langword="true"/> when it counts.</returns>
-    public bool CountsForInitialTasks(Session session) =>
-        session.IsHeld
-        && ((session.Phase == Phase.Initial && IsTreatment(session))
-            || (session.Phase == Phase.PreTreatment && Protocol.InitialTasksInPreTreatment));
+    public bool CountsForInitialTasks(Session session) => Timeline.CountsForInitialTasks(session);
 }
 
 /// <summary>

@@ -107,7 +107,7 @@ public sealed class CourseValidator
             }
         }
 
-        return sink.ToReport() with { Attendance = AttendanceSummary.Of(in context) };
+        return sink.ToReport() with { Attendance = context.Timeline.Attendance };
     }
 
     private RuleSet Build(ProtocolDefinition protocol) =>

@@ -1,3 +1,5 @@
+using Ipt.Protocol.Protocols;
+
 namespace Ipt.Protocol.Rules;
 
 /// <summary>

@@ -28,6 +28,8 @@ public class PatientDataCanaryTests
     private static readonly HashSet<string> NotPatientData = new(StringComparer.Ordinal)
     {
         "Instrument.Name",
+        "Instrument.LoincPanel",
+        "Instrument.LoincTotal",
         "ScoreBand.Name",
         "Citation.Locator",
         "Source.Key",

@@ -29,7 +29,7 @@ internal sealed class ContractedSessionsNotReachedRule : CourseRule
             return;
         }
 
-        var attendance = AttendanceSummary.Of(in context);
+        var attendance = context.Timeline.Attendance;
         sink.Report(
             Descriptor,
             DocumentPath.Of("sessions"),

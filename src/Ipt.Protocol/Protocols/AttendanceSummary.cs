@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ipt.Protocol.Rules;
+namespace Ipt.Protocol.Protocols;
 
 /// <summary>
 /// The attendance of a course's treatment sessions, in the categories of the NHS Talking Therapies
@@ -59,14 +59,14 @@ public readonly record struct AttendanceSummary
         $"{Attended} of {Contracted} attended, {DidNotAttend} did not attend, {CancelledByPatient + CancelledByService + CancelledUnspecified} cancelled");
 
     /// <summary>Counts the attendance of a course's treatment sessions under its protocol.</summary>
-    /// <param name="context">The rule context of the course.</param>
+    /// <param name="timeline">The course under its protocol.</param>
     /// <returns>The summary.</returns>
-    internal static AttendanceSummary Of(in RuleContext context)
+    internal static AttendanceSummary Of(in CourseTimeline timeline)
     {
         int attended = 0, missed = 0, byPatient = 0, byService = 0, unspecified = 0, planned = 0;
-        foreach (var session in context.Course.Sessions.AsSpan())
+        foreach (var session in timeline.Course.Sessions.AsSpan())
         {
-            if (!context.IsTreatment(session))
+            if (!timeline.IsTreatment(session))
             {
                 continue;
             }
@@ -96,14 +96,14 @@ public readonly record struct AttendanceSummary
 
         return new AttendanceSummary
         {
-            Contracted = context.ContractedSessions,
+            Contracted = timeline.ContractedSessions,
             Attended = attended,
             DidNotAttend = missed,
             CancelledByPatient = byPatient,
             CancelledByService = byService,
             CancelledUnspecified = unspecified,
             Planned = planned,
-            MakeUps = context.MakeUpCount,
+            MakeUps = timeline.MakeUpCount,
         };
     }
 }
