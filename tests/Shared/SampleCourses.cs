@@ -86,6 +86,12 @@ internal static class SampleCourses
             var techniques = new List<string>();
             var measures = new List<Measurement>();
 
+            // Risk is assessed at the first contact, whatever it is [NHSTT].
+            if (k == 1)
+            {
+                tasks.Add(SessionTask.RiskReview);
+            }
+
             if (s.Phase == Phase.PreTreatment)
             {
                 techniques.Add(protocol.IsGroup ? "pre-group-preparation" : "psychoeducation");
@@ -95,7 +101,10 @@ internal static class SampleCourses
                 // Measures: baseline at the first treatment session, then at the protocol's interval and at the end.
                 if (k == firstTreatment || k - measuredAt >= protocol.MeasurementIntervalSessions || k == last)
                 {
-                    var score = Math.Max(3, 18 - (k - firstTreatment) * 12 / Math.Max(1, n - 1));
+                    // A reliable improvement by mid-treatment (at least 6 points on PHQ-9 within four sessions),
+                    // and a response and remission by the end, however short the course.
+                    var step = Math.Max(1.5, 15.0 / Math.Max(1, n - 1));
+                    var score = (int)Math.Round(Math.Max(3, 18 - ((k - firstTreatment) * step)), MidpointRounding.AwayFromZero);
                     measures.Add(Scored(instrument, Math.Min(score, instrument.TotalMax)));
                     measuredAt = k;
                 }
@@ -375,7 +384,7 @@ internal static class SampleCourses
     private static Course WhoGroupPreGroupAssessment()
     {
         var course = All[BuiltInProtocols.WhoGroup.Id];
-        SessionTask[] initialTasks = [SessionTask.Diagnosis, SessionTask.Psychoeducation, SessionTask.MedicationAssessment, SessionTask.InterpersonalInventory, SessionTask.SymptomLinking];
+        SessionTask[] initialTasks = [SessionTask.RiskReview, SessionTask.Diagnosis, SessionTask.Psychoeducation, SessionTask.MedicationAssessment, SessionTask.InterpersonalInventory, SessionTask.SymptomLinking];
         string[] initialTechniques = ["pre-group-preparation", "psychoeducation", "sick-role", "interpersonal-inventory", "interpersonal-formulation", "contract-setting"];
         var sessions = course.Sessions.Select(s => s.Number switch
         {
@@ -391,7 +400,7 @@ internal static class SampleCourses
                 Techniques = [T("clarification"), T("relate-onset-to-dispute")],
                 Measures = [],
             },
-            _ => s with { Measures = s.Number is 5 or 9 ? [Scored(Instruments.Phq9, s.Number == 5 ? 14 : 8)] : [] },
+            _ => s with { Measures = s.Number is 5 or 9 ? [Scored(Instruments.Phq9, s.Number == 5 ? 12 : 4)] : [] },
         });
         var agreedOn = course.Sessions[0].Date;
         return course with
@@ -413,7 +422,7 @@ internal static class SampleCourses
             .Select(s => s.Number switch
             {
                 <= 4 => s,
-                5 => s with { Measures = [new Measurement(Instruments.Phq9.Id, 20, [3, 3, 3, 3, 3, 3, 2, 0, 0])] },
+                5 => s with { Measures = [new Measurement(Instruments.Phq9.Id, 20, [3, 3, 3, 3, 3, 3, 2, 0, 0])], Tasks = s.Tasks.Add(SessionTask.RiskReview) },
                 6 => s,
                 _ => new Session(s.Number, s.Phase) { Date = s.Date, Status = SessionStatus.Missed },
             })

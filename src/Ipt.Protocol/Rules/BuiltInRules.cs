@@ -13,7 +13,7 @@ public static class EngineDescriptors
         "Rule {rule} failed with an internal error and was skipped; the other findings are complete.",
         RuleCategory.Engine,
         DiagnosticSeverity.Error,
-        new Citation(Confidence.High, "CONVENTION"));
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
     /// <summary>IPT0002: the course names a protocol the registry does not hold.</summary>
     public static DiagnosticDescriptor UnknownProtocol { get; } = new(
@@ -22,7 +22,7 @@ public static class EngineDescriptors
         "The course follows protocol '{protocol}', which is not registered; register the variant or fix the id.",
         RuleCategory.Engine,
         DiagnosticSeverity.Error,
-        new Citation(Confidence.High, "CONVENTION"));
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
     /// <summary>Gets the engine descriptors in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol];
@@ -64,6 +64,7 @@ public static class BuiltInRules
         PsychoeducationRule.Instance,
         ContractNotAgreedRule.Instance,
         MedicationAssessmentRule.Instance,
+        FirstContactRiskRule.Instance,
         TooManyFocusAreasRule.Instance,
         PrimaryFocusRule.Instance,
         DeficitsWhileOtherAppliesRule.Instance,
@@ -89,6 +90,9 @@ public static class BuiltInRules
         SafetyItemRule.Instance,
         MidTreatmentReviewRule.Instance,
         UnknownInstrumentRule.Instance,
+        SafetyItemNotRecordedRule.Instance,
+        DeteriorationRule.Instance,
+        EndOfTreatmentMeasureRule.Instance,
         CaregiverRule.Instance,
         PatientAgeRule.Instance,
         PreGroupMeetingRule.Instance,

@@ -118,6 +118,20 @@ public sealed record DiagnosticDescriptor
     /// <summary>Gets the help link: <c>docs/rules/{Id}.md</c>, relative to the repository root. A host may set its own.</summary>
     public string HelpLink { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the descriptor reports a safety finding (a positive suicide item,
+    /// a deterioration, a missing risk assessment). A host may still disable or demote it, but every
+    /// report and every output of the tool then says so (<see cref="ValidationReport.SafetyChecksChanged"/>).
+    /// </summary>
+    public bool IsSafety { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a host may change the severity of the descriptor or disable it
+    /// (true for every rule; false for the engine's own descriptors, such as an unknown protocol or a
+    /// rule that failed, which must always be seen).
+    /// </summary>
+    public bool IsConfigurable { get; init; } = true;
+
     /// <summary>Gets the names of the placeholders in <see cref="MessageFormat"/>, in order of first appearance.</summary>
     public ValueList<string> Placeholders { get; }
 

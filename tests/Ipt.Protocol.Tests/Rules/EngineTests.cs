@@ -151,8 +151,10 @@ public class EngineTests
     public void Clean_report_has_no_findings_and_carries_the_attendance()
     {
         var report = CourseValidator.Default.Validate(Standard);
-        Assert.Equal(ValidationReport.Empty with { Attendance = report.Attendance }, report);
+        Assert.Equal(ValidationReport.Empty with { Attendance = report.Attendance, RulesRun = report.RulesRun }, report);
         Assert.Equal(16, report.Attendance.Attended);
+        Assert.True(report.RulesRun > 40);
+        Assert.True(report.IsValid);
         Assert.True(report.IsClean);
         Assert.False(report.HasErrors);
         Assert.False(report.HasWarnings);
@@ -209,7 +211,7 @@ public class EngineTests
         }
     }
 
-    private sealed class NoGoalsRule : CourseRule
+    internal sealed class NoGoalsRule : CourseRule
     {
         public override DiagnosticDescriptor Descriptor { get; } = new("HOST0100", "No goals", "The course records no goals.", RuleCategory.InitialTasks, DiagnosticSeverity.Info, new Citation(Confidence.Medium, "SEEDS"));
 

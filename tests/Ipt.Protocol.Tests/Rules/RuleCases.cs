@@ -78,6 +78,7 @@ internal static class RuleCases
         yield return Case("IPT0306", new("IPT0306", std, c => c.Edit(1, s => s.Without(SessionTask.Psychoeducation)), c => c.Edit(2, s => s.PlusTask(SessionTask.Psychoeducation)), "sessions", w));
         yield return Case("IPT0307", new("IPT0307", std, c => c.EditContract(k => k with { AgreedAtSession = 6 }), c => c.EditContract(k => k with { AgreedAtSession = 3 }), "contract.agreedAtSession", w));
         yield return Case("IPT0308", new("IPT0308", std, c => c.Edit(1, s => s.Without(SessionTask.MedicationAssessment)), c => c.Edit(2, s => s.PlusTask(SessionTask.MedicationAssessment)), "sessions", i));
+        yield return Case("IPT0309", new("IPT0309", std, c => c.Edit(1, s => s.Without(SessionTask.RiskReview)), c => c.Edit(1, s => s.PlusTask(SessionTask.RiskReview)), "sessions[0].tasks", w));
 
         // Focus
         yield return Case("IPT0401", new("IPT0401", std, c => c.EditFormulation(f => f.PlusArea(new(ProblemArea.RoleTransition, FocusRank.Secondary)).PlusArea(new(ProblemArea.Grief, FocusRank.Secondary))), c => c.EditFormulation(f => f with { Areas = f.Areas.RemoveAt(2) }), "formulation.areas[2]", e));
@@ -112,6 +113,9 @@ internal static class RuleCases
         yield return Case("IPT0704", new("IPT0704", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] }), c => c.Edit(5, s => s.PlusTask(SessionTask.RiskReview)), "sessions[4].measures[0].items[8]", e));
         yield return Case("IPT0705", new("IPT0705", std, c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] }), c => c.Edit(6, s => s.PlusTask(SessionTask.PlanReview)), "sessions[4].measures[0]", w));
         yield return Case("IPT0706", new("IPT0706", std, c => c.Edit(5, s => s.PlusMeasure(new Measurement(InstrumentId.From("phq-8"), 10))), c => c.Edit(5, s => s with { Measures = [s.Measures[0]] }), "sessions[4].measures[1].instrument", e));
+        yield return Case("IPT0707", new("IPT0707", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 14)] }), c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 14)] }), "sessions[4].measures[0]", w));
+        yield return Case("IPT0708", new("IPT0708", std, c => c.Edit(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 19)] }), c => c.Edit(9, s => s.PlusTask(SessionTask.PlanReview)), "sessions[8].measures[0]", e));
+        yield return Case("IPT0709", new("IPT0709", std, c => c.Edit(16, s => s with { Measures = [] }), c => c.Edit(16, s => s.PlusMeasure(SampleCourses.Scored(Instruments.Phq9, 4))), "sessions[15].measures", w));
 
         // Variant-specific
         yield return Case("IPT0801", new("IPT0801", BuiltInProtocols.Adolescent, c => c.Edit(1, s => s.Without(SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual }), c => c.Edit(2, s => s.PlusTask(SessionTask.CaregiverInvolvement)), "sessions", w));

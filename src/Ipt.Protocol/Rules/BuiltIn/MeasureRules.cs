@@ -147,46 +147,6 @@ internal sealed class MonitoringGapRule : CourseRule
     }
 }
 
-/// <summary>IPT0704: a positive safety item without a risk review in the same session. Candidate 38.</summary>
-internal sealed class SafetyItemRule : CourseRule
-{
-    public static readonly SafetyItemRule Instance = new();
-
-    public override DiagnosticDescriptor Descriptor { get; } = new(
-        "IPT0704",
-        "Positive safety item without a risk review",
-        "{instrument} item {item} scores {score} in session {number}, and the session records no risk review.",
-        RuleCategory.MeasuresAndSafety,
-        DiagnosticSeverity.Error,
-        Cite(Confidence.High, "CONVENTION", "DENNIS"));
-
-    public override void Check(in RuleContext context, ref DiagnosticSink sink)
-    {
-        var sessions = context.Course.Sessions.AsSpan();
-        for (var i = 0; i < sessions.Length; i++)
-        {
-            var session = sessions[i];
-            var measures = session.Measures.AsSpan();
-            for (var j = 0; j < measures.Length; j++)
-            {
-                if (context.Instruments.TryGet(measures[j].Instrument, out var instrument)
-                    && instrument.SafetyItem is { } item
-                    && measures[j].Item(item) is { } score and > 0
-                    && !session.Has(SessionTask.RiskReview))
-                {
-                    sink.Report(
-                        Descriptor,
-                        DocumentPath.Session(i).Property("measures").At(j).Property("items").At(item - 1),
-                        From("instrument", measures[j].Instrument),
-                        From("item", item),
-                        From("score", score),
-                        From("number", session.Number));
-                }
-            }
-        }
-    }
-}
-
 /// <summary>IPT0705: no improvement by mid-treatment and no plan review. Candidate 39.</summary>
 internal sealed class MidTreatmentReviewRule : CourseRule
 {
@@ -195,10 +155,10 @@ internal sealed class MidTreatmentReviewRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0705",
         "No improvement by mid-treatment without a plan review",
-        "By mid-treatment the {instrument} score is {score}, no lower than the baseline {baseline}, and no session from {number} on records a plan review.",
+        "By mid-treatment the {instrument} score is {score}, not reliably improved from the baseline {baseline}, and no session from {number} on records a plan review.",
         RuleCategory.MeasuresAndSafety,
         DiagnosticSeverity.Warning,
-        Cite(Confidence.High, "WMK"));
+        Cite(Confidence.High, "WMK", "NHSTT"));
 
     public override bool AppliesTo(ProtocolDefinition protocol) => protocol.CorePhase == Phase.Middle;
 
@@ -279,7 +239,10 @@ internal sealed class MidTreatmentReviewRule : CourseRule
             }
         }
 
-        if (reached && latestIndex >= 0 && latest >= baseline && !reviewed)
+        // Improvement means reliable improvement: a fall of at least the instrument's reliable change
+        // (any fall when the instrument defines none). 18 -> 17 is no improvement. [NHSTT, WMK] (H)
+        var improvement = instrument.ReliableChange is { } rci ? rci : 1;
+        if (reached && latestIndex >= 0 && baseline - latest < improvement && !reviewed)
         {
             sink.Report(
                 Descriptor,
