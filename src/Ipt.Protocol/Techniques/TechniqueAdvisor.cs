@@ -35,6 +35,7 @@ public sealed class TechniqueAdvisor
     private const double NotYetDueFactor = 0.5;
     private const double DueScore = 2;
     private const double OverdueScore = 3;
+    private const double SafetyScore = 5;
     private const int StackLimit = 256;
     private const int RationaleCacheLimit = 4096;
 
@@ -47,16 +48,20 @@ public sealed class TechniqueAdvisor
     private readonly int contractRow;
     private readonly int sickRoleRow;
     private readonly int stageAssessmentRow;
+    private readonly TechniqueEntry? riskReview;
 
     /// <summary>Creates an advisor over a catalogue and the protocol variants it may meet.</summary>
     /// <param name="catalogue">The technique catalogue (built-in, or composed with contributor catalogues).</param>
     /// <param name="protocols">The protocol variants of the courses it will be asked about.</param>
-    public TechniqueAdvisor(TechniqueCatalogue catalogue, ProtocolRegistry protocols)
+    /// <param name="instruments">The instruments whose safety items and scores it reads (the built-in ones when omitted).</param>
+    public TechniqueAdvisor(TechniqueCatalogue catalogue, ProtocolRegistry protocols, InstrumentRegistry? instruments = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(protocols);
         Catalogue = catalogue;
         Protocols = protocols;
+        Instruments = instruments ?? InstrumentRegistry.BuiltIn;
+        riskReview = catalogue.TryGet(TechniqueIds.RiskReview, out var own) ? own : BuiltInTechniques.Catalogue.TryGet(TechniqueIds.RiskReview, out var builtIn) ? builtIn : null;
 
         rows = new Row[catalogue.Count];
         var ids = new Dictionary<string, int>(catalogue.Count, StringComparer.Ordinal);
@@ -91,6 +96,9 @@ public sealed class TechniqueAdvisor
 
     /// <summary>Gets the protocol variants the advisor knows.</summary>
     public ProtocolRegistry Protocols { get; }
+
+    /// <summary>Gets the instruments whose safety items and scores the advisor reads to put a risk review first.</summary>
+    public InstrumentRegistry Instruments { get; }
 
     /// <summary>Suggests techniques for one session of a course.</summary>
     /// <param name="course">The course; it is only read.</param>
@@ -402,6 +410,19 @@ public sealed class TechniqueAdvisor
             detail[stageAssessmentRow] = Detail.NoStage;
         }
 
+        // A risk review comes before everything else while a safety signal is open or at the first contact.
+        var safety = riskReview is null ? null : SafetyRationale(course, target);
+        if (safety is not null)
+        {
+            var riskRow = RowOf(TechniqueIds.RiskReview);
+            if (riskRow >= 0)
+            {
+                score[riskRow] = 0;
+            }
+
+            top = Math.Max(1, top - 1);
+        }
+
         // Top suggestions: score descending, then row (id) order.
         var take = Math.Min(top, count);
         Span<int> best = take <= StackLimit ? stackalloc int[take] : new int[take];
@@ -431,12 +452,18 @@ public sealed class TechniqueAdvisor
         }
 
         var context = new RationaleContext(phase, primary, secondary, stage, course.Protocol, bounds, last, definition);
-        var suggestions = new Suggestion[found];
+        var first = safety is null ? 0 : 1;
+        var suggestions = new Suggestion[found + first];
+        if (safety is not null)
+        {
+            suggestions[0] = new Suggestion(riskReview!, SafetyScore, safety, SuggestionReason.Safety);
+        }
+
         for (var k = 0; k < found; k++)
         {
             var r = best[k];
             var why = (SuggestionReason)reason[r];
-            suggestions[k] = new Suggestion(rows[r].Entry, score[r], variant.Rationale(context, r, rows[r], why, detail[r]), why);
+            suggestions[k + first] = new Suggestion(rows[r].Entry, score[r], variant.Rationale(context, r, rows[r], why, detail[r]), why);
         }
 
         return new AdviceResult
@@ -451,6 +478,71 @@ public sealed class TechniqueAdvisor
             Suggestions = new ValueList<Suggestion>(ImmutableCollectionsMarshal.AsImmutableArray(suggestions)),
         };
     }
+
+    /// <summary>
+    /// Why a risk review is due at <paramref name="target"/>, or <see langword="null"/>: the first open
+    /// safety signal before it (no risk review recorded since), or the first contact. The signals are
+    /// the rules' own (IPT0704, IPT0707, IPT0708, IPT0309), so the advice and the findings agree.
+    /// </summary>
+    private string? SafetyRationale(Course course, int target)
+    {
+        var sessions = course.Sessions.AsSpan();
+        var anyHeldBefore = false;
+        foreach (var session in sessions)
+        {
+            anyHeldBefore |= session.IsHeld && session.Number < target;
+        }
+
+        if (!anyHeldBefore)
+        {
+            return "Risk review at the first contact: assess risk to self and follow the service's safety procedure.";
+        }
+
+        foreach (var signal in SafetySignals.Of(course, Instruments))
+        {
+            var atNumber = signal.InAssessment ? 0 : sessions[signal.Index].Number;
+            if (signal.Reviewed || atNumber >= target || ReviewedSince(sessions, signal, course, target))
+            {
+                continue;
+            }
+
+            var where = signal.InAssessment
+                ? string.Create(CultureInfo.InvariantCulture, $"at the {PhaseWordOf(course.Assessments[signal.Index].Occasion)} assessment of {course.Assessments[signal.Index].Date:uuuu-MM-dd}")
+                : string.Create(CultureInfo.InvariantCulture, $"in session {atNumber}");
+            var what = signal.Kind switch
+            {
+                SafetySignalKind.PositiveItem => string.Create(CultureInfo.InvariantCulture, $"{signal.Instrument.Name} item {signal.Instrument.SafetyItem} scored {signal.Score} {where}"),
+                SafetySignalKind.ItemNotRecorded => string.Create(CultureInfo.InvariantCulture, $"{signal.Instrument.Name} totalled {signal.Score} {where} without item {signal.Instrument.SafetyItem} recorded"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{signal.Instrument.Name} rose from {signal.Compared} to {signal.Score} {where}"),
+            };
+            return $"Risk review first: {what}, and no risk review is recorded since; follow the service's safety procedure.";
+        }
+
+        return null;
+    }
+
+    private static bool ReviewedSince(ReadOnlySpan<Session> sessions, in SafetySignal signal, Course course, int target)
+    {
+        var from = signal.InAssessment ? SafetySignals.FirstHeldOnOrAfter(sessions, course.Assessments[signal.Index].Date) : signal.Index + 1;
+        for (var i = from; i < sessions.Length; i++)
+        {
+            if (sessions[i].Number < target && sessions[i].IsHeld && sessions[i].Has(SessionTask.RiskReview))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string PhaseWordOf(AssessmentOccasion occasion) => occasion switch
+    {
+        AssessmentOccasion.Intake => "intake",
+        AssessmentOccasion.Screening => "screening",
+        AssessmentOccasion.PreTreatment => "pre-treatment",
+        AssessmentOccasion.FollowUp => "follow-up",
+        _ => "other",
+    };
 
     private static TaskStatus StatusOf(PhaseTaskTiming timing, int ruleRank, int phaseRank, int target, Bounds bounds, int last)
     {

@@ -31,15 +31,15 @@ internal sealed class ScoreRangeRule : CourseRule
                     continue;
                 }
 
-                var score = measure.Score;
+                var score = measure.Value;
                 if (score < instrument.TotalMin || score > instrument.TotalMax)
                 {
-                    var path = DocumentPath.Session(i).Property("measures").At(j).Property(measure.Total is null ? "items" : "total");
+                    var path = DocumentPath.Session(i).Property("measures").At(j).Property(measure.Mean is not null ? "mean" : measure.Total is null ? "items" : "total");
                     sink.Report(
                         Descriptor,
                         path,
                         From("instrument", measure.Instrument),
-                        From("score", score),
+                        FromLibraryText("score", score.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         From("number", sessions[i].Number),
                         From("min", instrument.TotalMin),
                         From("max", instrument.TotalMax));
@@ -292,6 +292,53 @@ internal sealed class UnknownInstrumentRule : CourseRule
                 if (!context.Instruments.Contains(measures[j].Instrument))
                 {
                     sink.Report(Descriptor, DocumentPath.Of("assessments").At(i).Property("measures").At(j).Property("instrument"), From("instrument", measures[j].Instrument));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// IPT0710: a score recorded the wrong way for its instrument: a mean for an instrument whose score is
+/// the sum of its items, or a total or item scores for one whose score is a mean (the Social Rhythm
+/// Metric). [FRANK, CONVENTION] (H)
+/// </summary>
+internal sealed class ScoreKindRule : CourseRule
+{
+    public static readonly ScoreKindRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0710",
+        "Score recorded the wrong way for the instrument",
+        "The {instrument} measurement in session {number} records a {recorded}, but the instrument's score is a {kind}.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "FRANK", "CONVENTION"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var measures = sessions[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                var measure = measures[j];
+                if (!context.Instruments.TryGet(measure.Instrument, out var instrument))
+                {
+                    continue;
+                }
+
+                var isMean = measure.Mean is not null;
+                if (isMean != (instrument.Scoring == ScoreKind.Mean))
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Session(i).Property("measures").At(j).Property(isMean ? "mean" : measure.Total is null ? "items" : "total"),
+                        From("instrument", measure.Instrument),
+                        From("number", sessions[i].Number),
+                        FromLibraryText("recorded", isMean ? "mean" : "total"),
+                        FromEnum("kind", instrument.Scoring));
                 }
             }
         }
