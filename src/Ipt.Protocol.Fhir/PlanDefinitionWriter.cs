@@ -91,6 +91,7 @@ internal static class PlanDefinitionWriter
                     : string.Create(CultureInfo.InvariantCulture, $"{count} sessions."),
                 Code = [new CodeableConcept { Coding = [Codes.Of(phase)] }],
                 Timing = TimingOf(protocol, phase, count),
+                RequiredBehavior = count.Min == 0 ? ActionRequiredBehavior.Could : ActionRequiredBehavior.Must,
             };
             foreach (var (taskPhase, task, requirement) in PhaseTasks)
             {
@@ -142,8 +143,9 @@ internal static class PlanDefinitionWriter
         var length = phase == Phase.Initial && protocol.FirstSessionLength is { } first ? first : protocol.SessionLength;
         var repeat = new Timing.RepeatComponent
         {
-            Count = count.Min,
-            CountMax = count.Max > count.Min ? count.Max : null,
+            // A phase that may have no session (IPT-B's engagement session) is optional (requiredBehavior could).
+            Count = Math.Max(count.Min, 1),
+            CountMax = count.Max > Math.Max(count.Min, 1) ? count.Max : null,
             Duration = (decimal)length.Min.TotalMinutes,
             DurationMax = length.Max > length.Min ? (decimal)length.Max.TotalMinutes : null,
             DurationUnit = Hl7.Fhir.Model.Timing.UnitsOfTime.Min,
