@@ -88,7 +88,7 @@ internal static class HtmlReport
         {
             foreach (var instrument in instruments)
             {
-                Figure(sb, $"measure-{instrument.Id}", $"Measure: {instrument.Name}", "Total scores by session over the instrument's severity bands; the dashed line is the caseness threshold.", MeasureChartSvg.Render(course, instrument));
+                Figure(sb, $"measure-{instrument.Id}", $"Measure: {instrument.Name}", instrument.CasenessThreshold is null ? "Total scores by session over the instrument's severity bands." : "Total scores by session over the instrument's severity bands; the dashed line is the caseness threshold.", MeasureChartSvg.Render(course, instrument));
             }
         }
 
