@@ -50,6 +50,7 @@ public static class IptCli
         root.Subcommands.Add(SuggestCommand.Create(registry));
         root.Subcommands.Add(TechniquesCommand.Create());
         root.Subcommands.Add(RenderCommand.Create(registry));
+        root.Subcommands.Add(ExportCommand.Create(registry));
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new PrintVersion();

@@ -16,7 +16,7 @@ internal static class ValidateCommand
             Description = "Course documents (JSON) to check.",
             Arity = ArgumentArity.OneOrMore,
         });
-        var format = CliInput.FormatOption("text", "json", "sarif");
+        var format = CliInput.FormatOption("text", "json", "sarif", "fhir");
         var protocol = new Option<string?>("--protocol")
         {
             Description = "Check against this protocol variant instead of each course's own.",
@@ -42,6 +42,7 @@ internal static class ValidateCommand
             "  ipt validate docs/examples/standard.course.json\n" +
             "  ipt validate docs/examples/mistakes/*.course.json --format json\n" +
             "  ipt validate course.json --format sarif > ipt.sarif\n" +
+            "  ipt validate course.json --format fhir\n" +
             "  ipt validate course.json --severity IPT0601=error --disable IPT0702 --suggest")
         {
             files,
@@ -96,6 +97,7 @@ internal static class ValidateCommand
             {
                 "json" => JsonReport.Render(reports),
                 "sarif" => SarifReport.Render(reports, problems),
+                "fhir" => FhirReport.Render(reports, problems, parseResult.GetValue(files) ?? []),
                 _ => TextReport.Render(reports, CliInput.UseColour(output)),
             });
             if (parseResult.GetValue(suggest) && selected == "text")

@@ -8,14 +8,20 @@ namespace Ipt.Protocol.Cli.Output;
 /// <summary>
 /// The HTML report of one course: summary, validation findings and the three pictures (one measure
 /// chart per recorded instrument) in one self-contained HTML5 page (inline CSS and SVG, no scripts,
-/// no external fonts or links). Written as well-formed XHTML-compatible markup so XML tools read it too.
-/// Course text (labels, notes) appears only in the closeness circle, and only when the options ask for labels.
+/// no external fonts, styles or images; the only links are to the rule pages). Written as
+/// well-formed XHTML-compatible markup so XML tools read it too. Values are in words a clinician
+/// uses ("role dispute (impasse)"), not the document's names. Course text (labels, notes) appears
+/// only in the closeness circle, and only when the options ask for labels.
 /// </summary>
 internal static class HtmlReport
 {
     private const string Style = """
-        body { font-family: sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+        body { font-family: sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #222; }
         h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; }
+        dl { display: grid; grid-template-columns: max-content auto; gap: 0.3em 1.5em; }
+        dt { font-weight: bold; } dd { margin: 0; }
+        a { color: #1f4e79; }
+        svg { max-width: 100%; height: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
         th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
         .error { color: #b00020; font-weight: bold; } .warning { color: #8a6100; font-weight: bold; } .info { color: #00607a; }
@@ -28,7 +34,7 @@ internal static class HtmlReport
         var course = file.File.Course;
         var report = file.Report;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        sb.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
         sb.Append("<title>IPT course report: ").Append(Escape(Path.GetFileName(file.Path))).Append("</title>\n");
         sb.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
         sb.Append("<h1>IPT course report</h1>\n");
@@ -41,11 +47,11 @@ internal static class HtmlReport
         Item(sb, "Sessions", string.Join(", ", Enum.GetValues<SessionStatus>()
             .Select(s => (Status: s, Count: course.Sessions.Count(x => x.Status == s)))
             .Where(x => x.Count > 0)
-            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Count} {Names.Camel(x.Status.ToString())}"))
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Count} {x.Status.ToString().ToLowerInvariant()}"))
             .DefaultIfEmpty("none")));
         if (course.Formulation is { } formulation && !formulation.Areas.IsEmpty)
         {
-            Item(sb, "Focus", string.Join(", ", formulation.Areas.Select(a => Names.Camel(a.Area.ToString()))));
+            Item(sb, "Focus", string.Join("; ", formulation.Areas.Select(Words)));
         }
 
         Item(sb, "Validation", $"{Names.Count(report.ErrorCount, "error")}, {Names.Count(report.WarningCount, "warning")}, {Names.Count(report.InfoCount, "info")}");
@@ -63,7 +69,7 @@ internal static class HtmlReport
             {
                 var d = report.Diagnostics[i];
                 var severity = Names.Severity(d.Severity);
-                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LineOf(i)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><code>{Escape(d.Descriptor.HelpLink)}</code></td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LineOf(i)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.AbsoluteHelp(d.Descriptor.HelpLink))}\">About {Escape(d.Id)}</a></td></tr>\n");
             }
 
             sb.Append("</tbody>\n</table>\n");
@@ -71,7 +77,7 @@ internal static class HtmlReport
 
         sb.Append("</section>\n");
 
-        Figure(sb, "closeness-circle", "Closeness circle", "People of the interpersonal inventory by ring; inner rings are closer.", ClosenessCircleSvg.Render(course.Inventory, options));
+        Figure(sb, "closeness-circle", "Closeness circle", "People of the interpersonal inventory by ring, each with their relationship; ring 1 is the closest.", ClosenessCircleSvg.Render(course.Inventory, options));
         Figure(sb, "timeline", "Timeline", "Sessions coloured by phase; held, missed and cancelled sessions marked; key tasks as markers.", TimelineSvg.Render(course));
         var instruments = MeasureChartSvg.InstrumentsRecorded(course);
         if (instruments.Count == 0)
@@ -82,13 +88,32 @@ internal static class HtmlReport
         {
             foreach (var instrument in instruments)
             {
-                Figure(sb, $"measure-{instrument.Id}", $"Measure: {instrument.Id}", "Total scores by session over the instrument's severity bands.", MeasureChartSvg.Render(course, instrument));
+                Figure(sb, $"measure-{instrument.Id}", $"Measure: {instrument.Name}", instrument.CasenessThreshold is null ? "Total scores by session over the instrument's severity bands." : "Total scores by session over the instrument's severity bands; the dashed line is the caseness threshold.", MeasureChartSvg.Render(course, instrument));
             }
         }
 
         sb.Append("<footer><p>Written by ipt ").Append(Escape(ToolInfo.Version)).Append(". States protocol facts; gives no clinical advice.</p></footer>\n");
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    /// <summary>A focus area as a clinician writes it: "role dispute (impasse)", "grief (secondary)".</summary>
+    internal static string Words(FocusArea area)
+    {
+        var words = area.Area switch
+        {
+            ProblemArea.Grief => "grief",
+            ProblemArea.RoleDispute => area.DisputeStage switch
+            {
+                RoleDisputeStage.Renegotiation => "role dispute (renegotiation)",
+                RoleDisputeStage.Impasse => "role dispute (impasse)",
+                RoleDisputeStage.Dissolution => "role dispute (dissolution)",
+                _ => "role dispute (stage not recorded)",
+            },
+            ProblemArea.RoleTransition => "role transition",
+            _ => "interpersonal deficits",
+        };
+        return area.Rank == FocusRank.Secondary ? words + ", secondary" : words;
     }
 
     private static void Item(StringBuilder sb, string term, string value) =>

@@ -16,6 +16,9 @@ internal sealed class SvgBuilder
 
     public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>An estimate of the width of a line of sans-serif text, generous enough for layout.</summary>
+    public static double TextWidth(string text, double fontSize) => text.Length * fontSize * 0.6;
+
     public static string Escape(string text)
     {
         var result = new StringBuilder(text.Length);
@@ -50,7 +53,12 @@ internal sealed class SvgBuilder
 
     public SvgBuilder Element(string name, string attributes, string? text = null)
     {
-        sb.Append('<').Append(name).Append(' ').Append(attributes);
+        sb.Append('<').Append(name);
+        if (attributes.Length > 0)
+        {
+            sb.Append(' ').Append(attributes);
+        }
+
         if (text is null)
         {
             sb.Append("/>\n");

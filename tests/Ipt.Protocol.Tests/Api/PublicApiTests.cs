@@ -22,6 +22,10 @@ public class PublicApiTests
             "src/Ipt.Protocol.DependencyInjection/PublicAPI.txt",
             Describe(Assembly.Load("Ipt.Protocol.DependencyInjection")));
 
+    [Fact]
+    public void The_fhir_public_api_matches_the_tracked_file() =>
+        Snapshot.MatchFile("src/Ipt.Protocol.Fhir/PublicAPI.txt", Describe(Assembly.Load("Ipt.Protocol.Fhir")));
+
     private static readonly NullabilityInfoContext Nullability = new();
 
     internal static string Describe(Assembly assembly)

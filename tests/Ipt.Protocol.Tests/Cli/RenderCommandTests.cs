@@ -103,13 +103,40 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal(course.Inventory.Rings, WithClass(body, "circle", "ring").Count());
         Assert.Equal(course.Sessions.Count, WithClass(body, "g", "session").Count());
 
-        // Self-contained: no scripts, no external resources; no labels.
+        // Self-contained: no scripts, no external resources; no labels. The only links are the help
+        // column's, to each rule's page.
         Assert.Empty(doc.Descendants(Xhtml + "script"));
         Assert.Empty(doc.Descendants(Xhtml + "link"));
         Assert.DoesNotContain("url(", html, StringComparison.Ordinal);
         Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(doc.Descendants(), e => e.Attributes().Any(a => a.Name.LocalName is "src" or "href"));
+        Assert.DoesNotContain(doc.Descendants(), e => e.Attributes().Any(a => a.Name.LocalName is "src"));
+        var links = doc.Descendants().Where(e => e.Attribute("href") is not null).ToList();
+        Assert.All(links, a => Assert.Equal(Xhtml + "a", a.Name));
+        Assert.Equal(rows.Count, links.Count);
+        var help = rows.First(r => r.Value.Contains("IPT0304", StringComparison.Ordinal)).Descendants(Xhtml + "a").Single();
+        Assert.Equal("About IPT0304", help.Value);
+        Assert.Matches("^https://.*IPT0304", (string)help.Attribute("href")!);
         Assert.DoesNotContain(Marker, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ProblemArea.RoleDispute, RoleDisputeStage.Impasse, FocusRank.Primary, "role dispute (impasse)")]
+    [InlineData(ProblemArea.RoleDispute, null, FocusRank.Primary, "role dispute (stage not recorded)")]
+    [InlineData(ProblemArea.InterpersonalDeficits, null, FocusRank.Secondary, "interpersonal deficits, secondary")]
+    [InlineData(ProblemArea.Grief, null, FocusRank.Primary, "grief")]
+    public void Html_report_summary_is_in_words_not_the_documents_names(ProblemArea area, RoleDisputeStage? stage, FocusRank rank, string focus)
+    {
+        var course = SampleCourses.Standard with
+        {
+            Formulation = SampleCourses.Standard.Formulation! with { Areas = [new FocusArea(area) { DisputeStage = stage, Rank = rank }] },
+        };
+        var path = files.PathOf("words.html");
+        Assert.Equal(0, CliRunner.Run("render", files.Course("words.course.json", course), "--out", path).ExitCode);
+        var summary = XDocument.Parse(File.ReadAllText(path)).Descendants(Xhtml + "section").Single(s => (string?)s.Attribute("id") == "summary");
+        var items = summary.Descendants(Xhtml + "dt").ToDictionary(dt => dt.Value, dt => ((XElement)dt.NextNode!).Value);
+        Assert.Equal(focus, items["Focus"]);
+        Assert.Equal("16 held", items["Sessions"]);
+        Assert.All(items.Where(i => i.Key != "File"), i => Assert.DoesNotMatch("[a-z][A-Z]", i.Value));
     }
 
     [Fact]

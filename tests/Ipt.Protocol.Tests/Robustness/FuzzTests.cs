@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Ipt.Protocol.Samples;
 using Ipt.Protocol.Serialization;
 using Ipt.Protocol.Tests.Docs;
-using Xunit.Abstractions;
 
 namespace Ipt.Protocol.Tests.Robustness;
 

@@ -62,6 +62,11 @@ public class PatientDataCanaryTests
         "render {course} --picture measure",
         "render {course} --out {dir}/circle.svg --picture closeness-circle",
         "render {course} --out {dir}/report.html",
+        "validate {course} --format fhir",
+        "export fhir {course}",
+        "export fhir {course} --inventory --transaction",
+        "export fhir {course} --out {dir}/bundle.json",
+        "export fhir --protocol ipt",
     };
 
     private static readonly Lazy<List<Course>> Courses = new(BuildCourses);

@@ -22,9 +22,10 @@ public class RendererRobustnessTests
             ],
         };
         var svg = MeasureChartSvg.Render(course, Instruments.Phq9);
-        var labels = svg.Split("text-anchor=\"middle\" font-size=\"10\"").Length - 1;
+        var labels = svg.Split("class=\"x-tick\"").Length - 1;
         Assert.InRange(labels, 3, 25);
         Assert.Contains(">" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "<", svg, StringComparison.Ordinal);
         Assert.True(svg.Length < 20_000);
+        Assert.InRange(svg.Split("class=\"y-tick\"").Length - 1, 2, 2 * 14);
     }
 }

@@ -92,7 +92,7 @@ internal static class RuleCases
 
         // Techniques (validated with the test catalogue)
         yield return Case("IPT0501", new("IPT0501", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("sick-role"))), c => c.Edit(8, s => s.Without("sick-role")).Edit(2, s => s.PlusTechnique(SampleCourses.T("sick-role"))), "sessions[7].techniques[5]", w));
-        yield return Case("IPT0502", new("IPT0502", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("free-association"))), c => c.Edit(8, s => s.Without("free-association").PlusTechnique(SampleCourses.T("guided-mourning"))), "sessions[7].techniques[5]", e));
+        yield return Case("IPT0502", new("IPT0502", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("made-up-technique"))), c => c.Edit(8, s => s.Without("made-up-technique").PlusTechnique(SampleCourses.T("guided-mourning"))), "sessions[7].techniques[5]", e));
         yield return Case("IPT0503", new("IPT0503", std, c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("dream-interpretation"))), c => c.Edit(8, s => s.Without("dream-interpretation").PlusTechnique(SampleCourses.T("guided-mourning"))), "sessions[7].techniques[5]", w));
         yield return Case("IPT0504", new("IPT0504", std, c => c.Edit(6, s => s.Without(SessionTask.IntervalReview).Without("interval-review")), c => c.Edit(6, s => s.PlusTask(SessionTask.IntervalReview)), "sessions[5].tasks", i));
         yield return Case("IPT0505", new("IPT0505", std, c => c.EditAll(s => s.Without("role-play").Without("nonreciprocal-expectations")), c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("role-play"))), "formulation.areas[0]", w));

@@ -119,7 +119,7 @@ public class RoundTripTests
     public async Task The_async_entry_point_reads_a_stream()
     {
         using var stream = new MemoryStream(CourseJson.ToUtf8Bytes(SampleCourses.Standard));
-        var result = await CourseJson.TryReadAsync(stream);
+        var result = await CourseJson.TryReadAsync(stream, TestContext.Current.CancellationToken);
         Assert.Equal(SampleCourses.Standard, result.Value);
     }
 
