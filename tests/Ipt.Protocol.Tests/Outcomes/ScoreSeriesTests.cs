@@ -141,7 +141,9 @@ public class ScoreSeriesTests
         Assert.Equal(0, measured[^1]);
     }
 
-    internal static ScoreSeries Of(Course course) => ScoreSeries.Of(CourseTimeline.Of(course, BuiltInProtocols.Standard), Phq9);
+    internal static ScoreSeries Of(Course course) => Series(course, Phq9);
+
+    internal static ScoreSeries Series(Course course, InstrumentId instrument) => ScoreSeries.Of(CourseTimeline.Of(course, BuiltInProtocols.Standard), instrument);
 
     /// <summary>The course with PHQ-9 scores only at the given sessions (other measures removed).</summary>
     internal static Course OnlyScores(Course course, params (int Session, int Score)[] scores) =>
