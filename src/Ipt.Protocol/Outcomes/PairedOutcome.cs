@@ -35,8 +35,8 @@ public sealed record PairedOutcome
     /// <summary>Gets the anxiety measure of the pair.</summary>
     public InstrumentId Anxiety { get; }
 
-    /// <summary>Gets a value indicating whether the course has a baseline score of either measure (a caseload counts the pair only for such courses).</summary>
-    public bool HasScores { get; private init; }
+    /// <summary>Gets a value indicating whether both measures have a baseline score: the pair was in use at the start (a caseload counts the pair only for such courses).</summary>
+    public bool HasBaselines { get; private init; }
 
     /// <summary>Gets a value indicating whether both measures have a first and a last score.</summary>
     public bool IsPaired { get; private init; }
@@ -62,12 +62,12 @@ public sealed record PairedOutcome
     /// <summary>Classifies the pair from each measure's instrument (null when unknown) and outcome.</summary>
     internal static PairedOutcome Of(InstrumentId depressionId, InstrumentId anxietyId, Instrument? depression, InstrumentOutcome? d, Instrument? anxiety, InstrumentOutcome? a)
     {
-        var hasScores = d is { First: not null } || a is { First: not null };
+        var hasBaselines = d is { First: not null } && a is { First: not null };
         if (depression is null || anxiety is null || d is null || a is null)
         {
             return new PairedOutcome(depressionId, anxietyId)
             {
-                HasScores = hasScores,
+                HasBaselines = hasBaselines,
                 CasenessAtStart = OutcomeState.NotDefined,
                 Recovery = RecoveryStatus.NotDefined,
                 ReliableChange = ReliableChangeStatus.NotDefined,
@@ -81,7 +81,7 @@ public sealed record PairedOutcome
         var change = Classification.Pair(d.ReliableChange, a.ReliableChange);
         return new PairedOutcome(depressionId, anxietyId)
         {
-            HasScores = hasScores,
+            HasBaselines = hasBaselines,
             IsPaired = d.IsPaired && a.IsPaired,
             CasenessAtStart = caseness,
             Recovery = recovery,

@@ -35,7 +35,7 @@ public class CourseOutcomeTests
         Assert.Equal(OutcomeState.Yes, phq.Response);
         Assert.Equal(OutcomeState.No, phq.Remission);
 
-        Assert.True(outcome.Paired.HasScores);
+        Assert.False(outcome.Paired.HasBaselines);
         Assert.False(outcome.Paired.IsPaired);
         Assert.Equal(RecoveryStatus.NotComputable, outcome.Paired.Recovery);
         Assert.Equal(ReliableChangeStatus.NotComputable, outcome.Paired.ReliableChange);
@@ -173,7 +173,7 @@ public class CourseOutcomeTests
         var outcome = Calculate(Scores());
         Assert.Empty(outcome.Instruments);
         Assert.Null(outcome.Primary);
-        Assert.False(outcome.Paired.HasScores);
+        Assert.False(outcome.Paired.HasBaselines);
         Assert.Equal(OutcomeState.NotComputable, outcome.Paired.CasenessAtStart);
         Assert.Equal(RecoveryStatus.NotComputable, outcome.Paired.Recovery);
         Assert.Equal(ReliableChangeStatus.NotComputable, outcome.Paired.ReliableChange);
