@@ -151,7 +151,7 @@ internal sealed class ContinuationRule : TerminationTaskRule
     protected override SessionTask Task => SessionTask.ContinuationDiscussed;
 }
 
-/// <summary>IPT0606: a non-responder at the end without alternative treatment discussed. Candidate 35.</summary>
+/// <summary>IPT0606: a non-responder at the end (no response and not in remission) without alternative treatment discussed. Candidate 35.</summary>
 internal sealed class NonResponderRule : CourseRule
 {
     public static readonly NonResponderRule Instance = new();
@@ -189,8 +189,11 @@ internal sealed class NonResponderRule : CourseRule
             }
         }
 
+        // Response and remission as the outcomes define them: a course that ends in remission is not a
+        // non-responder, whatever its percentage fall (EPDS 15 → 8).
         var percent = context.Protocol.ResponseReductionPercent;
-        if ((first.Value - last.Value) * 100 < first.Value * percent)
+        if (Classification.Response(instrument, first, last, percent) == OutcomeState.No
+            && Classification.Remission(instrument, last) != OutcomeState.Yes)
         {
             sink.Report(
                 Descriptor,
