@@ -14,10 +14,10 @@ public class CourseOutcomeTests
     private static readonly InstrumentId Gad7 = Instruments.Gad7.Id;
 
     [Fact]
-    public void The_standard_sample_recovers_on_PHQ_9_and_has_no_pair_without_GAD_7()
+    public void A_PHQ_9_only_course_recovers_on_PHQ_9_and_has_no_pair_without_GAD_7()
     {
         // PHQ-9 18 at session 1 and 6 at session 16; every session held, so the course is completed (inferred).
-        var outcome = Calculate(SampleCourses.Standard);
+        var outcome = Calculate(ScoreSeriesTests.Standard);
         Assert.Equal(CourseStatus.Completed, outcome.Status);
         Assert.True(outcome.IsStatusInferred);
         Assert.Equal(16, outcome.AttendedTreatmentSessions);
@@ -250,7 +250,7 @@ public class CourseOutcomeTests
     public void Follow_ups_are_reported_apart_and_do_not_change_the_classification()
     {
         var end = SampleCourses.Standard.Sessions[^1].Date!.Value;
-        var course = SampleCourses.Standard.PlusAssessment(new Assessment(AssessmentOccasion.FollowUp, end.PlusMonths(3)) { Measures = [new Measurement(Phq9, 21)] });
+        var course = ScoreSeriesTests.Standard.PlusAssessment(new Assessment(AssessmentOccasion.FollowUp, end.PlusMonths(3)) { Measures = [new Measurement(Phq9, 21)] });
         var phq = Calculate(course).Primary!;
         Assert.Equal(21m, Assert.Single(phq.FollowUps).Value);
         Assert.Equal(6m, phq.Last?.Value);

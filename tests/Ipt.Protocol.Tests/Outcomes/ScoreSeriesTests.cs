@@ -13,8 +13,7 @@ public class ScoreSeriesTests
     [Fact]
     public void The_baseline_is_the_first_held_session_with_a_score_and_the_end_is_the_last_held_treatment_session()
     {
-        // The standard sample measures PHQ-9 at sessions 1, 5, 9, 13 and 16: 18 → 6.
-        var series = Of(SampleCourses.Standard);
+        var series = Of(Standard);
         Assert.Equal(1, series.Baseline?.SessionNumber);
         Assert.Equal(18m, series.Baseline?.Value);
         Assert.Equal(16, series.EndOfTreatment?.SessionNumber);
@@ -27,7 +26,7 @@ public class ScoreSeriesTests
     [Fact]
     public void An_intake_or_screening_assessment_is_the_baseline_the_earliest_by_date()
     {
-        var course = SampleCourses.Standard
+        var course = Standard
             .PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [new Measurement(Phq9, 20)] })
             .PlusAssessment(new Assessment(AssessmentOccasion.Screening, SampleCourses.Start.PlusDays(-21)) { Measures = [new Measurement(Phq9, 22)] });
         var series = Of(course);
@@ -43,6 +42,7 @@ public class ScoreSeriesTests
     {
         // WHO group IPT: PHQ-9 18 at the pre-group meeting (session 1), then 14 and 8 at group sessions 5 and 9.
         var who = SampleCourses.Records.Single(r => r.Name == "who-group-pre-group-assessment").Course;
+        who = who with { Sessions = ValueList.From(who.Sessions.Select(s => s.Measures.IsEmpty ? s : s with { Measures = [new Measurement(Phq9, s.Number == 1 ? 18 : s.Number == 5 ? 14 : 8)] })) };
         var series = ScoreSeries.Of(CourseTimeline.Of(who, BuiltInProtocols.WhoGroup), Phq9);
         Assert.Equal(Phase.PreTreatment, series.Baseline?.Phase);
         Assert.Equal(18m, series.Baseline?.Value);
@@ -54,7 +54,7 @@ public class ScoreSeriesTests
     [Fact]
     public void Missed_and_planned_sessions_are_not_read()
     {
-        var course = SampleCourses.Standard
+        var course = Standard
             .WithSession(16, s => s with { Status = SessionStatus.Missed })
             .WithSession(13, s => s with { Status = SessionStatus.Planned });
         var series = Of(course);
@@ -89,7 +89,7 @@ public class ScoreSeriesTests
     public void Follow_ups_are_kept_apart_in_date_order()
     {
         var end = SampleCourses.Standard.Sessions[^1].Date!.Value;
-        var course = SampleCourses.Standard
+        var course = Standard
             .PlusAssessment(new Assessment(AssessmentOccasion.FollowUp, end.PlusMonths(6)) { Measures = [new Measurement(Phq9, 9)] })
             .PlusAssessment(new Assessment(AssessmentOccasion.FollowUp, end.PlusMonths(3)) { Measures = [new Measurement(Phq9, 7)] })
             .PlusAssessment(new Assessment(AssessmentOccasion.Other, end.PlusMonths(1)) { Measures = [new Measurement(Phq9, 25)] });
@@ -107,7 +107,7 @@ public class ScoreSeriesTests
     [Fact]
     public void Points_describe_themselves_without_dates_or_free_text()
     {
-        var course = SampleCourses.Standard.PlusAssessment(
+        var course = Standard.PlusAssessment(
             new Assessment(AssessmentOccasion.Intake, new LocalDate(2025, 12, 1)) { Measures = [new Measurement(Phq9, 20)] });
         var series = Of(course with { Sessions = ValueList.From(course.Sessions.Select(s => s with { Notes = "Private note" })) });
         Assert.Equal("20 (Intake assessment)", series.Baseline.ToString());
@@ -140,6 +140,9 @@ public class ScoreSeriesTests
 
         Assert.Equal(0, measured[^1]);
     }
+
+    /// <summary>The standard sample with PHQ-9 at sessions 1, 5, 9, 13 and 16: 18 → 6 (set here, whatever the sample's own scores).</summary>
+    internal static Course Standard { get; } = OnlyScores(SampleCourses.Standard, (1, 18), (5, 15), (9, 12), (13, 9), (16, 6));
 
     internal static ScoreSeries Of(Course course) => Series(course, Phq9);
 
