@@ -35,6 +35,9 @@ public sealed record Assessment
     /// <summary>Gets the measurements.</summary>
     public ValueList<Measurement> Measures { get; init; }
 
+    /// <summary>Gets a value indicating whether the assessment was taken before treatment (intake, screening or pre-treatment), so that a baseline may come from it. [NHSTT] (H)</summary>
+    public bool IsBeforeTreatment => Occasion is AssessmentOccasion.Intake or AssessmentOccasion.Screening or AssessmentOccasion.PreTreatment;
+
     /// <summary>Returns the first measurement of an instrument, when taken.</summary>
     /// <param name="instrument">The instrument's id.</param>
     /// <returns>The measurement, or <see langword="null"/>.</returns>

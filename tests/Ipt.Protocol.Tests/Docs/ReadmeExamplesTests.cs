@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ipt.Protocol.DependencyInjection;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Samples;
@@ -123,6 +124,33 @@ public partial class ReadmeExamplesTests
         AdviceResult advice = TechniqueAdvisor.BuiltIn.Suggest(course);
         Assert.Equal(8, advice.SessionNumber);
         Assert.Contains(advice.Suggestions, s => s.Rationale.StartsWith("Role dispute at impasse in the middle phase: communication analysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Outcomes_of_a_course_and_of_a_caseload()
+    {
+        var course = SampleCourses.Standard;
+        var outcomes = SampleCourses.Records.Select(r => r.Course).Append(course)
+            .Select(c => OutcomeCalculator.Default.TryCalculate(c, out var o) ? o : null).OfType<CourseOutcome>().ToList();
+
+        Assert.True(OutcomeCalculator.Default.TryCalculate(course, out CourseOutcome? outcome));
+        bool finished = outcome.IsFinishedTreatment;
+        RecoveryStatus recovery = outcome.Paired.Recovery;
+        OutcomeState remission = outcome.Primary?.Remission ?? OutcomeState.NotComputable;
+
+        CaseloadSummary summary = CaseloadSummary.Of(outcomes);
+        double? recoveryRate = summary.Paired.RecoveryRate;
+        double? dropout = summary.DropoutRate;
+        double? median = summary.MedianAttendedSessions;
+
+        Assert.True(finished);
+        Assert.Equal(RecoveryStatus.NotComputable, recovery); // the sample measures PHQ-9 only
+        Assert.NotEqual(OutcomeState.NotComputable, remission);
+        Assert.Equal(6, summary.Courses);
+        Assert.Null(recoveryRate); // no sample measures GAD-7, so the pair is not counted
+        Assert.Equal(0.8, summary.CountsOf(Instruments.Phq9.Id)!.RecoveryRate); // four of the five finished courses recover on PHQ-9
+        Assert.NotNull(dropout);
+        Assert.NotNull(median);
     }
 
     [Fact]

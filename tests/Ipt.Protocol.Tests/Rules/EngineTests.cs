@@ -96,6 +96,33 @@ public class EngineTests
         Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInProtocols.Standard with { ResponseReductionPercent = 101 });
     }
 
+    [Theory]
+    [InlineData(8, false)] // below the EPDS remission threshold (10): a 47 % fall, but not a non-responder
+    [InlineData(9, false)]
+    [InlineData(10, true)] // a 33 % fall and not in remission
+    [InlineData(11, true)]
+    public void IPT0606_counts_remission_as_a_good_outcome(int last, bool reported)
+    {
+        // Perinatal IPT, primary instrument EPDS: 15 at the first session, the last score at the last session.
+        var perinatal = SampleCourses.All[BuiltInProtocols.Perinatal.Id];
+        var lastNumber = perinatal.Sessions[^1].Number;
+        var course = perinatal.EditAll(s => s with
+        {
+            Measures = s.Number == 1 ? [new Measurement(Instruments.Epds.Id, 15)]
+                : s.Number == lastNumber ? [new Measurement(Instruments.Epds.Id, last)]
+                : [],
+        });
+        var ids = CourseValidator.Default.Validate(course).Diagnostics.Select(d => d.Id);
+        Assert.Equal(reported, ids.Contains("IPT0606"));
+
+        // The same rule on PHQ-9: 7 → 4 is a 43 % fall that ends below 5.
+        var standard = Standard.EditAll(s => s with
+        {
+            Measures = s.Number == 1 ? [new Measurement(Instruments.Phq9.Id, 7)] : s.Number == 16 ? [new Measurement(Instruments.Phq9.Id, 4)] : [],
+        });
+        Assert.DoesNotContain(CourseValidator.Default.Validate(standard).Diagnostics, d => d.Id == "IPT0606");
+    }
+
     [Fact]
     public void Rule_sets_follow_the_variant()
     {

@@ -104,6 +104,7 @@ internal static class RuleCases
         yield return Case("IPT0604", new("IPT0604", std, c => c.Edit(16, s => s.Without(SessionTask.RelapsePreventionPlan)), c => c.Edit(15, s => s.PlusTask(SessionTask.RelapsePreventionPlan)), "sessions", w));
         yield return Case("IPT0605", new("IPT0605", std, c => c.Edit(16, s => s.Without(SessionTask.ContinuationDiscussed)), c => c.Edit(15, s => s.PlusTask(SessionTask.ContinuationDiscussed)), "sessions", w));
         yield return Case("IPT0606", new("IPT0606", std, c => c.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] }), c => c.Edit(16, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[15].measures[0]", w));
+        yield return Case("IPT0606-remission", PerinatalRemission());
         yield return Case("IPT0607", new("IPT0607", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { EndReason = EndReason.Transferred } }, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Completed) }, "lifecycle.status", w));
 
         // Measures and safety
@@ -122,6 +123,21 @@ internal static class RuleCases
         yield return Case("IPT0802", new("IPT0802", BuiltInProtocols.Adolescent, c => c with { PatientAge = 25 }, c => c with { PatientAge = 17 }, "patientAge", w));
         yield return Case("IPT0803", new("IPT0803", BuiltInProtocols.WhoGroup, c => c.Edit(1, s => s with { Status = SessionStatus.Missed }), c => c.Edit(1, s => s with { Status = SessionStatus.Held }), "sessions[1]", e));
         yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(new Measurement(Instruments.Srm17.Id, 5))), "sessions[5].measures", w));
+    }
+
+    /// <summary>Perinatal IPT, EPDS 15 → 11 (not a response, not in remission) is reported; 15 → 8 ends in remission (below 10), a 47 % fall: silent.</summary>
+    private static RuleCase PerinatalRemission()
+    {
+        var perinatal = BuiltInProtocols.Perinatal;
+        var first = perinatal.PreTreatmentSessions.Default + 1;
+        var last = perinatal.PreTreatmentSessions.Default + perinatal.Sessions.Default;
+        return new(
+            "IPT0606",
+            perinatal,
+            c => c.Edit(first, s => s with { Measures = [SampleCourses.Scored(Instruments.Epds, 15)] }).Edit(last, s => s with { Measures = [SampleCourses.Scored(Instruments.Epds, 11)] }),
+            c => c.Edit(last, s => s with { Measures = [SampleCourses.Scored(Instruments.Epds, 8)] }),
+            $"sessions[{last - 1}].measures[0]",
+            DiagnosticSeverity.Warning);
     }
 
     private static Course Renumber(Course c) => c with { Sessions = ValueList.From(c.Sessions.Select((s, k) => s with { Number = k + 1 })) };

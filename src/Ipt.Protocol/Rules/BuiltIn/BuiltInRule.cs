@@ -1,4 +1,5 @@
 using Ipt.Protocol.Protocols;
+using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
@@ -67,42 +68,11 @@ internal static class RuleHelpers
         return -1;
     }
 
-    /// <summary>Whether an assessment was taken before treatment (intake, screening, pre-treatment): a baseline may come from it.</summary>
-    internal static bool IsBeforeTreatment(Assessment assessment) =>
-        assessment.Occasion is AssessmentOccasion.Intake or AssessmentOccasion.Screening or AssessmentOccasion.PreTreatment;
-
-    /// <summary>
-    /// The baseline score of an instrument: the earliest pre-treatment assessment that has it (by date),
-    /// else the first held session that has it (a pre-treatment meeting or a treatment session).
-    /// </summary>
-    internal static bool TryGetBaseline(in RuleContext context, InstrumentId instrument, out int score)
-    {
-        Measurement? found = null;
-        NodaTime.LocalDate foundOn = default;
-        foreach (var assessment in context.Course.Assessments)
-        {
-            if (IsBeforeTreatment(assessment) && assessment.MeasureOf(instrument) is { } measure && (found is null || assessment.Date < foundOn))
-            {
-                found = measure;
-                foundOn = assessment.Date;
-            }
-        }
-
-        if (found is null)
-        {
-            foreach (var session in context.Course.Sessions)
-            {
-                if (session.IsHeld && session.MeasureOf(instrument) is { } measure)
-                {
-                    found = measure;
-                    break;
-                }
-            }
-        }
-
-        score = found?.Score ?? 0;
-        return found is not null;
-    }
+    /// <summary>A score as a message argument: a whole number as before, a mean (SRM) with its decimals.</summary>
+    internal static DiagnosticArgument ScoreArg(string name, decimal value) =>
+        value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
+            ? From(name, (int)value)
+            : FromLibraryText(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     internal static DiagnosticArgument ProtocolArg(in RuleContext context) => DiagnosticArgument.From("protocol", context.Protocol.Id);
 }

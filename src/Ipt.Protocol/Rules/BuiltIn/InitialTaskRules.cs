@@ -47,7 +47,7 @@ internal sealed class BaselineMeasureRule : CourseRule
     {
         foreach (var assessment in context.Course.Assessments)
         {
-            if (IsBeforeTreatment(assessment) && (firstTreatment is not { } date || assessment.Date <= date) && HasKnownMeasure(context, assessment.Measures))
+            if (assessment.IsBeforeTreatment && (firstTreatment is not { } date || assessment.Date <= date) && HasKnownMeasure(context, assessment.Measures))
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
 using static Ipt.Protocol.Rules.DiagnosticArgument;
@@ -174,25 +175,15 @@ internal sealed class MidTreatmentReviewRule : CourseRule
         var sessions = context.Course.Sessions.AsSpan();
         var ordinal = 0;
 
-        // A baseline from intake or a pre-treatment meeting makes every in-treatment score a later one.
-        var baseline = -1;
-        var external = false;
-        foreach (var assessment in context.Course.Assessments)
+        // The baseline has one home (an intake or pre-treatment assessment, else the first held session
+        // with a score); every later score up to mid-treatment is compared with it.
+        if (ScoreSeries.Of(context.Timeline, primary).Baseline is not { } first)
         {
-            external |= IsBeforeTreatment(assessment) && assessment.MeasureOf(primary) is not null;
+            return;
         }
 
-        foreach (var session in sessions)
-        {
-            external |= session.IsHeld && session.Phase == Phase.PreTreatment && session.MeasureOf(primary) is not null;
-        }
-
-        if (external && TryGetBaseline(context, primary, out var before))
-        {
-            baseline = before;
-        }
-
-        var latest = -1;
+        var baseline = first.Value;
+        var latest = 0m;
         var latestIndex = -1;
         var latestPosition = -1;
         var reached = false;
@@ -214,20 +205,12 @@ internal sealed class MidTreatmentReviewRule : CourseRule
             if (ordinal <= mid && session.IsHeld)
             {
                 var j = IndexOfMeasure(session, primary);
-                if (j >= 0)
+                if (j >= 0 && !first.IsAt(ScoreSource.Session, i, j))
                 {
-                    var score = session.Measures[j].Score;
-                    if (baseline < 0)
-                    {
-                        baseline = score;
-                    }
-                    else
-                    {
-                        latest = score;
-                        latestIndex = i;
-                        latestPosition = j;
-                        reviewed |= session.Has(SessionTask.PlanReview);
-                    }
+                    latest = session.Measures[j].Value;
+                    latestIndex = i;
+                    latestPosition = j;
+                    reviewed |= session.Has(SessionTask.PlanReview);
                 }
             }
 
@@ -248,8 +231,8 @@ internal sealed class MidTreatmentReviewRule : CourseRule
                 Descriptor,
                 DocumentPath.Session(latestIndex).Property("measures").At(latestPosition),
                 From("instrument", primary),
-                From("score", latest),
-                From("baseline", baseline),
+                ScoreArg("score", latest),
+                ScoreArg("baseline", baseline),
                 From("number", sessions[latestIndex].Number));
         }
     }

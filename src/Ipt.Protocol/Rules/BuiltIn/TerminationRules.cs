@@ -1,3 +1,4 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
 using static Ipt.Protocol.Rules.DiagnosticArgument;
@@ -150,7 +151,7 @@ internal sealed class ContinuationRule : TerminationTaskRule
     protected override SessionTask Task => SessionTask.ContinuationDiscussed;
 }
 
-/// <summary>IPT0606: a non-responder at the end without alternative treatment discussed. Candidate 35.</summary>
+/// <summary>IPT0606: a non-responder at the end (no response and not in remission) without alternative treatment discussed. Candidate 35.</summary>
 internal sealed class NonResponderRule : CourseRule
 {
     public static readonly NonResponderRule Instance = new();
@@ -173,73 +174,35 @@ internal sealed class NonResponderRule : CourseRule
             return;
         }
 
-        if (!TryGetBaseline(context, primary, out var b))
+        // The baseline and the end-of-treatment score have one home; one score is no pair.
+        var series = ScoreSeries.Of(context.Timeline, primary);
+        if (series.Baseline is not { } first || series.EndOfTreatment is not { } last || first.Value <= 0)
         {
             return;
         }
 
-        var sessions = context.Course.Sessions.AsSpan();
-        var measured = 0;
-        var lastScore = 0;
-        var lastIndex = -1;
-        var lastPosition = -1;
-        for (var i = 0; i < sessions.Length; i++)
+        foreach (var session in context.Course.Sessions)
         {
-            if (!context.IsTreatment(sessions[i]))
-            {
-                continue;
-            }
-
-            if (sessions[i].Has(SessionTask.AlternativeTreatmentDiscussed))
+            if (context.IsTreatment(session) && session.Has(SessionTask.AlternativeTreatmentDiscussed))
             {
                 return;
             }
-
-            var j = IndexOfMeasure(sessions[i], primary);
-            if (j >= 0)
-            {
-                var score = sessions[i].Measures[j].Score;
-                measured++;
-                lastScore = score;
-                lastIndex = i;
-                lastPosition = j;
-            }
         }
 
+        // Response and remission as the outcomes define them: a course that ends in remission is not a
+        // non-responder, whatever its percentage fall (EPDS 15 → 8).
         var percent = context.Protocol.ResponseReductionPercent;
-        if (measured > 0 && lastIndex >= 0 && b > 0 && (b - lastScore) * 100 < b * percent && !IsBaselineItself(context, lastIndex))
+        if (Classification.Response(instrument, first, last, percent) == OutcomeState.No
+            && Classification.Remission(instrument, last) != OutcomeState.Yes)
         {
             sink.Report(
                 Descriptor,
-                DocumentPath.Session(lastIndex).Property("measures").At(lastPosition),
+                DocumentPath.Session(last.Index).Property("measures").At(last.MeasureIndex),
                 From("instrument", primary),
-                From("score", lastScore),
+                ScoreArg("score", last.Value),
                 From("percent", percent),
-                From("baseline", b));
+                ScoreArg("baseline", first.Value));
         }
-    }
-
-    // One measurement is no course of scores: the last score must come after the baseline.
-    private static bool IsBaselineItself(in RuleContext context, int lastIndex)
-    {
-        foreach (var assessment in context.Course.Assessments)
-        {
-            if (IsBeforeTreatment(assessment) && assessment.MeasureOf(context.Protocol.PrimaryInstrument) is not null)
-            {
-                return false;
-            }
-        }
-
-        var sessions = context.Course.Sessions.AsSpan();
-        for (var i = 0; i < lastIndex; i++)
-        {
-            if (sessions[i].IsHeld && sessions[i].MeasureOf(context.Protocol.PrimaryInstrument) is not null)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
 
@@ -271,8 +234,9 @@ internal sealed class EndedEarlyRule : CourseRule
 
         var primary = context.Protocol.PrimaryInstrument;
         var score = NotRecorded;
-        if (LastScore(context, primary) is { } last)
+        if (ScoreSeries.Of(context.Timeline, primary).Latest is { } latest)
         {
+            var last = latest.Value;
             var band = context.Instruments.TryGet(primary, out var instrument) ? instrument.BandOf(last)?.Name : null;
             score = band is null
                 ? last.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -288,19 +252,5 @@ internal sealed class EndedEarlyRule : CourseRule
             From("contracted", context.ContractedSessions),
             From("instrument", primary),
             FromLibraryText("score", score));
-    }
-
-    private static int? LastScore(in RuleContext context, InstrumentId instrument)
-    {
-        int? last = null;
-        foreach (var session in context.Course.Sessions)
-        {
-            if (session.IsHeld && session.MeasureOf(instrument) is { } measure)
-            {
-                last = measure.Score;
-            }
-        }
-
-        return last;
     }
 }
