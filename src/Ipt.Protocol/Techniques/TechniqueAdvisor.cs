@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 
 namespace Ipt.Protocol.Techniques;

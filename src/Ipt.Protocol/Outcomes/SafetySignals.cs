@@ -1,4 +1,4 @@
-namespace Ipt.Protocol;
+namespace Ipt.Protocol.Outcomes;
 
 /// <summary>What a safety signal is about.</summary>
 internal enum SafetySignalKind
@@ -89,8 +89,9 @@ internal static class SafetySignals
     }
 
     /// <summary>The deterioration signal of a session's measurement, when it has one.</summary>
-    internal static SafetySignal? DeteriorationSignal(ReadOnlySpan<Session> sessions, int index, int position, Measurement measure, Instrument instrument)
+    internal static SafetySignal? DeteriorationSignal(Course course, int index, int position, Measurement measure, Instrument instrument)
     {
+        var sessions = course.Sessions.AsSpan();
         if (!instrument.HigherIsWorse || Previous(sessions, index, instrument.Id) is not { } previous)
         {
             return null;
@@ -105,9 +106,9 @@ internal static class SafetySignals
                 return new SafetySignal(SafetySignalKind.Deterioration, false, index, position, instrument, score, previous, false, reviewed);
             }
 
-            if (First(sessions, instrument.Id) is { } baseline && score - baseline >= rci)
+            if (ScoreSeries.BaselineOf(course, instrument.Id) is { } baseline && score - baseline.Value >= rci)
             {
-                return new SafetySignal(SafetySignalKind.Deterioration, false, index, position, instrument, score, baseline, false, reviewed);
+                return new SafetySignal(SafetySignalKind.Deterioration, false, index, position, instrument, score, baseline.Value, false, reviewed);
             }
         }
 
@@ -137,19 +138,6 @@ internal static class SafetySignals
             if (sessions[k].IsHeld && sessions[k].MeasureOf(instrument) is { } earlier)
             {
                 return earlier.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static decimal? First(ReadOnlySpan<Session> sessions, InstrumentId instrument)
-    {
-        foreach (var session in sessions)
-        {
-            if (session.IsHeld && session.MeasureOf(instrument) is { } first)
-            {
-                return first.Value;
             }
         }
 
@@ -232,7 +220,7 @@ internal ref struct SafetySignalEnumerator
 
             var signal = itemStep
                 ? SafetySignals.ItemSignal(measure, instrument, false, index, at, session.Has(SessionTask.RiskReview))
-                : SafetySignals.DeteriorationSignal(sessions, index, at, measure, instrument);
+                : SafetySignals.DeteriorationSignal(course, index, at, measure, instrument);
             if (signal is { } found)
             {
                 Current = found;
