@@ -26,13 +26,27 @@ if (args is ["--bulk", ..])
     return await BulkMode.RunAsync(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, Console.Out);
 }
 
-// Under the dry job (CI) the bulk benchmark reads a small file, so that the dry run stays quick.
-if (args.SkipWhile(a => a != "--job" && a != "-j").Skip(1).FirstOrDefault() is { } job && job.Equals("dry", StringComparison.OrdinalIgnoreCase))
+// Under the dry job (CI) the bulk benchmark reads a small file, so that the dry run stays quick, and
+// the benchmarks run in this process (no generated project to build): BenchmarkDotNet's build of the
+// generated projects timed out on a loaded machine and then ran nothing.
+var dry = args.SkipWhile(a => a != "--job" && a != "-j").Skip(1).FirstOrDefault() is { } job && job.Equals("dry", StringComparison.OrdinalIgnoreCase);
+if (dry)
 {
     Environment.SetEnvironmentVariable(BulkBenchmarks.CountVariable, "2000");
+    if (!args.Contains("--inProcess", StringComparer.OrdinalIgnoreCase))
+    {
+        args = [.. args, "--inProcess"];
+    }
 }
 
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(ScheduleBenchmarks).Assembly).Run(args);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ScheduleBenchmarks).Assembly).Run(args).ToList();
 
-// A benchmark that failed to build or run makes the process fail, so CI notices.
-return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+// Every benchmark that exists must have run: a build or setup failure, a timeout or a filter that
+// matches nothing makes the process fail, so CI notices.
+var expected = summaries.Sum(s => s.BenchmarksCases.Length);
+var executed = summaries.Sum(s => s.Reports.Count(r => r.Success && r.ExecuteResults.Count > 0));
+var all = args.SkipWhile(a => a != "--filter" && a != "-f").Skip(1).FirstOrDefault() == "*"
+    ? Runner.CountAllBenchmarks()
+    : expected;
+Console.WriteLine($"executed benchmarks: {executed} of {Math.Max(expected, all)}");
+return executed == 0 || executed < expected || expected < all || summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
