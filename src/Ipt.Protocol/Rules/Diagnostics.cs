@@ -378,10 +378,10 @@ public sealed record Diagnostic
     }
 
     /// <summary>Describes the finding: severity, id, path and message.</summary>
-    /// <returns>A string such as <c>error IPT0404 at formulation.areas[0].disputeStage: …</c>.</returns>
+    /// <returns>A string such as <c>error IPT0404 at $.formulation.areas[0].disputeStage: …</c>.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{SeverityName(Severity)} {Id} at {(Path.IsRoot ? "(course)" : Path.ToString())}: {Message}");
+        $"{SeverityName(Severity)} {Id} at {Path}: {Message}");
 
     internal static string SeverityName(DiagnosticSeverity severity) => severity switch
     {

@@ -6,14 +6,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using Ipt.Protocol.Serialization.Documents;
 using NodaTime;
 
 namespace Ipt.Protocol.Serialization;
 
 /// <summary>
-/// The JSON Schema (draft 2020-12) of one of the library's documents, exported from the document's
-/// own serialization metadata with <see cref="JsonSchemaExporter"/> and enriched with descriptions.
+/// The JSON Schema (draft 2020-12) of one of the library's documents: the course document's is
+/// generated from the member table its reader and writer use; the catalogue's is exported from its
+/// shapes with <see cref="JsonSchemaExporter"/> and enriched with descriptions.
 /// The checked-in copies live in <c>docs/schema/</c>; <c>ipt schema</c> prints them.
 /// </summary>
 /// <remarks>
@@ -33,7 +33,8 @@ public sealed class DocumentSchema
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly JsonTypeInfo typeInfo;
+    private readonly JsonTypeInfo? typeInfo;
+    private readonly Func<JsonObject>? fromShapes;
     private readonly int version;
     private readonly bool nullsAllowed;
 
@@ -46,10 +47,19 @@ public sealed class DocumentSchema
         this.nullsAllowed = nullsAllowed;
     }
 
-    /// <summary>Gets the course document's schema.</summary>
-    public static DocumentSchema Course { get; } = new("course", "Ipt.Protocol course document", CourseJson.CurrentVersion, DocumentJsonContext.Default.CourseDocument);
+    internal DocumentSchema(string name, string title, int version, Func<JsonObject> fromShapes)
+    {
+        Name = name;
+        Title = title;
+        this.version = version;
+        this.fromShapes = fromShapes;
+        nullsAllowed = true;
+    }
 
-    /// <summary>Gets the contributor technique catalogue's schema (the file format read by <see cref="TechniqueCatalogueReader"/>).</summary>
+    /// <summary>Gets the course document's schema, generated from the same member table the reader and writer use.</summary>
+    public static DocumentSchema Course { get; } = new("course", "Ipt.Protocol course document", CourseJson.CurrentVersion, static () => CourseShapes.CourseShape.Shape.Schema(nullable: false));
+
+    /// <summary>Gets the contributor technique catalogue's schema (the file format read by <see cref="CatalogueJson"/>).</summary>
     public static DocumentSchema Catalogue { get; } = new(
         "catalogue",
         "Ipt.Protocol technique catalogue",
@@ -83,7 +93,7 @@ public sealed class DocumentSchema
     /// <returns>The schema.</returns>
     public JsonNode ToJsonNode()
     {
-        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, new JsonSchemaExporterOptions { TransformSchemaNode = Transform });
+        var schema = fromShapes is not null ? fromShapes() : JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo!, new JsonSchemaExporterOptions { TransformSchemaNode = Transform });
         if (schema is JsonObject root)
         {
             var ordered = new JsonObject
@@ -165,13 +175,6 @@ public sealed class DocumentSchema
             && type.GetGenericArguments()[0] is { IsEnum: true } itemType)
         {
             list["items"] = EnumSchema(itemType, nullable: false);
-        }
-
-        if (node is JsonObject text && context.PropertyInfo?.AttributeProvider?.IsDefined(typeof(FreeTextAttribute), inherit: false) == true)
-        {
-            // The model's own bounds on free text; a reader may be configured lower (IptJsonLimits.MaxStringLength).
-            text["minLength"] = 1;
-            text["maxLength"] = IptJsonLimits.DefaultMaxStringLength;
         }
 
         if (node is JsonObject obj)

@@ -13,14 +13,14 @@ public class CatalogueSchemaTests
     public static TheoryData<string> Documents() => new()
     {
         RepoFiles.Read("docs/examples/catalogue.example.json"),
-        TechniqueCatalogueWriter.Write("Built-in", BuiltInTechniques.All),
+        CatalogueJson.Default.WriteToString("Built-in", BuiltInTechniques.All),
     };
 
     [Theory]
     [MemberData(nameof(Documents))]
     public void Every_member_of_a_catalogue_the_reader_accepts_is_in_the_schema(string json)
     {
-        Assert.True(TechniqueCatalogueReader.Read(json).Success);
+        Assert.True(CatalogueJson.Default.TryRead(json).Success);
         var unknown = new List<string>();
         Walk(JsonNode.Parse(json)!, Schema, "$", unknown);
         Assert.Empty(unknown);

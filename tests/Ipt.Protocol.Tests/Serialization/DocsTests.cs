@@ -15,9 +15,9 @@ public class DocsTests
     [Fact]
     public void The_standard_example_file_is_the_canonical_standard_course()
     {
-        Snapshot.MatchFile(Path.Combine("docs", "examples", "standard.course.json"), CourseJson.WriteToString(SampleCourses.Standard) + "\n");
+        Snapshot.MatchFile(Path.Combine("docs", "examples", "standard.course.json"), CourseJson.Default.WriteToString(SampleCourses.Standard) + "\n");
         var text = File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "docs", "examples", "standard.course.json"));
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
@@ -25,9 +25,9 @@ public class DocsTests
     {
         var path = Path.Combine(Snapshot.RepositoryRoot, FormatPage);
         var page = File.ReadAllText(path).ReplaceLineEndings("\n");
-        page = Replace(page, "example", "```json\n" + CourseJson.WriteToString(ShortExample()) + "\n```");
+        page = Replace(page, "example", "```json\n" + CourseJson.Default.WriteToString(ShortExample()) + "\n```");
         page = Replace(page, "fields", FieldTable());
-        page = Replace(page, "errors", "```json\n" + BadExample + "\n```\n\n```text\n" + string.Join("\n", CourseJson.TryRead(BadExample).Errors) + "\n```");
+        page = Replace(page, "errors", "```json\n" + BadExample + "\n```\n\n```text\n" + string.Join("\n", CourseJson.Default.TryRead(BadExample).Errors) + "\n```");
         Snapshot.MatchFile(FormatPage, page);
     }
 

@@ -24,7 +24,7 @@ public class CatalogueReaderTests
 
     private static DocumentError SingleError(string json)
     {
-        var result = TechniqueCatalogueReader.Read(json);
+        var result = CatalogueJson.Default.TryRead(json);
         Assert.False(result.Success);
         Assert.Null(result.Value);
         return Assert.Single(result.Errors);
@@ -32,10 +32,10 @@ public class CatalogueReaderTests
 
     private static void AssertAt(DocumentError error, string path, string json, int line, string token, string messagePart)
     {
-        Assert.Equal(path, error.Path);
-        Assert.Equal(line, error.Line);
+        Assert.Equal(path, error.Path.ToString());
+        Assert.Equal(line, error.Location?.Line);
         var text = json.Split('\n')[line - 1];
-        Assert.Equal(text.IndexOf(token, StringComparison.Ordinal), error.BytePositionInLine);
+        Assert.Equal(text.IndexOf(token, StringComparison.Ordinal) + 1, error.Location?.Column);
         Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
     }
 
@@ -46,14 +46,15 @@ public class CatalogueReaderTests
             "\"phaseWeights\": {\"middle\": 0.5, \"termination\": 0.25}, \"areaWeights\": {\"roleDispute\": 1}, \"stageWeights\": {\"impasse\": 0.75}, "
             + "\"strategyFor\": [\"roleDispute\"], \"variants\": [\"ipt\", \"ipt-a\"], \"task\": \"intervalReview\", \"oneOff\": true, \"override\": false",
             StringComparison.Ordinal));
-        var result = TechniqueCatalogueReader.Read(json, "inline");
+        var result = CatalogueJson.Default.TryRead(json, "inline");
         Assert.True(result.Success, string.Join("; ", result.Errors));
         var file = result.Value;
         Assert.Equal("test", file.Name);
         Assert.Equal("inline", file.Source);
         var added = Assert.Single(file.Entries);
         Assert.False(added.Override);
-        Assert.Equal(new CatalogueLocation("$.entries[0].id", 5, json.Split('\n')[4].IndexOf("\"x-technique\"", StringComparison.Ordinal)), added.Location);
+        Assert.Equal("$.entries[0].id", added.Path?.ToString());
+        Assert.Equal(new DocumentLocation(5, json.Split('\n')[4].IndexOf("\"x-technique\"", StringComparison.Ordinal) + 1), added.Location);
         var expected = new TechniqueEntry
         {
             Id = TechniqueId.From("x-technique"),
@@ -77,7 +78,7 @@ public class CatalogueReaderTests
     {
         var json = "// contributed\n" + Doc(ValidBody + " /* inline */");
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(json)).ToArray();
-        Assert.True(TechniqueCatalogueReader.Read(bytes).Success);
+        Assert.True(CatalogueJson.Default.TryRead(bytes).Success);
     }
 
     [Theory]
@@ -151,12 +152,14 @@ public class CatalogueReaderTests
     {
         var json = "{\n  \"schemaVersion\": 1,\n  \"name\": \"test\",\n  \"entries\": [ { \"id\": \"x\", } ]\n}";
         var error = SingleError(json);
-        Assert.Equal(4, error.Line);
-        Assert.StartsWith("The file is not valid JSON", error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("$.entries[0]", error.Path, StringComparison.Ordinal);
+        Assert.Equal(4, error.Location?.Line);
+        Assert.Equal("Expected a member name after ','; found '}' (trailing commas are not allowed).", error.Message);
+        Assert.Equal(DocumentErrorCodes.Syntax, error.Code);
+        Assert.StartsWith("$.entries[0]", error.Path.ToString(), StringComparison.Ordinal);
 
         Assert.Equal("The file is empty.", SingleError("").Message);
-        Assert.StartsWith("The file is not valid JSON", SingleError("{\"schemaVersion\": 1, \"name\": \"a\"} {}").Message, StringComparison.Ordinal);
+        Assert.Equal(DocumentErrorCodes.Truncated, SingleError("").Code);
+        Assert.Equal(DocumentErrorCodes.Syntax, SingleError("{\"schemaVersion\": 1, \"name\": \"a\"} {}").Code);
     }
 
     [Fact]
@@ -185,11 +188,11 @@ public class CatalogueReaderTests
             "    { " + ValidBody.Replace("x-technique", "z-technique", StringComparison.Ordinal).Replace("\"group\": \"clarification\"", "\"group\": \"magic\"", StringComparison.Ordinal) + " }",
             "  ]",
             "}");
-        var result = TechniqueCatalogueReader.Read(json);
+        var result = CatalogueJson.Default.TryRead(json);
         Assert.False(result.Success);
         Assert.Null(result.Value);
-        Assert.Equal(["$.entries[0].phaseWeights.middle", "$.entries[2].group"], result.Errors.Select(e => e.Path));
-        Assert.Equal([5L, 7L], result.Errors.Select(e => e.Line!.Value));
+        Assert.Equal(["$.entries[0].phaseWeights.middle", "$.entries[2].group"], result.Errors.Select(e => e.Path.ToString()));
+        Assert.Equal([5, 7], result.Errors.Select(e => e.Location?.Line ?? 0));
     }
 
     [Fact]
@@ -197,22 +200,22 @@ public class CatalogueReaderTests
     {
         var json = Doc(ValidBody.Replace("\"middle\": 0.5", "\"middle\": 1.5", StringComparison.Ordinal));
         var error = SingleError(json);
-        Assert.StartsWith("$.entries[0].phaseWeights.middle (line 5, position ", error.ToString(), StringComparison.Ordinal);
-        Assert.Throws<DocumentException>(() => TechniqueCatalogueReader.Read(json).GetValueOrThrow());
+        Assert.StartsWith("$.entries[0].phaseWeights.middle (line 5, column ", error.ToString(), StringComparison.Ordinal);
+        Assert.Throws<DocumentException>(() => CatalogueJson.Default.TryRead(json).GetValueOrThrow());
     }
 
     [Fact]
     public void The_writer_round_trips_the_built_in_catalogue()
     {
-        var json = TechniqueCatalogueWriter.Write("built-in", BuiltInTechniques.All);
-        var read = TechniqueCatalogueReader.Read(json);
+        var json = CatalogueJson.Default.WriteToString("built-in", BuiltInTechniques.All);
+        var read = CatalogueJson.Default.TryRead(json);
         Assert.True(read.Success, string.Join("; ", read.Errors));
         Assert.Equal(BuiltInTechniques.All, read.Value.Entries.Select(e => e.Entry));
         Assert.Contains("\"phaseWeights\": {", json, StringComparison.Ordinal);
         Assert.Contains("patient's", json, StringComparison.Ordinal);
 
         var file = read.Value with { Entries = [new CatalogueFileEntry(BuiltInTechniques.All[0], Override: true)], Disable = [new CatalogueDisable(TechniqueIds.RolePlay)] };
-        var again = TechniqueCatalogueReader.Read(TechniqueCatalogueWriter.Write(file));
+        var again = CatalogueJson.Default.TryRead(CatalogueJson.Default.WriteToString(file));
         Assert.True(again.Success);
         Assert.True(again.Value.Entries[0].Override);
         Assert.Equal(TechniqueIds.RolePlay, again.Value.Disable[0].Id);

@@ -140,7 +140,7 @@ public class TechniqueDocsTests
     public void The_example_catalogue_loads_and_composes()
     {
         var path = Path.Combine(RepositoryRoot(), "docs", "examples", "catalogue.example.json");
-        var read = TechniqueCatalogueReader.ReadFile(path);
+        var read = CatalogueJson.Default.TryReadFile(path);
         Assert.True(read.Success, string.Join("; ", read.Errors));
         Assert.Contains(read.Value.Entries, e => e.Override);
         Assert.Contains(read.Value.Entries, e => !e.Override);

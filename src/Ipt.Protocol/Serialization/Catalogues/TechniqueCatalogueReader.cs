@@ -1,21 +1,22 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using Ipt.Protocol.Serialization.Shapes;
 using Ipt.Protocol.Techniques;
 
 namespace Ipt.Protocol.Serialization;
 
 /// <summary>
-/// Reads a contributor technique catalogue from JSON (the format of docs/extending.md). Every
-/// problem is reported, each with its JSON path, line and byte position; a file with any problem
-/// gives no catalogue at all (it never half-loads).
+/// Reads a contributor technique catalogue from JSON (the format of docs/extending.md), for
+/// <see cref="CatalogueJson"/>. Every problem is reported with its code, JSON path, line and
+/// column; a file with any problem gives no catalogue at all (it never half-loads).
 /// </summary>
 /// <remarks>
-/// <para>Hand-written over <see cref="Utf8JsonReader"/>: no reflection, so it is AOT- and trim-safe.
-/// Comments are allowed; trailing commas, duplicate properties and unknown properties are not.</para>
+/// <para>Over <see cref="Utf8JsonReader"/>: no reflection, so it is AOT- and trim-safe. Comments are
+/// allowed; trailing commas, duplicate properties and unknown properties are not. Malformed JSON is
+/// classified by <see cref="Shapes.JsonSyntax"/>, never by the tokenizer's message.</para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
-public static class TechniqueCatalogueReader
+internal static class TechniqueCatalogueReader
 {
     /// <summary>The deepest nesting accepted.</summary>
     public const int MaxDepth = 16;
@@ -26,83 +27,68 @@ public static class TechniqueCatalogueReader
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = false,
-        MaxDepth = MaxDepth,
+        MaxDepth = MaxDepth + 1,
     };
 
     /// <summary>Reads a catalogue from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The JSON bytes (a UTF-8 byte-order mark is skipped).</param>
     /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
+    /// <param name="maxErrors">The most errors reported.</param>
     /// <returns>The catalogue file, or every problem found.</returns>
-    public static ReadResult<CatalogueFile> Read(ReadOnlySpan<byte> utf8Json, string? source = null)
+    public static ReadResult<CatalogueFile> Read(ReadOnlySpan<byte> utf8Json, string? source, int maxErrors)
     {
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
         }
 
-        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return ReadResult<CatalogueFile>.ForErrors([new DocumentError("$", "The file is empty.", 1, 0)]);
-        }
-
-        var state = new State(utf8Json);
-        Node? root;
+        var state = new State(utf8Json.ToArray()) { MaxErrors = maxErrors };
+        Node? root = null;
         var failPath = "$";
+        var reader = new Utf8JsonReader(utf8Json, isFinalBlock: true, new JsonReaderState(ReaderOptions));
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, isFinalBlock: true, new JsonReaderState(ReaderOptions));
-            if (!reader.Read())
+            if (reader.Read())
             {
-                return ReadResult<CatalogueFile>.ForErrors([new DocumentError("$", "The file is empty.", 1, 0)]);
+                root = Parse(ref reader, "$", ref failPath, state);
+                failPath = "$";
+                _ = reader.Read(); // Throws when anything but comments follows the value.
+            }
+        }
+        catch (JsonException)
+        {
+            // The tokenizer refused the text: classify it with the reader's own grammar.
+            var problem = JsonSyntax.Find(utf8Json, allowComments: true, MaxDepth, duplicates: false);
+            var (code, offset, message) = problem is { } p
+                ? (p.Code, p.Offset, p.Code == DocumentErrorCodes.Truncated && p.Message != "The document is empty." ? $"The file ends inside {failPath}: expected {p.Message}." : p.Message)
+                : (DocumentErrorCodes.Syntax, reader.BytesConsumed, "The file is not well-formed JSON here.");
+            if (message == "The document is empty.")
+            {
+                message = "The file is empty.";
             }
 
-            root = Parse(ref reader, "$", ref failPath, state);
-            failPath = "$";
-            _ = reader.Read(); // Throws when anything but comments follows the value.
+            state.Error(code, failPath, offset, message);
+            return ReadResult<CatalogueFile>.ForErrors(state.Errors);
         }
-        catch (JsonException ex)
-        {
-            var message = ex.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut];
-            }
 
-            return ReadResult<CatalogueFile>.ForErrors(
-                [new DocumentError(failPath, "The file is not valid JSON: " + message, (ex.LineNumber ?? 0) + 1, ex.BytePositionInLine ?? 0)]);
-        }
-        catch (InvalidOperationException)
+        if (root is null)
         {
-            // Utf8JsonReader.GetString throws this (not a JsonException) for text that is not valid UTF-8.
-            return ReadResult<CatalogueFile>.ForErrors([new DocumentError(failPath, "The file is not valid JSON: a string or name is not valid UTF-8.")]);
+            state.Error(DocumentErrorCodes.Truncated, "$", 0, "The file is empty.");
+            return ReadResult<CatalogueFile>.ForErrors(state.Errors);
         }
 
         var file = ReadRoot(root, state, source);
+        if (state.Omitted > 0)
+        {
+            state.Errors.Add(new DocumentError(
+                DocumentErrorCodes.TooManyErrors,
+                DocumentPath.Root,
+                string.Create(CultureInfo.InvariantCulture, $"{state.Omitted} more errors were found and are not listed (IptJsonLimits.MaxErrors is {maxErrors}).")));
+        }
+
         return state.Errors.Count > 0 || file is null
             ? ReadResult<CatalogueFile>.ForErrors(state.Errors)
             : ReadResult<CatalogueFile>.ForValue(file);
-    }
-
-    /// <summary>Reads a catalogue from JSON text.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
-    /// <returns>The catalogue file, or every problem found.</returns>
-    public static ReadResult<CatalogueFile> Read(string json, string? source = null)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json), source);
-    }
-
-    /// <summary>Reads a catalogue from a file.</summary>
-    /// <param name="path">The file's path; it becomes the result's <see cref="CatalogueFile.Source"/>.</param>
-    /// <returns>The catalogue file, or every problem found in it.</returns>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static ReadResult<CatalogueFile> ReadFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Read(File.ReadAllBytes(path), path);
     }
 
     private static Node Parse(ref Utf8JsonReader reader, string path, ref string failPath, State state)
@@ -115,7 +101,7 @@ public static class TechniqueCatalogueReader
                 node.Properties = [];
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString() ?? string.Empty;
+                    var name = ReadContext.DecodeName(ref reader);
                     var nameOffset = reader.TokenStartIndex;
                     var childPath = Child(path, name);
                     failPath = childPath;
@@ -123,7 +109,7 @@ public static class TechniqueCatalogueReader
                     var value = Parse(ref reader, childPath, ref failPath, state);
                     if (node.Find(name) is not null)
                     {
-                        state.Error(childPath, nameOffset, "The property appears more than once.");
+                        state.Error(DocumentErrorCodes.DuplicateMember, childPath, nameOffset, "The property appears more than once.");
                     }
                     else
                     {
@@ -141,7 +127,16 @@ public static class TechniqueCatalogueReader
 
                 break;
             case JsonTokenType.String:
-                node.Text = reader.GetString();
+                if (TextIsValid(ref reader))
+                {
+                    node.Text = reader.GetString();
+                }
+                else
+                {
+                    state.Error(DocumentErrorCodes.Encoding, path, reader.TokenStartIndex, "The text is not valid Unicode (UTF-8, without a lone escaped surrogate).");
+                    node.Invalid = true;
+                }
+
                 break;
             case JsonTokenType.Number:
                 node.Number = reader.TryGetDouble(out var number) ? number : double.NaN;
@@ -151,6 +146,12 @@ public static class TechniqueCatalogueReader
         }
 
         return node;
+    }
+
+    private static bool TextIsValid(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        return System.Text.Unicode.Utf8.IsValid(raw) && (!reader.ValueIsEscaped || JsonSyntax.EscapesAreValidUnicode(raw));
     }
 
     private static CatalogueFile? ReadRoot(Node root, State state, string? source)
@@ -175,7 +176,7 @@ public static class TechniqueCatalogueReader
                 case "schemaVersion":
                     if (value.Kind != JsonTokenType.Number || value.Number != CatalogueFile.CurrentSchemaVersion)
                     {
-                        state.Error(path, value.Offset, string.Create(CultureInfo.InvariantCulture, $"Only schema version {CatalogueFile.CurrentSchemaVersion} is supported."));
+                        state.Error(DocumentErrorCodes.SchemaVersion, path, value.Offset, string.Create(CultureInfo.InvariantCulture, $"Only schema version {CatalogueFile.CurrentSchemaVersion} is supported."));
                     }
 
                     version = CatalogueFile.CurrentSchemaVersion;
@@ -201,7 +202,7 @@ public static class TechniqueCatalogueReader
                     disableNode = value;
                     break;
                 default:
-                    state.Error(path, property.NameOffset, "Unknown property.");
+                    state.Error(DocumentErrorCodes.UnknownMember, path, property.NameOffset, "Unknown property.");
                     break;
             }
         }
@@ -213,12 +214,12 @@ public static class TechniqueCatalogueReader
 
         if (version is null)
         {
-            state.Error("$", root.Offset, "The required property 'schemaVersion' is missing.");
+            state.Error(DocumentErrorCodes.MissingMember, "$", root.Offset, "The required property 'schemaVersion' is missing.");
         }
 
         if (name is null && root.Find("name") is null)
         {
-            state.Error("$", root.Offset, "The required property 'name' is missing.");
+            state.Error(DocumentErrorCodes.MissingMember, "$", root.Offset, "The required property 'name' is missing.");
         }
 
         return name is null ? null : new CatalogueFile
@@ -249,18 +250,19 @@ public static class TechniqueCatalogueReader
 
             if (seen.TryGetValue(id, out var first))
             {
-                state.Error(itemPath, item.Offset, $"The id is disabled twice (also at {first}).");
+                state.Error(DocumentErrorCodes.Value, itemPath, item.Offset, $"The id is disabled twice (also at {first}).");
                 continue;
             }
 
             seen.Add(id, itemPath);
             if (entryIds.TryGetValue(id, out var entryPath))
             {
-                state.Error(itemPath, item.Offset, $"The file both defines this id (at {entryPath}) and disables it.");
+                state.Error(DocumentErrorCodes.Value, itemPath, item.Offset, $"The file both defines this id (at {entryPath}) and disables it.");
                 continue;
             }
 
-            disabled.Add(new CatalogueDisable(id) { Location = state.Locate(itemPath, item.Offset) });
+            var (disabledPath, disabledAt) = state.Locate(itemPath, item.Offset);
+            disabled.Add(new CatalogueDisable(id) { Path = disabledPath, Location = disabledAt });
         }
     }
 
@@ -271,7 +273,7 @@ public static class TechniqueCatalogueReader
             return null;
         }
 
-        var errorsBefore = state.Errors.Count;
+        var errorsBefore = state.Failures;
         TechniqueId? id = null;
         long idOffset = node.Offset;
         string? name = null, description = null;
@@ -301,7 +303,7 @@ public static class TechniqueCatalogueReader
                     {
                         if (entryIds.TryGetValue(known, out var first))
                         {
-                            state.Error(p, value.Offset, $"Duplicate id: an earlier entry of this file has it (at {first}).");
+                            state.Error(DocumentErrorCodes.Value, p, value.Offset, $"Duplicate id: an earlier entry of this file has it (at {first}).");
                         }
                         else
                         {
@@ -321,9 +323,9 @@ public static class TechniqueCatalogueReader
                     break;
                 case "phaseWeights":
                     phaseNode = value;
-                    var phaseErrors = state.Errors.Count;
+                    var phaseErrors = state.Failures;
                     state.Weights<Phase>(value, p, "phase", (k, w) => phases.Add(new PhaseWeight(k, w)));
-                    phaseWeightsValid = state.Errors.Count == phaseErrors;
+                    phaseWeightsValid = state.Failures == phaseErrors;
                     break;
                 case "areaWeights":
                     state.Weights<ProblemArea>(value, p, "problem area", (k, w) => areas.Add(new AreaWeight(k, w)));
@@ -344,11 +346,11 @@ public static class TechniqueCatalogueReader
                             {
                                 if (!ProtocolId.TryFrom(item.Text, out var protocol))
                                 {
-                                    state.Error(Item(p, i), item.Offset, "A protocol id is kebab-case: lowercase letters and digits joined by single hyphens, 1 to 64 characters.");
+                                    state.Error(DocumentErrorCodes.Value, Item(p, i), item.Offset, "A protocol id is kebab-case: lowercase letters and digits joined by single hyphens, 1 to 64 characters.");
                                 }
                                 else if (variants.Contains(protocol))
                                 {
-                                    state.Error(Item(p, i), item.Offset, "The variant is listed twice.");
+                                    state.Error(DocumentErrorCodes.Value, Item(p, i), item.Offset, "The variant is listed twice.");
                                 }
                                 else
                                 {
@@ -372,7 +374,7 @@ public static class TechniqueCatalogueReader
                     citation = ReadCitation(value, p, state);
                     break;
                 default:
-                    state.Error(p, property.NameOffset, "Unknown property.");
+                    state.Error(DocumentErrorCodes.UnknownMember, p, property.NameOffset, "Unknown property.");
                     break;
             }
         }
@@ -381,7 +383,7 @@ public static class TechniqueCatalogueReader
         {
             if (node.Find(required) is null)
             {
-                state.Error(path, node.Offset, required == "citation"
+                state.Error(DocumentErrorCodes.MissingMember, path, node.Offset, required == "citation"
                     ? "The required property 'citation' is missing: every entry cites its source."
                     : $"The required property '{required}' is missing.");
             }
@@ -389,13 +391,13 @@ public static class TechniqueCatalogueReader
 
         if (phaseWeightsValid && group is { } g && g != TechniqueGroup.NonIpt && !phases.Exists(static w => w.Weight > 0))
         {
-            state.Error(
+            state.Error(DocumentErrorCodes.Value, 
                 phaseNode is null ? path : Child(path, "phaseWeights"),
                 phaseNode?.Offset ?? node.Offset,
                 "An IPT technique needs a weight above 0 in at least one phase (a phase without weight is a phase where it does not apply).");
         }
 
-        if (state.Errors.Count > errorsBefore || id is null || name is null || description is null || group is null || citation is null)
+        if (state.Failures > errorsBefore || id is null || name is null || description is null || group is null || citation is null)
         {
             return null;
         }
@@ -415,7 +417,8 @@ public static class TechniqueCatalogueReader
             OneOff = oneOff,
             Citation = citation,
         };
-        return new CatalogueFileEntry(entry, isOverride) { Location = state.Locate(Child(path, "id"), idOffset) };
+        var (entryPath, entryAt) = state.Locate(Child(path, "id"), idOffset);
+        return new CatalogueFileEntry(entry, isOverride) { Path = entryPath, Location = entryAt };
     }
 
     private static Citation? ReadCitation(Node node, string path, State state)
@@ -425,7 +428,7 @@ public static class TechniqueCatalogueReader
             return null;
         }
 
-        var errorsBefore = state.Errors.Count;
+        var errorsBefore = state.Failures;
         var sources = new List<string>();
         string? locator = null;
         Confidence? confidence = null;
@@ -440,7 +443,7 @@ public static class TechniqueCatalogueReader
                     {
                         if (value.Items!.Count == 0)
                         {
-                            state.Error(p, value.Offset, "A citation names at least one source.");
+                            state.Error(DocumentErrorCodes.Value, p, value.Offset, "A citation names at least one source.");
                         }
 
                         for (var i = 0; i < value.Items.Count; i++)
@@ -450,7 +453,7 @@ public static class TechniqueCatalogueReader
                             {
                                 if (string.IsNullOrWhiteSpace(item.Text) || item.Text.Length > MaxSourceKeyLength)
                                 {
-                                    state.Error(Item(p, i), item.Offset, "A source key is 1 to 64 characters and not blank.");
+                                    state.Error(DocumentErrorCodes.Value, Item(p, i), item.Offset, "A source key is 1 to 64 characters and not blank.");
                                 }
                                 else
                                 {
@@ -468,22 +471,22 @@ public static class TechniqueCatalogueReader
                     confidence = state.EnumValue<Confidence>(value, p, "confidence");
                     break;
                 default:
-                    state.Error(p, property.NameOffset, "Unknown property.");
+                    state.Error(DocumentErrorCodes.UnknownMember, p, property.NameOffset, "Unknown property.");
                     break;
             }
         }
 
         if (node.Find("sources") is null)
         {
-            state.Error(path, node.Offset, "The required property 'sources' is missing.");
+            state.Error(DocumentErrorCodes.MissingMember, path, node.Offset, "The required property 'sources' is missing.");
         }
 
         if (node.Find("confidence") is null)
         {
-            state.Error(path, node.Offset, "The required property 'confidence' is missing.");
+            state.Error(DocumentErrorCodes.MissingMember, path, node.Offset, "The required property 'confidence' is missing.");
         }
 
-        return state.Errors.Count > errorsBefore || confidence is null
+        return state.Failures > errorsBefore || confidence is null
             ? null
             : new Citation(confidence.Value, [.. sources]) { Locator = locator };
     }
@@ -515,6 +518,9 @@ public static class TechniqueCatalogueReader
 
         public double Number { get; set; }
 
+        /// <summary>Gets or sets whether the value was already reported (text that is not valid Unicode): later checks skip it.</summary>
+        public bool Invalid { get; set; }
+
         public List<Property>? Properties { get; set; }
 
         public List<Node>? Items { get; set; }
@@ -538,49 +544,48 @@ public static class TechniqueCatalogueReader
         }
     }
 
-    /// <summary>The errors found so far and the line index of the input.</summary>
-    private sealed class State
+    /// <summary>The errors found so far and the text, to locate them.</summary>
+    private sealed class State(byte[] text)
     {
-        private readonly List<long> lineStarts = [0];
-
-        public State(ReadOnlySpan<byte> utf8)
-        {
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                if (utf8[i] == (byte)'\n')
-                {
-                    lineStarts.Add(i + 1);
-                }
-            }
-        }
-
         public List<DocumentError> Errors { get; } = [];
 
-        public CatalogueLocation Locate(string path, long offset)
+        public int Omitted { get; private set; }
+
+        /// <summary>Gets the number of problems found so far, reported or (an invalid value met again) already reported.</summary>
+        public int Failures { get; private set; }
+
+        public int MaxErrors { get; init; } = IptJsonLimits.DefaultMaxErrors;
+
+        public (DocumentPath Path, DocumentLocation Location) Locate(string path, long offset) =>
+            (DocumentPath.ParseInternal(path), Locator.Locations(text, [offset])[offset]);
+
+        public void Error(string code, string path, long offset, string message)
         {
-            var line = lineStarts.BinarySearch(offset);
-            if (line < 0)
+            Failures++;
+            if (Errors.Count >= MaxErrors)
             {
-                line = ~line - 1;
+                Omitted++;
+                return;
             }
 
-            return new CatalogueLocation(path, line + 1, offset - lineStarts[line]);
-        }
-
-        public void Error(string path, long offset, string message)
-        {
-            var at = Locate(path, offset);
-            Errors.Add(new DocumentError(path, message, at.Line, at.BytePositionInLine));
+            var (at, location) = Locate(path, offset);
+            Errors.Add(new DocumentError(code, at, message, location));
         }
 
         public bool Expect(Node node, string path, JsonTokenType kind)
         {
+            if (node.Invalid)
+            {
+                Failures++;
+                return false;
+            }
+
             if (node.Kind == kind)
             {
                 return true;
             }
 
-            Error(path, node.Offset, kind switch
+            Error(DocumentErrorCodes.Type, path, node.Offset, kind switch
             {
                 JsonTokenType.StartObject => "Expected an object.",
                 JsonTokenType.StartArray => "Expected an array.",
@@ -599,7 +604,7 @@ public static class TechniqueCatalogueReader
 
             if (string.IsNullOrWhiteSpace(node.Text) || node.Text.Length > Guard.MaxTextLength)
             {
-                Error(path, node.Offset, string.Create(CultureInfo.InvariantCulture, $"The text must be 1 to {Guard.MaxTextLength} characters and not blank."));
+                Error(DocumentErrorCodes.Value, path, node.Offset, string.Create(CultureInfo.InvariantCulture, $"The text must be 1 to {Guard.MaxTextLength} characters and not blank."));
                 return null;
             }
 
@@ -615,7 +620,7 @@ public static class TechniqueCatalogueReader
 
             if (!TechniqueId.TryFrom(node.Text, out var id))
             {
-                Error(path, node.Offset, "A technique id is kebab-case: lowercase letters and digits joined by single hyphens, 1 to 64 characters.");
+                Error(DocumentErrorCodes.Value, path, node.Offset, "A technique id is kebab-case: lowercase letters and digits joined by single hyphens, 1 to 64 characters.");
                 return null;
             }
 
@@ -629,7 +634,7 @@ public static class TechniqueCatalogueReader
                 return node.Kind == JsonTokenType.True;
             }
 
-            Error(path, node.Offset, "Expected true or false.");
+            Error(DocumentErrorCodes.Type, path, node.Offset, "Expected true or false.");
             return false;
         }
 
@@ -643,7 +648,7 @@ public static class TechniqueCatalogueReader
 
             if (!CatalogueEnumNames<T>.TryParse(node.Text, out var value))
             {
-                Error(path, node.Offset, $"Unknown {what}; expected one of: {CatalogueEnumNames<T>.List}.");
+                Error(DocumentErrorCodes.Value, path, node.Offset, $"Unknown {what}; expected one of: {CatalogueEnumNames<T>.List}.");
                 return null;
             }
 
@@ -665,7 +670,7 @@ public static class TechniqueCatalogueReader
                 {
                     if (into.Contains(value))
                     {
-                        Error(itemPath, node.Items[i].Offset, $"The {what} is listed twice.");
+                        Error(DocumentErrorCodes.Value, itemPath, node.Items[i].Offset, $"The {what} is listed twice.");
                     }
                     else
                     {
@@ -688,7 +693,7 @@ public static class TechniqueCatalogueReader
                 var p = Child(path, property.Name);
                 if (!CatalogueEnumNames<T>.TryParse(property.Name, out var key))
                 {
-                    Error(p, property.NameOffset, $"Unknown {what} '{property.Name}'; expected one of: {CatalogueEnumNames<T>.List}.");
+                    Error(DocumentErrorCodes.UnknownMember, p, property.NameOffset, $"Unknown {what} '{property.Name}'; expected one of: {CatalogueEnumNames<T>.List}.");
                     continue;
                 }
 
@@ -700,7 +705,7 @@ public static class TechniqueCatalogueReader
 
                 if (!(value.Number >= 0 && value.Number <= 1))
                 {
-                    Error(p, value.Offset, string.Create(CultureInfo.InvariantCulture, $"A weight is between 0 and 1; found {value.Number}."));
+                    Error(DocumentErrorCodes.Value, p, value.Offset, string.Create(CultureInfo.InvariantCulture, $"A weight is between 0 and 1; found {value.Number}."));
                     continue;
                 }
 

@@ -6,11 +6,11 @@ using Ipt.Protocol.Techniques;
 namespace Ipt.Protocol.Serialization;
 
 /// <summary>
-/// Writes technique catalogues as contributor catalogue JSON (the format <see cref="TechniqueCatalogueReader"/>
+/// Writes technique catalogues as contributor catalogue JSON (the format <see cref="CatalogueJson"/>
 /// reads), for example to start a contributor file from built-in entries.
 /// </summary>
 /// <remarks>Hand-written over <see cref="Utf8JsonWriter"/>: AOT- and trim-safe. Stateless and thread-safe.</remarks>
-public static class TechniqueCatalogueWriter
+internal static class TechniqueCatalogueWriter
 {
     // Catalogue files are data files, not HTML: keep apostrophes and dashes readable.
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Ipt.Protocol.Serialization.Shapes;
+using Ipt.Protocol.Techniques;
+
+namespace Ipt.Protocol.Serialization;
+
+/// <summary>
+/// The contributor technique catalogue format (docs/extending.md): one object that reads catalogue
+/// files strictly within its limits and writes them, the same way <see cref="CourseJson"/> does for
+/// courses. Compose the files read with <see cref="CatalogueComposer"/>.
+/// </summary>
+/// <remarks>
+/// <para>Reading never throws for bad input: <see cref="TryRead(ReadOnlySpan{byte}, string?)"/> returns the
+/// file, or every problem (up to <see cref="IptJsonLimits.MaxErrors"/>) as a <see cref="DocumentError"/>
+/// with a stable code, its JSON path and its line and column. A file with any problem gives no
+/// catalogue at all. Comments are allowed in catalogue files.</para>
+/// <para>Immutable and thread-safe: share one instance.</para>
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Read and write are members of the format object, as Parse and Format are on a NodaTime pattern.")]
+public sealed class CatalogueJson
+{
+    /// <summary>The schema version this library reads and writes.</summary>
+    public const int CurrentVersion = CatalogueFile.CurrentSchemaVersion;
+
+    /// <summary>Creates a catalogue format with limits (the document size and the number of errors apply; nesting is at most 16 levels).</summary>
+    /// <param name="limits">The limits; <see cref="IptJsonLimits.Default"/> when <see langword="null"/>.</param>
+    public CatalogueJson(IptJsonLimits? limits = null) => Limits = limits ?? IptJsonLimits.Default;
+
+    /// <summary>Gets the format with default limits.</summary>
+    public static CatalogueJson Default { get; } = new();
+
+    /// <summary>Gets the JSON Schema of the catalogue file.</summary>
+    public static DocumentSchema Schema => DocumentSchema.Catalogue;
+
+    /// <summary>Gets the limits.</summary>
+    public IptJsonLimits Limits { get; }
+
+    /// <summary>Reads a catalogue file from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes (a UTF-8 byte-order mark is skipped).</param>
+    /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
+    /// <returns>The catalogue file, or every problem found.</returns>
+    public ReadResult<CatalogueFile> TryRead(ReadOnlySpan<byte> utf8Json, string? source = null) =>
+        utf8Json.Length > Limits.MaxDocumentBytes ? TooLarge(utf8Json.Length) : TechniqueCatalogueReader.Read(utf8Json, source, Limits.MaxErrors);
+
+    /// <summary>Reads a catalogue file from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
+    /// <returns>The catalogue file, or every problem found.</returns>
+    public ReadResult<CatalogueFile> TryRead(string json, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return json.Length > Limits.MaxDocumentBytes ? TooLarge(json.Length) : TryRead(Encoding.UTF8.GetBytes(json), source);
+    }
+
+    /// <summary>Reads a catalogue file from a stream, reading no more than the size limit allows.</summary>
+    /// <param name="utf8Json">The stream; not closed.</param>
+    /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
+    /// <returns>The catalogue file, or every problem found.</returns>
+    public ReadResult<CatalogueFile> TryRead(Stream utf8Json, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new BoundedBuffer(Limits.MaxDocumentBytes);
+        if (buffer.RefuseBySize(utf8Json))
+        {
+            return TooLarge(null);
+        }
+
+        while (buffer.Read(utf8Json.Read(buffer.Free)))
+        {
+        }
+
+        return buffer.TooLarge ? TooLarge(null) : TryRead(buffer.Written, source);
+    }
+
+    /// <summary>Reads a catalogue file from disk, reading no more than the size limit allows.</summary>
+    /// <param name="path">The file's path; it becomes the result's <see cref="CatalogueFile.Source"/>.</param>
+    /// <returns>The catalogue file, or every problem found in it.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public ReadResult<CatalogueFile> TryReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024);
+        return TryRead(stream, path);
+    }
+
+    /// <summary>Writes a catalogue file as JSON (indented, apostrophes and dashes kept readable).</summary>
+    /// <param name="file">The file.</param>
+    /// <returns>The JSON text, ending with a newline.</returns>
+    public string WriteToString(CatalogueFile file) => TechniqueCatalogueWriter.Write(file);
+
+    /// <summary>Writes entries as a catalogue file that adds them, for example to start a contributor file from built-in entries.</summary>
+    /// <param name="name">The catalogue's name.</param>
+    /// <param name="entries">The entries, in the order to write.</param>
+    /// <returns>The JSON text, ending with a newline.</returns>
+    public string WriteToString(string name, IEnumerable<TechniqueEntry> entries) => TechniqueCatalogueWriter.Write(name, entries);
+
+    private ReadResult<CatalogueFile> TooLarge(long? bytes) => ReadResult<CatalogueFile>.ForErrors(
+    [
+        new DocumentError(
+            DocumentErrorCodes.Limit,
+            DocumentPath.Root,
+            bytes is { } n
+                ? string.Create(CultureInfo.InvariantCulture, $"The file is {n} bytes; the limit is {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes).")
+                : string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes).")),
+    ]);
+}
