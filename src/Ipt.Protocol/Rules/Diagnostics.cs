@@ -311,6 +311,9 @@ public readonly record struct DiagnosticArgument
         return new(name, text.Length > 0 && char.IsAsciiLetterUpper(text[0]) ? string.Concat(char.ToLowerInvariant(text[0]).ToString(), text.AsSpan(1)) : text);
     }
 
+    /// <summary>The engine's count of omitted findings by rule id, such as <c>IPT0704 × 449000</c> (ids and numbers only).</summary>
+    internal static DiagnosticArgument Summary(string name, string idsAndCounts) => new(name, idsAndCounts);
+
     /// <summary>Creates a rule-id argument.</summary>
     /// <param name="name">The placeholder name.</param>
     /// <param name="ruleId">A well-formed diagnostic id.</param>
