@@ -41,6 +41,9 @@ public class JsonBenchmarks
     private readonly Course course = Workload.Valid();
     private byte[] utf8 = [];
 
+    /// <summary>Gets the workload course's compact UTF-8 document (after <see cref="Setup"/>).</summary>
+    internal byte[] Utf8 => utf8;
+
     [GlobalSetup]
     public void Setup()
     {

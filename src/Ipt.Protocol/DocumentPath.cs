@@ -82,8 +82,8 @@ public readonly record struct PathSegment
 /// <remarks>Immutable and thread-safe; equality compares the segments.</remarks>
 public sealed record DocumentPath : IComparable<DocumentPath>
 {
-    // Order of the course document's root properties, for a reading-order sort of findings.
-    private static readonly string[] RootOrder =
+    // Order of the course document's root properties, for a reading-order sort of findings (a test holds it to the course shape).
+    internal static readonly string[] RootOrder =
         ["schemaVersion", "protocol", "patientAge", "setting", "contract", "renegotiations", "formulation", "sickRole", "inventory", "sessions", "goals", "diary"];
 
     private DocumentPath(ValueList<PathSegment> segments) => Segments = segments;
