@@ -246,14 +246,14 @@ internal static class CourseShapes
     /// <summary>One administration of an instrument.</summary>
     internal static class MeasurementShape
     {
-        public static readonly Member<Measurement, InstrumentId> Instrument = new("instrument", "The instrument's id (kebab-case), such as 'phq-9'.", Codecs.Id<InstrumentId>(InstrumentId.TryFrom, static id => id.Value, "an instrument id", IdSyntax.KebabRule), static m => m.Instrument, required: true);
+        public static readonly Member<Measurement, InstrumentId> Instrument = new("instrument", "The instrument's id (kebab-case), such as 'phq-9'.", Codecs.Id<InstrumentId>(InstrumentId.TryFrom, static id => id.Value, "an instrument id", IdSyntax.KebabRule, Instruments.All.Select(static i => i.Id)), static m => m.Instrument, required: true);
         public static readonly Member<Measurement, int?> Total = new("total", "The recorded total (0 or more).", OptionalInt, static m => m.Total, check: Check.NonNegative);
         public static readonly Member<Measurement, ValueList<int>> Items = new("items", "The item scores in item order.", Codecs.List(Codecs.Int), static m => m.Items);
 
         public static readonly ObjectShape<Measurement> Shape = new(
             "One administration of an instrument: a total, item scores in item order, or both. For a built-in instrument the item count and item range are checked.",
             [Instrument, Total, Items],
-            static v => new Measurement(v.Get(Instrument), v.Get(Total), v.Has(Items) ? v.Get(Items) : null),
+            static v => new Measurement(v.Get(Instrument), v.Get(Total), v.Get(Items)),
             validate: static (v, context, _) => !v.AllRead || CheckItems(v, context));
 
         private static bool CheckItems(Values v, ReadContext context)
@@ -310,7 +310,7 @@ internal static class CourseShapes
         public static readonly Member<Session, ValueList<TechniqueId>> Techniques = new(
             "techniques",
             "The techniques used, by technique catalogue id (kebab-case).",
-            Codecs.List(Codecs.Id<TechniqueId>(TechniqueId.TryFrom, static id => id.Value, "a technique id", IdSyntax.KebabRule)),
+            Codecs.List(Codecs.Id<TechniqueId>(TechniqueId.TryFrom, static id => id.Value, "a technique id", IdSyntax.KebabRule, Ipt.Protocol.Techniques.BuiltInTechniques.All.Select(static t => t.Id))),
             static s => s.Techniques);
 
         public static readonly Member<Session, ValueList<Measurement>> Measures = new(
@@ -401,7 +401,7 @@ internal static class CourseShapes
             required: true,
             check: static (v, _) => v == CourseJson.CurrentVersion ? null : CourseJson.VersionMessage(v));
 
-        public static readonly Member<Course, ProtocolId> Protocol = new("protocol", "The id of the protocol variant the course follows, such as 'ipt' (see docs/protocols.md).", Codecs.Id<ProtocolId>(ProtocolId.TryFrom, static id => id.Value, "a protocol id", IdSyntax.KebabRule), static c => c.Protocol, required: true);
+        public static readonly Member<Course, ProtocolId> Protocol = new("protocol", "The id of the protocol variant the course follows, such as 'ipt' (see docs/protocols.md).", Codecs.Id<ProtocolId>(ProtocolId.TryFrom, static id => id.Value, "a protocol id", IdSyntax.KebabRule, Ipt.Protocol.Protocols.BuiltInProtocols.All.Select(static p => p.Id)), static c => c.Protocol, required: true);
         public static readonly Member<Course, int?> PatientAge = new("patientAge", "The patient's age in years at the start of the course (0 to 130).", OptionalInt, static c => c.PatientAge, check: static (v, name) => Check.InRange(v, 0, Course.MaxAge, name));
         public static readonly Member<Course, CareSetting?> Setting = new("setting", "Where the course is delivered (descriptive).", OptionalEnum<CareSetting>(), static c => c.Setting);
         public static readonly Member<Course, Contract?> Contract = new("contract", "The treatment contract, once agreed.", ContractShape.Shape!, static c => c.Contract);

@@ -58,8 +58,8 @@ internal static class Codecs
     public static Codec<ValueList<T>> List<T>(Codec<T> item, Func<IptJsonLimits, int>? limit = null, string? what = null, string? limitName = null) =>
         new ListCodec<T>(item, limit, what, limitName);
 
-    public static Codec<TId> Id<TId>(TryParse<TId> parse, Func<TId, string> text, string what, string rule)
-        where TId : struct => new IdCodec<TId>(parse, text, what, rule);
+    public static Codec<TId> Id<TId>(TryParse<TId> parse, Func<TId, string> text, string what, string rule, IEnumerable<TId>? known = null)
+        where TId : struct => new IdCodec<TId>(parse, text, what, rule, known);
 
     /// <summary>Gets the raw UTF-8 bytes of a string token when they are its value as is (one segment, no escapes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -199,9 +199,31 @@ internal sealed class TextCodec(bool limited) : Codec<string>
         : new() { ["type"] = Types("string", nullable) };
 }
 
-internal sealed class IdCodec<TId>(TryParse<TId> parse, Func<TId, string> text, string what, string rule) : Codec<TId>
+/// <summary>An id as its text. Ids the library knows (built-in techniques, instruments, protocols) are looked up by their UTF-8 bytes, so reading them allocates nothing and every course shares one string.</summary>
+internal sealed class IdCodec<TId> : Codec<TId>
     where TId : struct
 {
+    private readonly TryParse<TId> parse;
+    private readonly Func<TId, string> text;
+    private readonly string what;
+    private readonly string rule;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, TId>.AlternateLookup<ReadOnlySpan<char>> known;
+    private readonly bool hasKnown;
+
+    public IdCodec(TryParse<TId> parse, Func<TId, string> text, string what, string rule, IEnumerable<TId>? known)
+    {
+        this.parse = parse;
+        this.text = text;
+        this.what = what;
+        this.rule = rule;
+        if (known is not null)
+        {
+            var table = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(known.DistinctBy(text), text, StringComparer.Ordinal);
+            this.known = table.GetAlternateLookup<ReadOnlySpan<char>>();
+            hasKnown = table.Count > 0;
+        }
+    }
+
     public override string Expected => "a string";
 
     public override bool Read(ref Utf8JsonReader reader, ReadContext context, out TId value)
@@ -210,6 +232,16 @@ internal sealed class IdCodec<TId>(TryParse<TId> parse, Func<TId, string> text, 
         if (reader.TokenType != JsonTokenType.String)
         {
             return context.TypeError(ref reader, $"{what} (a string)");
+        }
+
+        if (hasKnown && Codecs.TryGetPlainBytes(ref reader, out var utf8) && utf8.Length <= IdSyntax.MaxLength && System.Text.Ascii.IsValid(utf8))
+        {
+            Span<char> chars = stackalloc char[IdSyntax.MaxLength];
+            var length = System.Text.Encoding.ASCII.GetChars(utf8, chars);
+            if (known.TryGetValue(chars[..length], out value))
+            {
+                return true;
+            }
         }
 
         if (!Codecs.TryGetText(ref reader, context, out var s))
