@@ -448,15 +448,7 @@ public sealed partial class CourseJson
         return ordered;
     }
 
-    private ReadResult<Course> TooLarge(long? bytes) => ReadResult<Course>.ForErrors(
-    [
-        new DocumentError(
-            DocumentErrorCodes.Limit,
-            DocumentPath.Root,
-            bytes is { } n
-                ? string.Create(CultureInfo.InvariantCulture, $"The document is {n} bytes; the limit is {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes).")
-                : string.Create(CultureInfo.InvariantCulture, $"The document is larger than the limit of {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes).")),
-    ]);
+    private ReadResult<Course> TooLarge(long? bytes) => ReadResult<Course>.ForErrors([SizeLimit.Error("document", bytes, Limits.MaxDocumentBytes)]);
 
     private static ReadResult<Course> Fail(ReadOnlySpan<byte> json, string code, DocumentPath path, string message, long offset)
     {

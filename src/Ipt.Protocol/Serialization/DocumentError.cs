@@ -53,6 +53,17 @@ public static class DocumentErrorCodes
         [Truncated, Syntax, Encoding, UnknownMember, DuplicateMember, MissingMember, Type, Value, Limit, SchemaVersion, Migration, TooManyErrors, Composition];
 }
 
+/// <summary>The error of a document over <see cref="IptJsonLimits.MaxDocumentBytes"/>, shared by the course and catalogue formats.</summary>
+internal static class SizeLimit
+{
+    public static DocumentError Error(string what, long? bytes, int limit) => new(
+        DocumentErrorCodes.Limit,
+        DocumentPath.Root,
+        bytes is { } n
+            ? string.Create(CultureInfo.InvariantCulture, $"The {what} is {n} bytes; the limit is {limit} bytes (IptJsonLimits.MaxDocumentBytes).")
+            : string.Create(CultureInfo.InvariantCulture, $"The {what} is larger than the limit of {limit} bytes (IptJsonLimits.MaxDocumentBytes)."));
+}
+
 /// <summary>
 /// One problem found while reading a document: its stable <see cref="Code"/>, where it is (JSON
 /// path, and the 1-based line and column when known) and what is wrong, in plain words. Messages

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Ipt.Protocol.Serialization.Shapes;
 using Ipt.Protocol.Techniques;
@@ -96,13 +95,5 @@ public sealed class CatalogueJson
     /// <returns>The JSON text, ending with a newline.</returns>
     public string WriteToString(string name, IEnumerable<TechniqueEntry> entries) => TechniqueCatalogueWriter.Write(name, entries);
 
-    private ReadResult<CatalogueFile> TooLarge(long? bytes) => ReadResult<CatalogueFile>.ForErrors(
-    [
-        new DocumentError(
-            DocumentErrorCodes.Limit,
-            DocumentPath.Root,
-            bytes is { } n
-                ? string.Create(CultureInfo.InvariantCulture, $"The file is {n} bytes; the limit is {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes).")
-                : string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes).")),
-    ]);
+    private ReadResult<CatalogueFile> TooLarge(long? bytes) => ReadResult<CatalogueFile>.ForErrors([SizeLimit.Error("file", bytes, Limits.MaxDocumentBytes)]);
 }

@@ -398,19 +398,9 @@ internal static class JsonSyntax
         if (i < json.Length && json[i] == '.')
         {
             i++;
-            if (i >= json.Length)
+            if (Digits(json, ref i, start, Invalid) is { } fraction)
             {
-                return Truncated(start, "the rest of the number");
-            }
-
-            if (!char.IsAsciiDigit((char)json[i]))
-            {
-                return Syntax(start, Invalid);
-            }
-
-            while (i < json.Length && char.IsAsciiDigit((char)json[i]))
-            {
-                i++;
+                return fraction;
             }
         }
 
@@ -422,20 +412,31 @@ internal static class JsonSyntax
                 i++;
             }
 
-            if (i >= json.Length)
+            if (Digits(json, ref i, start, Invalid) is { } exponent)
             {
-                return Truncated(start, "the rest of the number");
+                return exponent;
             }
+        }
 
-            if (!char.IsAsciiDigit((char)json[i]))
-            {
-                return Syntax(start, Invalid);
-            }
+        return null;
+    }
 
-            while (i < json.Length && char.IsAsciiDigit((char)json[i]))
-            {
-                i++;
-            }
+    /// <summary>One or more digits (of a fraction or an exponent).</summary>
+    private static Problem? Digits(ReadOnlySpan<byte> json, ref int i, int start, string invalid)
+    {
+        if (i >= json.Length)
+        {
+            return Truncated(start, "the rest of the number");
+        }
+
+        if (!char.IsAsciiDigit((char)json[i]))
+        {
+            return Syntax(start, invalid);
+        }
+
+        while (i < json.Length && char.IsAsciiDigit((char)json[i]))
+        {
+            i++;
         }
 
         return null;
