@@ -232,6 +232,52 @@ public class ReaderDefectTests
         Assert.True(Assert.Single(read).Result.Success);
     }
 
+    [Fact]
+    public async Task An_endless_stream_is_read_one_byte_past_the_limit_then_refused()
+    {
+        var limits = new IptJsonLimits { MaxDocumentBytes = 1_000_000 };
+        var endless = new EndlessStream();
+        var error = Assert.Single(new CourseJson(limits).TryRead(endless).Errors);
+        Assert.Equal(DocumentErrorCodes.Limit, error.Code);
+        Assert.InRange(endless.BytesRead, 1_000_001, 1_000_001 + (64 * 1024));
+        var again = new EndlessStream();
+        Assert.Equal(DocumentErrorCodes.Limit, Assert.Single((await new CourseJson(limits).TryReadAsync(again)).Errors).Code);
+        Assert.InRange(again.BytesRead, 1_000_001, 1_000_001 + (64 * 1024));
+    }
+
+    /// <summary>A stream of spaces that never ends and cannot seek (like a pipe or /dev/zero).</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill((byte)' ');
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Theory]
     [InlineData("\"\\ud800\"", DocumentErrorCodes.Encoding)]
     [InlineData("\"\\udc00x\"", DocumentErrorCodes.Encoding)]
