@@ -356,24 +356,30 @@ public sealed partial class CourseJson
         }
     }
 
-    private ReadResult<Course> Read(ReadOnlySpan<byte> json, bool locate)
+    private ReadResult<Course> Read(ReadOnlySpan<byte> json, bool locate) =>
+        Read(json, CourseShapes.CourseShape.Shape, Limits, readerOptions, "A course document", locate);
+
+    /// <summary>Reads a document of a shape in one pass: the value, or every error found (located when asked).</summary>
+    internal static ReadResult<T> Read<T>(ReadOnlySpan<byte> json, Shapes.ObjectShape<T> shape, IptJsonLimits limits, JsonReaderOptions options, string what, bool locate)
+        where T : class
     {
-        var context = ReadContext.Rent(Limits);
+        var allowComments = options.CommentHandling != JsonCommentHandling.Disallow;
+        var context = ReadContext.Rent(limits);
         try
         {
-            var reader = new Utf8JsonReader(json, readerOptions);
-            Course? course = null;
+            var reader = new Utf8JsonReader(json, options);
+            T? value = null;
             var ok = false;
             try
             {
                 ReadContext.Next(ref reader);
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    context.Error(DocumentErrorCodes.Type, $"A course document is a JSON object; found {ReadContext.Describe(reader.TokenType)}.", reader.TokenStartIndex);
+                    context.Error(DocumentErrorCodes.Type, $"{what} is a JSON object; found {ReadContext.Describe(reader.TokenType)}.", reader.TokenStartIndex);
                 }
                 else
                 {
-                    ok = CourseShapes.CourseShape.Shape.Read(ref reader, context, out course);
+                    ok = shape.Read(ref reader, context, out value);
                     if (reader.Read())
                     {
                         // The tokenizer refuses content after the value itself; kept for safety.
@@ -384,14 +390,14 @@ public sealed partial class CourseJson
             catch (JsonException)
             {
                 // The tokenizer refused the text: find out why with the reader's own grammar.
-                SyntaxError(json, context, reader.BytesConsumed, allowComments: false);
+                SyntaxError(json, context, reader.BytesConsumed, allowComments);
             }
             catch (StopReadingException)
             {
                 // A fatal error, already recorded.
             }
 
-            return ok && !context.HasErrors ? ReadResult<Course>.ForValue(course!) : ReadResult<Course>.ForErrors(Finish(json, context, locate, allowComments: false));
+            return ok && !context.HasErrors ? ReadResult<T>.ForValue(value!) : ReadResult<T>.ForErrors(Finish(json, context, locate, allowComments));
         }
         finally
         {

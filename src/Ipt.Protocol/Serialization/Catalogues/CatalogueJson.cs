@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Ipt.Protocol.Serialization.Shapes;
 using Ipt.Protocol.Techniques;
 
@@ -24,7 +25,20 @@ public sealed class CatalogueJson
 
     /// <summary>Creates a catalogue format with limits (the document size and the number of errors apply; nesting is at most 16 levels).</summary>
     /// <param name="limits">The limits; <see cref="IptJsonLimits.Default"/> when <see langword="null"/>.</param>
-    public CatalogueJson(IptJsonLimits? limits = null) => Limits = limits ?? IptJsonLimits.Default;
+    public CatalogueJson(IptJsonLimits? limits = null)
+    {
+        Limits = limits ?? IptJsonLimits.Default;
+        this.limits = Limits with { MaxDepth = Math.Min(Limits.MaxDepth, MaxDepth) };
+    }
+
+    /// <summary>The deepest nesting of a catalogue file (it needs 5).</summary>
+    public const int MaxDepth = 16;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = MaxDepth + 1 };
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly IptJsonLimits limits;
 
     /// <summary>Gets the format with default limits.</summary>
     public static CatalogueJson Default { get; } = new();
@@ -39,8 +53,39 @@ public sealed class CatalogueJson
     /// <param name="utf8Json">The JSON bytes (a UTF-8 byte-order mark is skipped).</param>
     /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
     /// <returns>The catalogue file, or every problem found.</returns>
-    public ReadResult<CatalogueFile> TryRead(ReadOnlySpan<byte> utf8Json, string? source = null) =>
-        utf8Json.Length > Limits.MaxDocumentBytes ? TooLarge(utf8Json.Length) : TechniqueCatalogueReader.Read(utf8Json, source, Limits.MaxErrors);
+    public ReadResult<CatalogueFile> TryRead(ReadOnlySpan<byte> utf8Json, string? source = null)
+    {
+        if (utf8Json.Length > Limits.MaxDocumentBytes)
+        {
+            return TooLarge(utf8Json.Length);
+        }
+
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        var read = CourseJson.Read(utf8Json, CatalogueShapes.FileShape.Shape, limits, ReaderOptions, "A catalogue file", locate: true);
+        if (!read.TryGetValue(out var file))
+        {
+            return read.Errors is [{ Code: DocumentErrorCodes.Truncated, Message: "The document is empty." } empty]
+                ? ReadResult<CatalogueFile>.ForErrors([new DocumentError(empty.Code, empty.Path, "The file is empty.", empty.Location)])
+                : read;
+        }
+
+        // Where each entry's id and each disabled id is, for composition errors.
+        var entryPaths = Enumerable.Range(0, file.Entries.Count).Select(static i => DocumentPath.Of("entries").At(i).Property("id")).ToList();
+        var disablePaths = Enumerable.Range(0, file.Disable.Count).Select(static i => DocumentPath.Of("disable").At(i)).ToList();
+        var offsets = Locator.Offsets(utf8Json, [.. entryPaths, .. disablePaths], allowComments: true);
+        var locations = Locator.Locations(utf8Json, offsets.Values);
+        DocumentLocation? At(DocumentPath path) => offsets.TryGetValue(path, out var offset) ? locations[offset] : null;
+        return ReadResult<CatalogueFile>.ForValue(file with
+        {
+            Source = source,
+            Entries = ValueList.From(file.Entries.Select((e, i) => e with { Path = entryPaths[i], Location = At(entryPaths[i]) })),
+            Disable = ValueList.From(file.Disable.Select((d, i) => d with { Path = disablePaths[i], Location = At(disablePaths[i]) })),
+        });
+    }
 
     /// <summary>Reads a catalogue file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
@@ -87,13 +132,27 @@ public sealed class CatalogueJson
     /// <summary>Writes a catalogue file as JSON (indented, apostrophes and dashes kept readable).</summary>
     /// <param name="file">The file.</param>
     /// <returns>The JSON text, ending with a newline.</returns>
-    public string WriteToString(CatalogueFile file) => TechniqueCatalogueWriter.Write(file);
+    public string WriteToString(CatalogueFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            CatalogueShapes.FileShape.Shape.Write(writer, file);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
 
     /// <summary>Writes entries as a catalogue file that adds them, for example to start a contributor file from built-in entries.</summary>
     /// <param name="name">The catalogue's name.</param>
     /// <param name="entries">The entries, in the order to write.</param>
     /// <returns>The JSON text, ending with a newline.</returns>
-    public string WriteToString(string name, IEnumerable<TechniqueEntry> entries) => TechniqueCatalogueWriter.Write(name, entries);
+    public string WriteToString(string name, IEnumerable<TechniqueEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return WriteToString(new CatalogueFile { Name = name, Entries = ValueList.From(entries.Select(static e => new CatalogueFileEntry(e))) });
+    }
 
     private ReadResult<CatalogueFile> TooLarge(long? bytes) => ReadResult<CatalogueFile>.ForErrors([SizeLimit.Error("file", bytes, Limits.MaxDocumentBytes)]);
 }

@@ -7,7 +7,8 @@ using Ipt.Protocol.Techniques;
 namespace Ipt.Protocol.Serialization;
 
 // The shapes of a contributor catalogue file, used only to export its JSON Schema
-// (DocumentSchema.Catalogue). The file itself is read by TechniqueCatalogueReader, which reports
+// (DocumentSchema.Catalogue). The file itself is read and written from the member table in
+// CatalogueShapes (the machinery of the course document), which reports
 // every problem with its line; a test checks that the schema and the reader agree on every member.
 
 /// <summary>A contributor technique catalogue file.</summary>

@@ -55,11 +55,11 @@ internal static class Codecs
     public static Codec<T> Enum<T>()
         where T : struct, Enum => EnumCodec<T>.Instance;
 
-    public static Codec<ValueList<T>> List<T>(Codec<T> item, Func<IptJsonLimits, int>? limit = null, string? what = null, string? limitName = null) =>
-        new ListCodec<T>(item, limit, what, limitName);
+    public static Codec<ValueList<T>> List<T>(Codec<T> item, Func<IptJsonLimits, int>? limit = null, string? what = null, string? limitName = null, string? duplicate = null) =>
+        new ListCodec<T>(item, limit, what, limitName, duplicate);
 
-    public static Codec<TId> Id<TId>(TryParse<TId> parse, Func<TId, string> text, string what, string rule, IEnumerable<TId>? known = null)
-        where TId : struct => new IdCodec<TId>(parse, text, what, rule, known);
+    public static Codec<TId> Id<TId>(TryParse<TId> parse, Func<TId, string> text, string what, string rule, IEnumerable<TId>? known = null, string? message = null)
+        where TId : struct => new IdCodec<TId>(parse, text, what, rule, known, message);
 
     /// <summary>Gets the raw UTF-8 bytes of a string token when they are its value as is (one segment, no escapes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -209,9 +209,11 @@ internal sealed class IdCodec<TId> : Codec<TId>
     private readonly string rule;
     private readonly System.Collections.Frozen.FrozenDictionary<string, TId>.AlternateLookup<ReadOnlySpan<char>> known;
     private readonly bool hasKnown;
+    private readonly string message;
 
-    public IdCodec(TryParse<TId> parse, Func<TId, string> text, string what, string rule, IEnumerable<TId>? known)
+    public IdCodec(TryParse<TId> parse, Func<TId, string> text, string what, string rule, IEnumerable<TId>? known, string? message)
     {
+        this.message = message ?? $"Expected {what}: {rule}.";
         this.parse = parse;
         this.text = text;
         this.what = what;
@@ -254,7 +256,7 @@ internal sealed class IdCodec<TId> : Codec<TId>
             return true;
         }
 
-        context.Error(DocumentErrorCodes.Value, $"Expected {what}: {rule}.");
+        context.Error(DocumentErrorCodes.Value, message);
         return false;
     }
 
@@ -491,7 +493,7 @@ internal sealed class EnumCodec<T> : Codec<T>
 }
 
 /// <summary>A list; items are never null. A limit (from <see cref="IptJsonLimits"/>) bounds its length.</summary>
-internal sealed class ListCodec<T>(Codec<T> item, Func<IptJsonLimits, int>? limit, string? what, string? limitName) : Codec<ValueList<T>>
+internal sealed class ListCodec<T>(Codec<T> item, Func<IptJsonLimits, int>? limit, string? what, string? limitName, string? duplicate) : Codec<ValueList<T>>
 {
     public Codec<T> Item => item;
 
@@ -537,21 +539,31 @@ internal sealed class ListCodec<T>(Codec<T> item, Func<IptJsonLimits, int>? limi
                 context.Error(DocumentErrorCodes.Type, $"Expected {item.Expected}; found null.");
                 ok = false;
             }
-            else if (item.Read(ref reader, context, out var one) && ok)
+            else
             {
-                if (count == buffer.Length)
+                var read = item.Read(ref reader, context, out var one);
+                if (read && ok && duplicate is not null && Contains(buffer.AsSpan(0, count), one))
                 {
-                    var larger = ArrayPool<T>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, count).CopyTo(larger);
-                    ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-                    buffer = larger;
+                    // A list whose items are a set (catalogue variants, strategy areas): the repeat is the error.
+                    context.Error(DocumentErrorCodes.Value, duplicate);
+                    ok = false;
                 }
+                else if (read && ok)
+                {
+                    if (count == buffer.Length)
+                    {
+                        var larger = ArrayPool<T>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                        buffer = larger;
+                    }
 
-                buffer[count] = one;
-            }
-            else if (ok)
-            {
-                ok = false;
+                    buffer[count] = one;
+                }
+                else if (!read)
+                {
+                    ok = false;
+                }
             }
 
             count++;
@@ -575,6 +587,19 @@ internal sealed class ListCodec<T>(Codec<T> item, Func<IptJsonLimits, int>? limi
 
         ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         return ok;
+    }
+
+    private static bool Contains(ReadOnlySpan<T> items, T item)
+    {
+        foreach (var one in items)
+        {
+            if (EqualityComparer<T>.Default.Equals(one, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public override void Write(Utf8JsonWriter writer, ValueList<T> value)

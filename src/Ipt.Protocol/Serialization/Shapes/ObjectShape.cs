@@ -44,6 +44,9 @@ internal abstract class Member<TModel>
     /// <summary>Gets the member's position in its shape (set by the shape).</summary>
     public int Index { get; internal set; } = -1;
 
+    /// <summary>Gets the message when the member is required and missing (by default "name is required.").</summary>
+    public string? MissingMessage { get; protected init; }
+
     public abstract ReadOutcome Read(ref Utf8JsonReader reader, ReadContext context, ref Slot slot);
 
     public abstract void Write(Utf8JsonWriter writer, TModel model);
@@ -62,6 +65,7 @@ internal sealed class Member<TModel, TValue> : Member<TModel>
     private readonly Func<TModel, TValue> get;
     private readonly Func<TValue, string, string?>? check;
     private readonly Func<TModel, bool>? omit;
+    private readonly string checkCode;
 
     public Member(
         string name,
@@ -72,9 +76,13 @@ internal sealed class Member<TModel, TValue> : Member<TModel>
         Func<TValue, string, string?>? check = null,
         TValue defaultValue = default!,
         bool alwaysWrite = false,
-        Func<TModel, bool>? omit = null)
+        Func<TModel, bool>? omit = null,
+        string checkCode = DocumentErrorCodes.Value,
+        string? missing = null)
         : base(name, description, required)
     {
+        this.checkCode = checkCode;
+        MissingMessage = missing;
         Codec = codec;
         this.get = get;
         this.check = check;
@@ -114,7 +122,7 @@ internal sealed class Member<TModel, TValue> : Member<TModel>
 
         if (check?.Invoke(value, Name) is { } message)
         {
-            context.Error(DocumentErrorCodes.Value, message);
+            context.Error(checkCode, message);
             return ReadOutcome.Failed;
         }
 
@@ -308,7 +316,7 @@ internal sealed class ObjectShape<T> : Codec<T>
             {
                 if ((missing & (1UL << member.Index)) != 0)
                 {
-                    context.ErrorAtMember(DocumentErrorCodes.MissingMember, $"{member.Name} is required.", objectAt, member.Name);
+                    context.ErrorAtMember(DocumentErrorCodes.MissingMember, member.MissingMessage ?? $"{member.Name} is required.", objectAt, member.Name);
                 }
             }
         }
