@@ -7,8 +7,7 @@ using Ipt.Protocol.Techniques;
 namespace Ipt.Protocol.Serialization;
 
 // The contributor technique catalogue file, version 1, declared with the same member tables as the
-// course document: the one-pass reader and the writer come from these entries. (Its JSON Schema is
-// still exported from CatalogueSchemaShapes; a test holds the two to the same members.)
+// course document: the one-pass reader, the writer and the JSON Schema come from these entries.
 
 /// <summary>The shapes of a technique catalogue file.</summary>
 internal static class CatalogueShapes
@@ -56,7 +55,7 @@ internal static class CatalogueShapes
         public static readonly Member<CatalogueFileEntry, string> Description = new("description", "A short description.", Codecs.PlainText, static e => e.Entry.Description, required: true, check: CatalogueText);
         public static readonly Member<CatalogueFileEntry, ValueList<PhaseWeight>> PhaseWeights = new(
             "phaseWeights",
-            "Weight per phase, 0 to 1; a phase left out is a phase where the technique does not apply.",
+            "Weight per phase, 0 to 1; a phase left out is a phase where the technique does not apply. An IPT technique needs a weight above 0 in at least one phase.",
             new WeightsCodec<Phase, PhaseWeight>("phase", static (k, w) => new PhaseWeight(k, w), static w => w.Phase, static w => w.Weight),
             static e => e.Entry.PhaseWeights);
 
@@ -320,6 +319,15 @@ internal static class CatalogueShapes
 
         public override bool IsEmpty(ValueList<TWeight> value) => value.IsEmpty;
 
-        public override JsonObject Schema(bool nullable) => new() { ["type"] = Types("object", nullable) };
+        public override JsonObject Schema(bool nullable)
+        {
+            var properties = new JsonObject();
+            foreach (var name in EnumCodec<TKey>.NameList.Split(", "))
+            {
+                properties[name] = new JsonObject { ["type"] = "number", ["minimum"] = 0d, ["maximum"] = 1d };
+            }
+
+            return new JsonObject { ["type"] = Types("object", nullable), ["properties"] = properties, ["additionalProperties"] = false };
+        }
     }
 }
