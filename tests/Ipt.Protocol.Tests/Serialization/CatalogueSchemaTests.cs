@@ -5,7 +5,7 @@ using Ipt.Protocol.Tests.Docs;
 
 namespace Ipt.Protocol.Tests.Serialization;
 
-/// <summary>The catalogue schema is exported from shapes kept beside the hand-written reader: these tests keep the two in agreement.</summary>
+/// <summary>The catalogue schema is generated from the member table that reads catalogues: these tests check the reader and the schema agree on the members of real catalogues.</summary>
 public class CatalogueSchemaTests
 {
     private static readonly JsonObject Schema = DocumentSchema.Catalogue.ToJsonNode().AsObject();

@@ -410,6 +410,12 @@ internal sealed class EnumCodec<T> : Codec<T>
     private static readonly JsonEncodedText[] Encoded = [.. Names.Select(n => JsonEncodedText.Encode(n))];
     private static readonly byte[][] Utf8Names = [.. Encoded.Select(e => e.EncodedUtf8Bytes.ToArray())];
     private static readonly string List = string.Join(", ", Names);
+    private static readonly System.Collections.Frozen.FrozenDictionary<int, int[]> ByLengthAndFirst = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        Enumerable.Range(0, Utf8Names.Length).GroupBy(i => Key(Utf8Names[i])),
+        static g => g.Key,
+        static g => g.ToArray());
+
+    private static int Key(ReadOnlySpan<byte> name) => (name.Length << 8) | name[0];
 
     public override string Expected => $"one of the strings {List}";
 
@@ -438,13 +444,16 @@ internal sealed class EnumCodec<T> : Codec<T>
 
         if (Codecs.TryGetPlainBytes(ref reader, out var utf8))
         {
-            // The usual case: compare bytes, without transcoding a name per comparison.
-            for (var i = 0; i < Utf8Names.Length; i++)
+            // The usual case: compare bytes, without transcoding, and only with the names of the same length and first letter.
+            if (!utf8.IsEmpty && ByLengthAndFirst.TryGetValue(Key(utf8), out var candidates))
             {
-                if (utf8.SequenceEqual(Utf8Names[i]))
+                foreach (var i in candidates)
                 {
-                    value = Values[i];
-                    return true;
+                    if (utf8.SequenceEqual(Utf8Names[i]))
+                    {
+                        value = Values[i];
+                        return true;
+                    }
                 }
             }
         }
