@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ipt.Protocol.Serialization;
 
 /// <summary>
 /// One step that turns a course document of an older schema version into the next version, applied by
-/// <see cref="CourseJsonReader"/> before the document is read. Steps chain: a version 0 document
+/// <see cref="CourseJson"/> before the document is read. Steps chain: a version 0 document
 /// goes through the step from 0, then the step from 1, and so on up to
 /// <see cref="CourseJson.CurrentVersion"/>.
 /// </summary>
@@ -50,6 +51,20 @@ public sealed class CourseMigration
         var result = migrate(document) ?? throw new InvalidOperationException("A migration step returned no document.");
         result["schemaVersion"] = ToVersion;
         return result;
+    }
+
+    /// <summary>Applies the step to a copy of the document; a step that fails (throws) gives <see langword="null"/>.</summary>
+    internal JsonObject? TryApply(JsonObject document)
+    {
+        try
+        {
+            return Apply((JsonObject)document.DeepClone());
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // The host's step refuses the document; its exception text may quote the document, so it is not repeated.
+            return null;
+        }
     }
 
     /// <summary>Describes the step.</summary>

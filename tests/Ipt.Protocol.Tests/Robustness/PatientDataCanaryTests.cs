@@ -276,7 +276,7 @@ public class PatientDataCanaryTests
     [MemberData(nameof(MisplacedMarkers))]
     public void Reader_errors_never_contain_patient_data(string json)
     {
-        foreach (var reader in (CourseJsonReader[])[CourseJsonReader.Default, new(new IptJsonLimits { MaxStringLength = 5 })])
+        foreach (var reader in (CourseJson[])[CourseJson.Default, new(new IptJsonLimits { MaxStringLength = 5 })])
         {
             var result = reader.TryRead(json);
             Assert.False(result.Success);
@@ -289,7 +289,7 @@ public class PatientDataCanaryTests
         if (at > 0)
         {
             var broken = bytes[..at].Concat(new byte[] { 0xC3 }).Concat(bytes[at..]).ToArray();
-            AssertErrorsClean(CourseJson.TryRead(broken).Errors, json + " (invalid UTF-8)");
+            AssertErrorsClean(CourseJson.Default.TryRead(broken).Errors, json + " (invalid UTF-8)");
         }
     }
 
@@ -297,9 +297,9 @@ public class PatientDataCanaryTests
     public void The_unknown_member_name_is_the_one_thing_a_path_repeats()
     {
         // Member names are the format's vocabulary, not a place for patient data: an unknown one is named in the path.
-        var result = CourseJson.TryRead("""{"schemaVersion":1,"protocol":"ipt","QZXCANARY":"QZXCANARY value"}""");
+        var result = CourseJson.Default.TryRead("""{"schemaVersion":1,"protocol":"ipt","QZXCANARY":"QZXCANARY value"}""");
         var error = Assert.Single(result.Errors);
-        Assert.Equal("$.QZXCANARY", error.Path);
+        Assert.Equal("$.QZXCANARY", error.Path.ToString());
         Assert.DoesNotContain("value", error.Message, StringComparison.Ordinal);
     }
 
@@ -322,9 +322,9 @@ public class PatientDataCanaryTests
     {
         var json = RepoFiles.Read("docs/examples/catalogue.example.json");
         Assert.Contains(find, json, StringComparison.Ordinal);
-        var result = TechniqueCatalogueReader.Read(json.Replace(find, replace, StringComparison.Ordinal));
+        var result = CatalogueJson.Default.TryRead(json.Replace(find, replace, StringComparison.Ordinal));
         Assert.False(result.Success);
-        foreach (var error in result.Errors.Where(e => !e.Path.Contains(Marker, StringComparison.Ordinal)))
+        foreach (var error in result.Errors.Where(e => !e.Path.ToString().Contains(Marker, StringComparison.Ordinal)))
         {
             AssertClean(error.Message, "catalogue error for " + replace);
             AssertClean(error.ToString(), "catalogue error for " + replace);
@@ -364,7 +364,7 @@ public class PatientDataCanaryTests
         try
         {
             var course = Path.Combine(dir.FullName, "course.json");
-            File.WriteAllBytes(course, CourseJson.ToUtf8Bytes(Courses.Value[0]));
+            File.WriteAllBytes(course, CourseJson.Default.ToUtf8Bytes(Courses.Value[0]));
             var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Replace("{course}", course, StringComparison.Ordinal).Replace("{dir}", dir.FullName, StringComparison.Ordinal)).ToArray();
             var (_, output, error) = CliRunner.Run(args);
             AssertClean(output, commandLine + " (output)");
@@ -384,7 +384,7 @@ public class PatientDataCanaryTests
     public void The_canary_document_holds_the_markers_it_should()
     {
         // Guards the CLI test: the file it writes really carries patient data.
-        var json = CourseJson.WriteToString(Courses.Value[0]);
+        var json = CourseJson.Default.WriteToString(Courses.Value[0]);
         Assert.True(json.Split(Marker).Length > 20);
     }
 
@@ -394,7 +394,7 @@ public class PatientDataCanaryTests
         {
             AssertClean(error.Message, what);
             AssertClean(error.ToString(), what);
-            AssertClean(error.Path, what);
+            AssertClean(error.Path.ToString(), what);
         }
     }
 

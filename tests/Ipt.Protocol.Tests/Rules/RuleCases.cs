@@ -15,7 +15,11 @@ internal sealed record RuleCase(
     Func<Course, Course> Break,
     Func<Course, Course> Fix,
     string Path,
-    DiagnosticSeverity Severity);
+    DiagnosticSeverity Severity)
+{
+    /// <summary>Gets the path the rule fires at, as diagnostics print it (<c>$.contract.sessions</c>; the cases give it without the root).</summary>
+    public string Path { get; init; } = Path.Length == 0 ? "$" : Path.StartsWith('$') ? Path : "$." + Path;
+}
 
 internal static class RuleCases
 {

@@ -27,43 +27,43 @@ public class RoundTripTests
         var course = SampleCourses.All[ProtocolId.From(protocol)];
         foreach (var indented in new[] { true, false })
         {
-            var bytes = CourseJson.ToUtf8Bytes(course, indented);
-            var result = CourseJson.TryRead(bytes);
+            var bytes = CourseJson.Default.ToUtf8Bytes(course, indented);
+            var result = CourseJson.Default.TryRead(bytes);
             Assert.True(result.Success, string.Join("\n", result.Errors));
             Assert.Equal(course, result.Value);
-            Assert.Equal(bytes, CourseJson.ToUtf8Bytes(result.Value, indented));
+            Assert.Equal(bytes, CourseJson.Default.ToUtf8Bytes(result.Value, indented));
         }
     }
 
     [Fact]
     public void Writing_the_same_course_twice_gives_the_same_bytes()
     {
-        Assert.Equal(CourseJson.ToUtf8Bytes(SampleCourses.Standard), CourseJson.ToUtf8Bytes(SampleCourses.Canonical(BuiltInProtocols.Standard)));
+        Assert.Equal(CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard), CourseJson.Default.ToUtf8Bytes(SampleCourses.Canonical(BuiltInProtocols.Standard)));
     }
 
     [Fact]
     public void A_course_using_every_member_round_trips()
     {
         var course = FullCourse();
-        var text = CourseJson.WriteToString(course);
-        var result = CourseJson.TryRead(text);
+        var text = CourseJson.Default.WriteToString(course);
+        var result = CourseJson.Default.TryRead(text);
         Assert.True(result.Success, string.Join("\n", result.Errors));
         Assert.Equal(course, result.Value);
-        Assert.Equal(text, CourseJson.WriteToString(result.Value));
+        Assert.Equal(text, CourseJson.Default.WriteToString(result.Value));
     }
 
     [Fact]
     public void A_minimal_course_writes_only_the_version_and_the_protocol()
     {
-        var text = CourseJson.WriteToString(new Course(ProtocolId.From("ipt")), indented: false);
+        var text = CourseJson.Default.WriteToString(new Course(ProtocolId.From("ipt")), indented: false);
         Assert.Equal("""{"schemaVersion":1,"protocol":"ipt"}""", text);
-        Assert.Equal(new Course(ProtocolId.From("ipt")), CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(new Course(ProtocolId.From("ipt")), CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
     public void Values_use_the_contract_spellings()
     {
-        var text = CourseJson.WriteToString(SampleCourses.Standard, indented: false);
+        var text = CourseJson.Default.WriteToString(SampleCourses.Standard, indented: false);
         Assert.Contains("\"schemaVersion\":1", text, StringComparison.Ordinal);
         Assert.Contains("\"frequency\":\"P1W\"", text, StringComparison.Ordinal);
         Assert.Contains("\"sessionLength\":\"PT50M\"", text, StringComparison.Ordinal);
@@ -81,9 +81,9 @@ public class RoundTripTests
     public void Durations_are_written_in_their_shortest_iso_form(int minutes, string expected)
     {
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial) { Length = Duration.FromMinutes(minutes) }] };
-        var text = CourseJson.WriteToString(course, indented: false);
+        var text = CourseJson.Default.WriteToString(course, indented: false);
         Assert.Contains($"\"length\":\"{expected}\"", text, StringComparison.Ordinal);
-        Assert.Equal(course, CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(course, CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
@@ -91,54 +91,54 @@ public class RoundTripTests
     {
         var length = Duration.FromMinutes(45) + Duration.FromSeconds(30) + Duration.FromMilliseconds(250);
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial) { Length = length }] };
-        Assert.Equal(course, CourseJson.TryRead(CourseJson.WriteToString(course)).GetValueOrThrow());
+        Assert.Equal(course, CourseJson.Default.TryRead(CourseJson.Default.WriteToString(course)).GetValueOrThrow());
     }
 
     [Fact]
     public void Non_ascii_text_is_written_readably_and_round_trips()
     {
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial) { Notes = "Zoë said \"later\" <3 — ok" }] };
-        var text = CourseJson.WriteToString(course, indented: false);
+        var text = CourseJson.Default.WriteToString(course, indented: false);
         Assert.Contains("Zoë", text, StringComparison.Ordinal);
-        Assert.Equal(course, CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(course, CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
     public void Stream_and_string_and_span_entry_points_agree()
     {
-        var bytes = CourseJson.ToUtf8Bytes(SampleCourses.Standard);
+        var bytes = CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard);
         using var stream = new MemoryStream();
-        CourseJson.Write(SampleCourses.Standard, stream);
+        CourseJson.Default.Write(SampleCourses.Standard, stream);
         Assert.Equal(bytes, stream.ToArray());
         stream.Position = 0;
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(stream).Value);
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(Encoding.UTF8.GetString(bytes)).Value);
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(stream).Value);
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(Encoding.UTF8.GetString(bytes)).Value);
     }
 
     [Fact]
     public async Task The_async_entry_point_reads_a_stream()
     {
-        using var stream = new MemoryStream(CourseJson.ToUtf8Bytes(SampleCourses.Standard));
-        var result = await CourseJson.TryReadAsync(stream, TestContext.Current.CancellationToken);
+        using var stream = new MemoryStream(CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard));
+        var result = await CourseJson.Default.TryReadAsync(stream, TestContext.Current.CancellationToken);
         Assert.Equal(SampleCourses.Standard, result.Value);
     }
 
     [Fact]
     public void A_byte_order_mark_is_accepted()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(CourseJson.ToUtf8Bytes(SampleCourses.Standard)).ToArray();
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(bytes).Value);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard)).ToArray();
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(bytes).Value);
     }
 
     [Fact]
     public void Host_options_read_and_write_a_course_inside_a_host_document()
     {
         var host = new HostBody { Course = SampleCourses.Standard, Title = "x" };
-        var json = JsonSerializer.Serialize(SampleCourses.Standard, IptJson.Options);
-        Assert.Equal(CourseJson.WriteToString(SampleCourses.Standard, indented: false), json);
-        Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, IptJson.Options));
+        var json = JsonSerializer.Serialize(SampleCourses.Standard, CourseJson.Default.CreateSerializerOptions());
+        Assert.Equal(CourseJson.Default.WriteToString(SampleCourses.Standard, indented: false), json);
+        Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, CourseJson.Default.CreateSerializerOptions()));
 
-        var date = JsonSerializer.Serialize(new LocalDate(2026, 1, 5), IptJson.Options);
+        var date = JsonSerializer.Serialize(new LocalDate(2026, 1, 5), CourseJson.Default.CreateSerializerOptions());
         Assert.Equal("\"2026-01-05\"", date);
         Assert.NotNull(host.Course);
     }
@@ -147,7 +147,7 @@ public class RoundTripTests
     public void The_context_serializes_a_course_with_host_options_in_its_resolver_chain()
     {
         var options = new JsonSerializerOptions();
-        options.TypeInfoResolverChain.Insert(0, IptJson.TypeInfoResolver);
+        options.TypeInfoResolverChain.Insert(0, CourseJson.Default.TypeInfoResolver);
         var json = JsonSerializer.Serialize(SampleCourses.Standard, options);
         Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, options));
     }
@@ -156,25 +156,23 @@ public class RoundTripTests
     public void Host_options_report_a_bad_course_as_a_json_exception_with_its_path()
     {
         var json = """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":0,"phase":"initial"}]}""";
-        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, IptJson.Options));
+        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, CourseJson.Default.CreateSerializerOptions()));
         Assert.Contains("$.sessions[0].number", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Host_options_apply_the_limits_they_were_created_with()
     {
-        var json = JsonSerializer.Serialize(SampleCourses.Standard, IptJson.Options);
+        var json = JsonSerializer.Serialize(SampleCourses.Standard, CourseJson.Default.CreateSerializerOptions());
         var sessions = SampleCourses.Standard.Sessions.Count;
-        var tight = IptJson.CreateOptions(new IptJsonLimits { MaxSessions = sessions - 1 });
+        var tight = new CourseJson(new IptJsonLimits { MaxSessions = sessions - 1 }).CreateSerializerOptions();
         var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, tight));
         Assert.Contains("$.sessions", ex.Message, StringComparison.Ordinal);
         Assert.Contains("IptJsonLimits.MaxSessions", ex.Message, StringComparison.Ordinal);
 
         // At the limit, the same course reads.
-        var exact = IptJson.CreateOptions(new IptJsonLimits { MaxSessions = sessions });
+        var exact = new CourseJson(new IptJsonLimits { MaxSessions = sessions }).CreateSerializerOptions();
         Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, exact));
-        Assert.Same(IptJsonTypeInfoResolver.Instance, IptJsonTypeInfoResolver.For(IptJsonLimits.Default));
-        Assert.Equal(sessions - 1, IptJsonTypeInfoResolver.For(new IptJsonLimits { MaxSessions = sessions - 1 }).Limits.MaxSessions);
     }
 
     private sealed class HostBody
