@@ -48,23 +48,20 @@ public enum Phase
     Maintenance,
 }
 
-/// <summary>How a session is delivered.</summary>
+/// <summary>Who takes part in a session: its format. How it reaches the patient (in person, video, telephone) is <see cref="DeliveryMode"/>.</summary>
 public enum SessionFormat
 {
-    /// <summary>One patient, in person.</summary>
+    /// <summary>The patient alone with the therapist.</summary>
     Individual,
 
     /// <summary>A group session.</summary>
     Group,
 
-    /// <summary>The patient with a partner, parent or caregiver.</summary>
+    /// <summary>The patient with a parent, caregiver or other family member (IPT-A's caregiver sessions). [MUFSON] (H)</summary>
     Joint,
 
-    /// <summary>By telephone.</summary>
-    Telephone,
-
-    /// <summary>By video call.</summary>
-    Video,
+    /// <summary>The patient with their partner.</summary>
+    Couple,
 }
 
 /// <summary>

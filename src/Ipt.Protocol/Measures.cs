@@ -297,13 +297,19 @@ public sealed record Measurement
     /// <param name="items">The item scores in item order, when recorded.</param>
     /// <exception cref="ArgumentException">Neither a total nor items are given, the total is negative, or items break a built-in instrument's item count or range.</exception>
     public Measurement(InstrumentId instrument, int? total = null, IEnumerable<int>? items = null)
+        : this(instrument, total, items is null ? ValueList<int>.Empty : ValueList.From(items))
     {
+    }
+
+    /// <summary>Creates a measurement from item scores already in a list (no copy); the checks are the public constructor's.</summary>
+    internal Measurement(InstrumentId instrument, int? total, ValueList<int> items)
+    {
+        var list = items;
         if (instrument == default)
         {
             throw new ArgumentException("The instrument id is missing.", nameof(instrument));
         }
 
-        var list = items is null ? ValueList<int>.Empty : ValueList.From(items);
         if (total is null && list.IsEmpty)
         {
             throw new ArgumentException("A measurement has a total, item scores, or both.", nameof(total));

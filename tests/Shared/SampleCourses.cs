@@ -154,7 +154,7 @@ internal static class SampleCourses
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");
-                measures.Add(new Measurement(Instruments.Srm5.Id, 4));
+                measures.Add(Measurement.OfMean(Instruments.Srm5.Id, 4.2m));
             }
 
             if (k == endingAt)

@@ -92,10 +92,11 @@ internal static class SarifReport
             json.WriteStartObject("artifactLocation");
             json.WriteString("uri", ArtifactUri(problem.Path));
             json.WriteEndObject();
-            if (problem.Line is { } line)
+            if (problem.Location is { } at)
             {
                 json.WriteStartObject("region");
-                json.WriteNumber("startLine", line);
+                json.WriteNumber("startLine", at.Line);
+                json.WriteNumber("startColumn", at.Column);
                 json.WriteEndObject();
             }
 
@@ -168,17 +169,18 @@ internal static class SarifReport
         json.WriteString("uri", ArtifactUri(file.Path));
         json.WriteNumber("index", fileIndex);
         json.WriteEndObject();
-        if (file.LineOf(i) is { } line)
+        if (file.LocationOf(i) is { } at)
         {
             json.WriteStartObject("region");
-            json.WriteNumber("startLine", line);
+            json.WriteNumber("startLine", at.Line);
+            json.WriteNumber("startColumn", at.Column);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
-        json.WriteString("fullyQualifiedName", file.Paths[i].Length == 0 ? "$" : file.Paths[i]);
+        json.WriteString("fullyQualifiedName", file.Paths[i]);
         json.WriteString("kind", "member");
         json.WriteEndObject();
         json.WriteEndArray();

@@ -140,7 +140,7 @@ public static class BuiltInProtocols
         Cadence = Weekly,
         MaxGapDays = 14,
         SessionLength = StandardLength,
-        AllowedFormats = [SessionFormat.Telephone],
+        AllowedDelivery = [DeliveryMode.InPerson, DeliveryMode.Telephone],
         PrimaryInstrument = Instruments.Epds.Id,
         Citation = new(Confidence.High, "OHARA", "DENNIS"),
         ParameterNotes = "Session length is not given by the domain reference: the standard IPT length is used (L).",

@@ -79,6 +79,12 @@ public sealed record ProtocolDefinition
     public ValueList<SessionFormat> AllowedFormats { get; init => field = Guard.AllDefined(value, nameof(AllowedFormats)); }
 
     /// <summary>
+    /// Gets the delivery modes the variant's sources describe, such as the telephone IPT of perinatal
+    /// care [DENNIS] (H); empty when the sources do not restrict how sessions reach the patient.
+    /// </summary>
+    public ValueList<DeliveryMode> AllowedDelivery { get; init => field = Guard.AllDefined(value, nameof(AllowedDelivery)); }
+
+    /// <summary>
     /// Gets a value indicating whether the pre-treatment meetings do the initial phase's tasks
     /// (assessment, baseline measure, psychoeducation and sick role, inventory, problem area,
     /// formulation, contract), so that they count for them: WHO group IPT's and Wilfley's group IPT's
@@ -142,6 +148,11 @@ public sealed record ProtocolDefinition
     /// <param name="requirement">The requirement.</param>
     /// <returns><see langword="true"/> when it has.</returns>
     public bool Requires(ProtocolRequirement requirement) => Requirements.Contains(requirement);
+
+    /// <summary>Returns whether a delivery mode is among those the variant's sources describe (any mode when they describe none).</summary>
+    /// <param name="delivery">The delivery mode.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    public bool Allows(DeliveryMode delivery) => AllowedDelivery.IsEmpty || AllowedDelivery.Contains(delivery);
 
     /// <summary>Returns whether a format is allowed for treatment sessions.</summary>
     /// <param name="format">The format.</param>

@@ -24,8 +24,21 @@ public static class EngineDescriptors
         DiagnosticSeverity.Error,
         new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
+    /// <summary>
+    /// IPT0003: more findings than <see cref="ValidatorOptions.MaxDiagnostics"/>; the report lists the
+    /// first ones and this one counts the rest by rule id. Its severity is the highest of the findings
+    /// left out, so a capped report never hides an error (a safety finding) silently.
+    /// </summary>
+    public static DiagnosticDescriptor FindingsOmitted { get; } = new(
+        "IPT0003",
+        "Findings left out of a long report",
+        "The report lists the first {listed} findings; {omitted} more were left out ({counts}). Fix the listed ones or raise ValidatorOptions.MaxDiagnostics to see them.",
+        RuleCategory.Engine,
+        DiagnosticSeverity.Error,
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
+
     /// <summary>Gets the engine descriptors in id order.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol];
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol, FindingsOmitted];
 }
 
 /// <summary>
@@ -93,6 +106,7 @@ public static class BuiltInRules
         SafetyItemNotRecordedRule.Instance,
         DeteriorationRule.Instance,
         EndOfTreatmentMeasureRule.Instance,
+        ScoreKindRule.Instance,
         CaregiverRule.Instance,
         PatientAgeRule.Instance,
         PreGroupMeetingRule.Instance,

@@ -36,7 +36,7 @@ public class SampleDocumentTests
     public void Each_sample_document_and_its_validation_output_are_up_to_date(string path)
     {
         var course = Documents().Single(d => d.Path == path).Course;
-        Snapshot.MatchFile(path, CourseJson.WriteToString(course) + "\n");
+        Snapshot.MatchFile(path, CourseJson.Default.WriteToString(course) + "\n");
         var (code, output, error) = RunInRepository("validate", path, "--format", "json");
         Assert.Empty(error);
         Assert.True(code is 0 or 1);

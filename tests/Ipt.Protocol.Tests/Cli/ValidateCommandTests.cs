@@ -62,14 +62,15 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(errors > 0 ? 1 : 0, code);
         var diagnostic = file.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "IPT0404");
         Assert.Equal(
-            ["id", "severity", "category", "message", "path", "line", "helpUri"],
+            ["id", "severity", "category", "message", "path", "line", "column", "helpUri"],
             diagnostic.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("formulation.areas[0].disputeStage", diagnostic.GetProperty("path").GetString());
+        Assert.Equal("$.formulation.areas[0].disputeStage", diagnostic.GetProperty("path").GetString());
         Assert.Equal("docs/rules/IPT0404.md", diagnostic.GetProperty("helpUri").GetString());
 
         // The member is left out of the document, so the line is its enclosing focus area's.
         var bytes = File.ReadAllBytes(path);
-        var area = CourseJson.LocatePaths(bytes, ["formulation.areas[0]"])["formulation.areas[0]"];
+        var areaPath = DocumentPath.Of("formulation").Property("areas").At(0);
+        var area = CourseJson.Locate(bytes, [areaPath])[areaPath];
         Assert.Equal(area.Line, diagnostic.GetProperty("line").GetInt64());
     }
 
@@ -87,7 +88,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Malformed_json_exits_2_with_file_line_and_position()
     {
-        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",,\n}\n");
+        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 2,\n  \"protocol\": \"ipt\",,\n}\n");
         var (code, output, error) = CliRunner.Run("validate", bad, "--format", "json");
         Assert.Equal(2, code);
         Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(bad)}:3:\\d+: ", error);
@@ -227,13 +228,13 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.EndsWith("docs/rules/IPT0704.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
         var location = result.GetProperty("locations")[0];
         Assert.True(location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() > 1);
-        Assert.StartsWith("sessions[", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("$.sessions[", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Sarif_reports_an_unreadable_file_as_a_failed_invocation_with_its_line()
     {
-        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 1,,\n}\n");
+        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 2,,\n}\n");
         var (code, output, _) = CliRunner.Run("validate", bad, Standard(), "--format", "sarif");
         Assert.Equal(2, code);
         using var json = JsonDocument.Parse(output);

@@ -80,7 +80,7 @@ public class BuiltInProtocolTests
 
         Assert.Equal(Duration.FromMinutes(45), BuiltInProtocols.Counselling.FirstSessionLength!.Value.Max);
         Assert.Equal(Instruments.Epds.Id, BuiltInProtocols.Perinatal.PrimaryInstrument);
-        Assert.True(BuiltInProtocols.Perinatal.Allows(SessionFormat.Telephone));
+        Assert.True(BuiltInProtocols.Perinatal.Allows(DeliveryMode.Telephone));
         Assert.True(BuiltInProtocols.SocialRhythm.Requires(ProtocolRequirement.SocialRhythmMetric));
         Assert.Equal(Phase.Maintenance, BuiltInProtocols.Maintenance.CorePhase);
         Assert.True(BuiltInProtocols.VeryBrief.Requires(ProtocolRequirement.Triage));

@@ -15,7 +15,11 @@ internal sealed record RuleCase(
     Func<Course, Course> Break,
     Func<Course, Course> Fix,
     string Path,
-    DiagnosticSeverity Severity);
+    DiagnosticSeverity Severity)
+{
+    /// <summary>Gets the path the rule fires at, as diagnostics print it (<c>$.contract.sessions</c>; the cases give it without the root).</summary>
+    public string Path { get; init; } = Path.Length == 0 ? "$" : Path.StartsWith('$') ? Path : "$." + Path;
+}
 
 internal static class RuleCases
 {
@@ -87,7 +91,7 @@ internal static class RuleCases
         yield return Case("IPT0403", new("IPT0403", std, c => c.EditFormulation(f => f.PlusArea(new(ProblemArea.InterpersonalDeficits, FocusRank.Secondary))), c => c.EditFormulation(f => f with { Areas = f.Areas.SetItem(1, new(ProblemArea.RoleTransition, FocusRank.Secondary)) }), "formulation.areas[1].area", w));
         yield return Case("IPT0404", new("IPT0404", std, c => c.EditFormulation(f => f with { Areas = [Dispute() with { DisputeStage = null }] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas[0].disputeStage", e));
         yield return Case("IPT0405", new("IPT0405", std, c => c.EditFormulation(f => f with { Areas = [new(ProblemArea.Grief) { Persons = [SampleCourses.P("p1")] }] }), c => c with { Inventory = c.Inventory.WithPerson(c.Inventory.Persons[0] with { Deceased = true }) }, "formulation.areas[0].area", w));
-        yield return Case("IPT0406", new("IPT0406", std, c => c.EditFormulation(f => f with { ChosenAtSession = 6 }), c => c.PlusRenegotiation(new Renegotiation { AtSession = 6, ChangesFocus = true }), "formulation.chosenAtSession", w));
+        yield return Case("IPT0406", new("IPT0406", std, c => c.EditFormulation(f => f with { ChosenAtSession = 6 }), c => c.PlusRenegotiation(new Renegotiation { AtSession = 6 }), "formulation.chosenAtSession", w));
         yield return Case("IPT0407", new("IPT0407", std, c => (c with { Onset = SampleCourses.Start.PlusDays(-30) }).PlusLifeEvent(new LifeEvent(LifeEventKind.JobLoss, SampleCourses.Start.PlusDays(-60))).EditFormulation(f => f.PlusArea(new(ProblemArea.InterpersonalDeficits, FocusRank.Secondary))), c => c with { LifeEvents = [c.LifeEvents[0] with { Kind = LifeEventKind.Other }] }, "formulation.areas[1].area", w));
 
         // Techniques (validated with the test catalogue)
@@ -116,13 +120,14 @@ internal static class RuleCases
         yield return Case("IPT0706", new("IPT0706", std, c => c.Edit(5, s => s.PlusMeasure(new Measurement(InstrumentId.From("phq-8"), 10))), c => c.Edit(5, s => s with { Measures = [s.Measures[0]] }), "sessions[4].measures[1].instrument", e));
         yield return Case("IPT0707", new("IPT0707", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 14)] }), c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 14)] }), "sessions[4].measures[0]", w));
         yield return Case("IPT0708", new("IPT0708", std, c => c.Edit(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 19)] }), c => c.Edit(9, s => s.PlusTask(SessionTask.PlanReview)), "sessions[8].measures[0]", e));
+        yield return Case("IPT0710", new("IPT0710", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = [new Measurement(Instruments.Srm5.Id, 4)] }), c => c.Edit(6, s => s with { Measures = [Measurement.OfMean(Instruments.Srm5.Id, 4m)] }), "sessions[5].measures[0].total", e));
         yield return Case("IPT0709", new("IPT0709", std, c => c.Edit(16, s => s with { Measures = [] }), c => c.Edit(16, s => s.PlusMeasure(SampleCourses.Scored(Instruments.Phq9, 4))), "sessions[15].measures", w));
 
         // Variant-specific
         yield return Case("IPT0801", new("IPT0801", BuiltInProtocols.Adolescent, c => c.Edit(1, s => s.Without(SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual }), c => c.Edit(2, s => s.PlusTask(SessionTask.CaregiverInvolvement)), "sessions", w));
         yield return Case("IPT0802", new("IPT0802", BuiltInProtocols.Adolescent, c => c with { PatientAge = 25 }, c => c with { PatientAge = 17 }, "patientAge", w));
         yield return Case("IPT0803", new("IPT0803", BuiltInProtocols.WhoGroup, c => c.Edit(1, s => s with { Status = SessionStatus.Missed }), c => c.Edit(1, s => s with { Status = SessionStatus.Held }), "sessions[1]", e));
-        yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(new Measurement(Instruments.Srm17.Id, 5))), "sessions[5].measures", w));
+        yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(Measurement.OfMean(Instruments.Srm17.Id, 5.4m))), "sessions[5].measures", w));
     }
 
     /// <summary>Perinatal IPT, EPDS 15 → 11 (not a response, not in remission) is reported; 15 → 8 ends in remission (below 10), a 47 % fall: silent.</summary>

@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Ipt.Protocol.Rules;
+namespace Ipt.Protocol;
 
 /// <summary>One step of a <see cref="DocumentPath"/>: a property name (in the JSON document's camelCase) or a 0-based index.</summary>
 public readonly record struct PathSegment
@@ -22,13 +23,17 @@ public readonly record struct PathSegment
     public bool IsIndex => Property is null;
 
     /// <summary>Creates a property step.</summary>
-    /// <param name="name">The camelCase property name.</param>
+    /// <param name="name">The property name as the document spells it (the format's names are camelCase; an unknown member may have any name, even an empty one).</param>
     /// <returns>The step.</returns>
     public static PathSegment Named(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name);
         return new(name, 0);
     }
+
+    internal static PathSegment NamedUnchecked(string name) => new(name, 0);
+
+    internal static PathSegment AtUnchecked(int index) => new(null, index);
 
     /// <summary>Creates an index step.</summary>
     /// <param name="index">The 0-based index.</param>
@@ -39,21 +44,46 @@ public readonly record struct PathSegment
         return new(null, index);
     }
 
-    /// <summary>Describes the step.</summary>
-    /// <returns><c>name</c> or <c>[index]</c>.</returns>
-    public override string ToString() => Property ?? string.Create(CultureInfo.InvariantCulture, $"[{Index}]");
+    /// <summary>Describes the step as it appears in a path.</summary>
+    /// <returns><c>.name</c>, <c>['odd name']</c> or <c>[index]</c>.</returns>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        AppendTo(builder);
+        return builder.ToString();
+    }
+
+    internal void AppendTo(StringBuilder builder)
+    {
+        if (Property is null)
+        {
+            builder.Append('[').Append(Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+        }
+        else if (Property.Length == 0 || Property.AsSpan().IndexOfAnyExcept(PlainName) >= 0 || char.IsAsciiDigit(Property[0]))
+        {
+            // Bracket notation, as System.Text.Json writes names that are not plain identifiers.
+            builder.Append("['").Append(Property.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+        }
+        else
+        {
+            builder.Append('.').Append(Property);
+        }
+    }
+
+    private static readonly SearchValues<char> PlainName = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
 }
 
 /// <summary>
-/// Where in a course document a finding applies, as structured segments and as a string in the
-/// document's own names: <c>sessions[3].techniques[0]</c>. The root (the whole course) has no
-/// segments and prints as an empty string.
+/// Where in a document a read error or a finding applies, as structured segments and as a
+/// JSONPath-style string in the document's own names: <c>$.sessions[3].techniques[0]</c>, the syntax
+/// of System.Text.Json and of ASP.NET Core's model-state keys. The root (the whole document) has no
+/// segments and prints as <c>$</c>. Read errors, rule diagnostics and catalogue errors all use it.
 /// </summary>
 /// <remarks>Immutable and thread-safe; equality compares the segments.</remarks>
 public sealed record DocumentPath : IComparable<DocumentPath>
 {
-    // Order of the course document's root properties, for a reading-order sort of findings.
-    private static readonly string[] RootOrder =
+    // Order of the course document's root properties, for a reading-order sort of findings (a test holds it to the course shape).
+    internal static readonly string[] RootOrder =
         ["schemaVersion", "protocol", "lifecycle", "patientAge", "setting", "therapist", "group", "onset", "contract", "renegotiations", "formulation", "sickRole", "inventory", "lifeEvents", "assessments", "sessions", "supervision", "goals", "diary"];
 
     private DocumentPath(ValueList<PathSegment> segments) => Segments = segments;
@@ -67,12 +97,12 @@ public sealed record DocumentPath : IComparable<DocumentPath>
     /// <summary>Gets a value indicating whether the path is the root.</summary>
     public bool IsRoot => Segments.IsEmpty;
 
-    /// <summary>Creates a path of one root property, such as <c>contract</c>.</summary>
+    /// <summary>Creates a path of one root property, such as <c>$.contract</c>.</summary>
     /// <param name="name">The camelCase property name.</param>
     /// <returns>The path.</returns>
     public static DocumentPath Of(string name) => Root.Property(name);
 
-    /// <summary>Creates the path of a session: <c>sessions[index]</c>.</summary>
+    /// <summary>Creates the path of a session: <c>$.sessions[index]</c>.</summary>
     /// <param name="index">The session's position in the course's list.</param>
     /// <returns>The path.</returns>
     public static DocumentPath Session(int index) => Of("sessions").At(index);
@@ -136,30 +166,87 @@ public sealed record DocumentPath : IComparable<DocumentPath>
     /// <returns><see langword="true"/> when <paramref name="left"/> comes after or equal.</returns>
     public static bool operator >=(DocumentPath? left, DocumentPath? right) => Compare(left, right) >= 0;
 
-    /// <summary>Prints the path in the JSON document's names, such as <c>sessions[3].techniques[0]</c>.</summary>
-    /// <returns>The path; empty for the root.</returns>
+    /// <summary>Prints the path in the JSON document's names, such as <c>$.sessions[3].techniques[0]</c>.</summary>
+    /// <returns>The path; <c>$</c> for the root.</returns>
     public override string ToString()
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder("$");
         foreach (var segment in Segments)
         {
-            if (segment.IsIndex)
-            {
-                builder.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
-            }
-            else
-            {
-                if (builder.Length > 0)
-                {
-                    builder.Append('.');
-                }
-
-                builder.Append(segment.Property);
-            }
+            segment.AppendTo(builder);
         }
 
         return builder.ToString();
     }
+
+    /// <summary>Creates a path from its segments.</summary>
+    /// <param name="segments">The segments from the root.</param>
+    /// <returns>The path.</returns>
+    public static DocumentPath From(IEnumerable<PathSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var list = ValueList.From(segments);
+        return list.IsEmpty ? Root : new(list);
+    }
+
+    /// <summary>Parses a path in the syntax <see cref="ToString"/> writes (<c>$.a[0]['odd name']</c>); for the library's own paths.</summary>
+    internal static DocumentPath ParseInternal(string text)
+    {
+        var segments = new List<PathSegment>();
+        var i = text.StartsWith('$') ? 1 : 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '.')
+            {
+                var end = text.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? text.Length : end;
+                segments.Add(NamedSegment(text[(i + 1)..end]));
+                i = end;
+            }
+            else if (i + 1 < text.Length && text[i] == '[' && text[i + 1] == '\'')
+            {
+                var name = new StringBuilder();
+                var j = i + 2;
+                while (j < text.Length && text[j] != '\'')
+                {
+                    if (text[j] == '\\' && j + 1 < text.Length)
+                    {
+                        j++;
+                    }
+
+                    name.Append(text[j]);
+                    j++;
+                }
+
+                segments.Add(NamedSegment(name.ToString()));
+                i = Math.Min(text.Length, j + 2);
+            }
+            else if (text[i] == '[')
+            {
+                var end = text.IndexOf(']', i);
+                end = end < 0 ? text.Length : end;
+                segments.Add(int.TryParse(text.AsSpan(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? PathSegment.AtUnchecked(index) : NamedSegment(text[(i + 1)..end]));
+                i = end + 1;
+            }
+            else
+            {
+                var end = text.IndexOfAny(['.', '['], i);
+                end = end < 0 ? text.Length : end;
+                segments.Add(NamedSegment(text[i..end]));
+                i = end;
+            }
+        }
+
+        return segments.Count == 0 ? Root : FromArray([.. segments]);
+
+        static PathSegment NamedSegment(string name) => PathSegment.NamedUnchecked(name);
+    }
+
+    internal static DocumentPath FromArray(PathSegment[] segments) => new(new ValueList<PathSegment>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(segments)));
+
+    /// <summary>Returns the path without its last segment (the root for a one-segment path and for the root itself).</summary>
+    /// <returns>The parent path.</returns>
+    public DocumentPath Parent() => Segments.Count <= 1 ? Root : new(ValueList.Create(Segments.AsSpan()[..^1]));
 
     private static int Compare(DocumentPath? left, DocumentPath? right) =>
         left is null ? (right is null ? 0 : -1) : left.CompareTo(right);

@@ -1,115 +1,112 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ipt.Protocol.Rules;
 
 namespace Ipt.Protocol.Serialization;
 
-/// <summary>
-/// Bulk work on JSON Lines (<c>.jsonl</c>): one course document per line, compact, UTF-8. Reads
-/// and validates a stream of any length with bounded memory, line by line, in line order; blank
-/// lines are skipped (and counted), a line that cannot be read is reported with its line number and
-/// does not stop the others. <see cref="ValidateAsync"/> reads and validates on several cores.
-/// </summary>
-/// <remarks>
-/// Memory is bounded by the limits, not by the number of lines: the stream is read in chunks, a line
-/// is never longer than <see cref="IptJsonLimits.MaxDocumentBytes"/> (a longer line is reported and
-/// skipped), and at most a small window of lines is in flight. The caller's stream is not disposed.
-/// </remarks>
-public static class CourseJsonLines
+// Bulk work on JSON Lines (.jsonl): one compact course document per line, UTF-8.
+public sealed partial class CourseJson
 {
     /// <summary>
-    /// The number of lines handed to one worker at a time by <see cref="ValidateAsync"/>. Small, so that
+    /// The number of lines handed to one worker at a time by <see cref="ValidateLinesAsync"/>. Small, so that
     /// few courses are alive at once and they die in the youngest GC generation: with 64 lines (and a
     /// window of two chunks per worker) two cores were slower than one, with 8 they are faster.
     /// </summary>
     internal const int ChunkLines = 8;
 
+    /// <summary>The most bytes of lines handed to workers and not yet done, besides one chunk: bounds memory when lines are long.</summary>
+    internal const long MaxBytesInFlight = 32L * 1024 * 1024;
+
     /// <summary>
-    /// Reads one course per non-blank line, in line order.
+    /// Reads one course per non-blank line of a JSON Lines stream, in line order, with bounded
+    /// memory: a line is never longer than <see cref="IptJsonLimits.MaxDocumentBytes"/> (a longer line
+    /// is reported and skipped to its end without being held). Blank lines are skipped and counted.
     /// </summary>
     /// <param name="utf8JsonLines">The UTF-8 JSON Lines stream; read to its end, not disposed.</param>
-    /// <param name="reader">The reader (limits, migrations); <see cref="CourseJsonReader.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the read between lines.</param>
     /// <returns>The read result of every non-blank line, with its 1-based line number in the stream.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8JsonLines"/> is <see langword="null"/>.</exception>
-    public static IAsyncEnumerable<CourseLine> ReadAsync(Stream utf8JsonLines, CourseJsonReader? reader = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<CourseLine> ReadLinesAsync(Stream utf8JsonLines, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8JsonLines);
-        return ReadCore(utf8JsonLines, reader ?? CourseJsonReader.Default, cancellationToken);
+        return ReadLinesCore(utf8JsonLines, cancellationToken);
     }
 
     /// <summary>
     /// Reads and validates one course per non-blank line on up to <paramref name="maxDegreeOfParallelism"/>
-    /// cores, and returns the results in line order.
+    /// cores, and returns the results in line order. Memory is bounded: chunks of 8 lines, at most
+    /// two chunks per worker and about 32 MiB of lines in flight.
     /// </summary>
     /// <param name="utf8JsonLines">The UTF-8 JSON Lines stream; read to its end, not disposed.</param>
     /// <param name="validator">The validator; <see cref="CourseValidator.Default"/> when <see langword="null"/>.</param>
     /// <param name="maxDegreeOfParallelism">The most lines worked on at once; <see langword="null"/> for <see cref="Environment.ProcessorCount"/>; 1 works on the caller's thread.</param>
-    /// <param name="reader">The reader (limits, migrations); <see cref="CourseJsonReader.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the work between lines.</param>
     /// <returns>One result per non-blank line, in line order: the read errors, or the course and its validation report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8JsonLines"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
-    public static IAsyncEnumerable<BulkResult> ValidateAsync(
+    public IAsyncEnumerable<BulkResult> ValidateLinesAsync(
         Stream utf8JsonLines,
         CourseValidator? validator = null,
         int? maxDegreeOfParallelism = null,
-        CourseJsonReader? reader = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8JsonLines);
         var parallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1, nameof(maxDegreeOfParallelism));
-        return ValidateCore(utf8JsonLines, validator ?? CourseValidator.Default, reader ?? CourseJsonReader.Default, parallelism, cancellationToken);
+        return ValidateLinesCore(utf8JsonLines, validator ?? CourseValidator.Default, parallelism, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<CourseLine> ReadCore(Stream stream, CourseJsonReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<CourseLine> ReadLinesCore(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var lines = new JsonLineSplitter(stream, reader.Limits.MaxDocumentBytes);
+        using var lines = new JsonLineSplitter(stream, Limits.MaxDocumentBytes);
         while (await lines.NextAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new CourseLine(lines.LineNumber, ReadLine(reader, lines.Current.Span, lines.TooLong));
+            yield return new CourseLine(lines.LineNumber, ReadLine(lines.Current.Span, lines.TooLong));
         }
     }
 
-    private static async IAsyncEnumerable<BulkResult> ValidateCore(
+    private async IAsyncEnumerable<BulkResult> ValidateLinesCore(
         Stream stream,
         CourseValidator validator,
-        CourseJsonReader reader,
         int parallelism,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var lines = new JsonLineSplitter(stream, reader.Limits.MaxDocumentBytes);
+        using var lines = new JsonLineSplitter(stream, Limits.MaxDocumentBytes);
         if (parallelism == 1)
         {
             while (await lines.NextAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return Validate(validator, lines.LineNumber, ReadLine(reader, lines.Current.Span, lines.TooLong));
+                yield return Validate(validator, lines.LineNumber, ReadLine(lines.Current.Span, lines.TooLong));
             }
 
             yield break;
         }
 
-        // Chunks of lines go to at most `parallelism` workers; a window of twice as many chunks bounds
-        // the memory; results leave in line order, as each chunk in turn completes.
+        // Chunks of lines go to at most `parallelism` workers; a window of twice as many chunks (and
+        // at most MaxBytesInFlight bytes) bounds the memory; results leave in line order.
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, parallelism).ConcurrentScheduler;
-        var window = new Queue<Task<BulkResult[]>>();
+        var window = new Queue<(Task<BulkResult[]> Work, long Bytes)>();
+        long inFlight = 0;
         try
         {
             var chunk = new LineChunk();
             while (await lines.NextAsync(cancellationToken).ConfigureAwait(false))
             {
                 chunk.Add(lines.LineNumber, lines.Current.Span, lines.TooLong);
-                if (chunk.Count < ChunkLines)
+                if (chunk.Count < ChunkLines && chunk.Bytes < MaxBytesInFlight)
                 {
                     continue;
                 }
 
-                window.Enqueue(Start(chunk, validator, reader, scheduler, cancellationToken));
+                inFlight += chunk.Bytes;
+                window.Enqueue((Start(chunk, validator, scheduler, cancellationToken), chunk.Bytes));
                 chunk = new LineChunk();
-                while (window.Count >= 2 * parallelism)
+                while (window.Count >= 2 * parallelism || (inFlight > MaxBytesInFlight && window.Count > 0))
                 {
-                    foreach (var result in await window.Dequeue().ConfigureAwait(false))
+                    var (work, bytes) = window.Dequeue();
+                    inFlight -= bytes;
+                    foreach (var result in await work.ConfigureAwait(false))
                     {
                         yield return result;
                     }
@@ -118,7 +115,7 @@ public static class CourseJsonLines
 
             if (chunk.Count > 0)
             {
-                window.Enqueue(Start(chunk, validator, reader, scheduler, cancellationToken));
+                window.Enqueue((Start(chunk, validator, scheduler, cancellationToken), chunk.Bytes));
             }
             else
             {
@@ -127,7 +124,7 @@ public static class CourseJsonLines
 
             while (window.Count > 0)
             {
-                foreach (var result in await window.Dequeue().ConfigureAwait(false))
+                foreach (var result in await window.Dequeue().Work.ConfigureAwait(false))
                 {
                     yield return result;
                 }
@@ -140,7 +137,7 @@ public static class CourseJsonLines
             {
                 try
                 {
-                    await window.Dequeue().ConfigureAwait(false);
+                    await window.Dequeue().Work.ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -150,7 +147,7 @@ public static class CourseJsonLines
         }
     }
 
-    private static Task<BulkResult[]> Start(LineChunk chunk, CourseValidator validator, CourseJsonReader reader, TaskScheduler scheduler, CancellationToken cancellationToken) =>
+    private Task<BulkResult[]> Start(LineChunk chunk, CourseValidator validator, TaskScheduler scheduler, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
             () =>
             {
@@ -161,7 +158,7 @@ public static class CourseJsonLines
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         var bytes = chunk.Get(i, out var number, out var tooLong);
-                        results[i] = Validate(validator, number, ReadLine(reader, bytes, tooLong));
+                        results[i] = Validate(validator, number, ReadLine(bytes, tooLong));
                     }
 
                     return results;
@@ -176,9 +173,9 @@ public static class CourseJsonLines
             ? new BulkResult(lineNumber, course, validator.Validate(course))
             : new BulkResult(lineNumber, read.Errors);
 
-    private static ReadResult<Course> ReadLine(CourseJsonReader reader, ReadOnlySpan<byte> line, bool tooLong) => tooLong
-        ? ReadResult<Course>.ForErrors([new DocumentError("$", $"The line is longer than the limit of {reader.Limits.MaxDocumentBytes} bytes.")])
-        : reader.TryRead(line);
+    private ReadResult<Course> ReadLine(ReadOnlySpan<byte> line, bool tooLong) => tooLong
+        ? ReadResult<Course>.ForErrors([new DocumentError(DocumentErrorCodes.Limit, DocumentPath.Root, string.Create(CultureInfo.InvariantCulture, $"The line is longer than the limit of {Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes)."))])
+        : TryRead(line);
 
     /// <summary>The lines of one chunk, copied into one pooled buffer.</summary>
     private sealed class LineChunk : IDisposable
@@ -189,6 +186,8 @@ public static class CourseJsonLines
 
         public int Count => lines.Count;
 
+        public long Bytes => used;
+
         public ReadOnlySpan<byte> Get(int index, out long number, out bool tooLong)
         {
             (number, var start, var length, tooLong) = lines[index];
@@ -197,9 +196,9 @@ public static class CourseJsonLines
 
         public void Add(long number, ReadOnlySpan<byte> bytes, bool tooLong)
         {
-            if (used + bytes.Length > buffer.Length)
+            if ((long)used + bytes.Length > buffer.Length)
             {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, used + bytes.Length));
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)buffer.Length * 2, (long)used + bytes.Length), Array.MaxLength));
                 buffer.AsSpan(0, used).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
@@ -221,13 +220,13 @@ public static class CourseJsonLines
     }
 }
 
-/// <summary>One line of a JSON Lines stream read by <see cref="CourseJsonLines.ReadAsync"/>.</summary>
+/// <summary>One line of a JSON Lines stream read by <see cref="CourseJson.ReadLinesAsync"/>.</summary>
 /// <param name="LineNumber">The 1-based line number in the stream (blank lines count).</param>
 /// <param name="Result">The course, or the errors of the line (paths and positions within the line).</param>
 public sealed record CourseLine(long LineNumber, ReadResult<Course> Result);
 
 /// <summary>
-/// The result of one line of <see cref="CourseJsonLines.ValidateAsync"/>: either the read errors of
+/// The result of one line of <see cref="CourseJson.ValidateLinesAsync"/>: either the read errors of
 /// the line, or the course read and its validation report.
 /// </summary>
 public sealed record BulkResult
