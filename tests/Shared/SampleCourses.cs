@@ -398,9 +398,11 @@ internal static class SampleCourses
             {
                 Tasks = [SessionTask.GoalSetting],
                 Techniques = [T("clarification"), T("relate-onset-to-dispute")],
-                Measures = [],
+                Measures = [Scored(Instruments.Phq9, 16)],
             },
-            _ => s with { Measures = s.Number is 5 or 9 ? [Scored(Instruments.Phq9, s.Number == 5 ? 12 : 4)] : [] },
+
+            // WHO group IPT reviews each member's symptoms at every group session.
+            _ => s with { Measures = [Scored(Instruments.Phq9, GroupScore(s.Number))] },
         });
         var agreedOn = course.Sessions[0].Date;
         return course with
@@ -413,6 +415,9 @@ internal static class SampleCourses
             Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = course.Sessions[^1].Date },
         };
     }
+
+    /// <summary>The PHQ-9 of the WHO group record by session number: 18 at the pre-group meeting, reliably better by mid-treatment, in remission at the end.</summary>
+    private static int GroupScore(int number) => new[] { 0, 18, 16, 15, 13, 12, 10, 8, 6, 4 }[number];
 
     private static Course EndedEarlyAfter6()
     {

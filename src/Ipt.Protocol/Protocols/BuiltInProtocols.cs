@@ -81,9 +81,10 @@ public static class BuiltInProtocols
         Format = SessionFormat.Group,
         GroupSize = new IntRange(6, 10),
         InitialTasksInPreTreatment = true,
+        MeasurementIntervalSessions = 1,
         Requirements = [ProtocolRequirement.PreGroupMeeting, ProtocolRequirement.NonSpecialistDelivery],
-        Citation = new(Confidence.Medium, "WHO"),
-        ParameterNotes = "The 8 sessions and three phases are H; the exact split, group size and session length are L.",
+        Citation = new(Confidence.Medium, "WHO", "WHOPILOT21"),
+        ParameterNotes = "The 8 group sessions and their delivery by trained, supervised non-specialists are H (WHO). The split (initial 1, middle 2–7, termination 8) and a review of each member's symptoms at every group session are M (WHOPILOT21, a pilot implementing the WHO manual), hence a measure at every group session; the manual uses a locally adapted symptom checklist, so PHQ-9 is a default (M). Group size and session length are L.",
     };
 
     /// <summary>Gets group IPT for binge-eating (<c>ipt-g</c>): 20 group sessions with individual meetings before, at mid-treatment and after. [WILFLEY] (H)</summary>
@@ -103,9 +104,10 @@ public static class BuiltInProtocols
         AllowedFormats = [SessionFormat.Individual],
         GroupSize = new IntRange(6, 12),
         InitialTasksInPreTreatment = true,
+        PrimaryInstrument = Instruments.EdeQBingeDays.Id,
         Requirements = [ProtocolRequirement.PreGroupMeeting, ProtocolRequirement.MidTreatmentIndividualMeeting, ProtocolRequirement.PostTreatmentIndividualMeeting],
         Citation = new(Confidence.High, "WILFLEY"),
-        ParameterNotes = "Group size (about 9) and session length are L. The mid-treatment and post-treatment individual meetings are recorded as Individual-format sessions; the pre-group meeting is the pre-treatment session.",
+        ParameterNotes = "The primary outcome is binge eating, not depression: Wilfley's trial judged binge-eating recovery, abstinence from objective binge episodes over 28 days (H), so the primary instrument is EDE-Q binge days (item 15, days with a binge episode in the past 28; none is remission), measured every 4 sessions to match its 28-day window (L); the EDE-Q global score (a mean 0–6) is built in too. Group size (about 9) and session length are L. The mid-treatment and post-treatment individual meetings are recorded as Individual-format sessions; the pre-group meeting is the pre-treatment session.",
     };
 
     /// <summary>Gets interpersonal counselling (<c>ipc</c>): 3–6 weekly sessions, first up to 45 minutes, later about 30. [IPC] (H/M)</summary>
@@ -128,22 +130,22 @@ public static class BuiltInProtocols
         ParameterNotes = "The session count is H; lengths are M. With 3–6 sessions the ending is expected by N−1 (L).",
     };
 
-    /// <summary>Gets perinatal and postpartum IPT (<c>ipt-perinatal</c>): 12 weekly sessions, EPDS screening, telephone delivery allowed. [OHARA, DENNIS] (H)</summary>
+    /// <summary>Gets perinatal and postpartum IPT (<c>ipt-perinatal</c>): 12 weekly 60-minute sessions (up to 16 antenatally), EPDS screening, telephone delivery allowed. [OHARA, DENNIS, SPINELLI03] (H)</summary>
     public static ProtocolDefinition Perinatal { get; } = new()
     {
         Id = ProtocolId.From("ipt-perinatal"),
         Name = "Perinatal and postpartum IPT",
-        Summary = "Twelve weekly sessions (initial 1–3, middle 4–10, termination 11–12), screened with the EPDS; a telephone variant delivers 12 calls within 12–16 weeks.",
-        Sessions = CountRange.Exactly(12),
+        Summary = "Twelve weekly sessions of about 60 minutes (initial 1–3, middle 4–10, termination 11–12; antenatal IPT up to 16), screened with the EPDS; a telephone variant delivers 12 calls within 12–16 weeks.",
+        Sessions = new(12, 12, 16),
         InitialSessions = CountRange.Exactly(3),
         TerminationSessions = CountRange.Exactly(2),
         Cadence = Weekly,
         MaxGapDays = 14,
-        SessionLength = StandardLength,
+        SessionLength = DurationRange.Minutes(45, 60, 60),
         AllowedFormats = [SessionFormat.Telephone],
         PrimaryInstrument = Instruments.Epds.Id,
-        Citation = new(Confidence.High, "OHARA", "DENNIS"),
-        ParameterNotes = "Session length is not given by the domain reference: the standard IPT length is used (L).",
+        Citation = new(Confidence.High, "OHARA", "DENNIS", "SPINELLI03"),
+        ParameterNotes = "Twelve weekly sessions: O'Hara's postpartum trial ran 12 weeks and Dennis' telephone trial 12 weekly 60-minute sessions by nurses, within 12–16 weeks (H); antenatal IPT ran 16 weeks (Spinelli & Endicott 2003: H), so a contract of up to 16 sessions is accepted. Sessions last 60 minutes in Dennis' trial (H); O'Hara's session length is not verified, so down to 45 minutes, the standard IPT minimum, is accepted (L).",
     };
 
     /// <summary>Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly sessions with the Social Rhythm Metric. [FRANK] (H)</summary>

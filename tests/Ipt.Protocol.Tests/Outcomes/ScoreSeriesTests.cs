@@ -42,7 +42,7 @@ public class ScoreSeriesTests
     {
         // WHO group IPT: PHQ-9 18 at the pre-group meeting (session 1), then 14 and 8 at group sessions 5 and 9.
         var who = SampleCourses.Records.Single(r => r.Name == "who-group-pre-group-assessment").Course;
-        who = who with { Sessions = ValueList.From(who.Sessions.Select(s => s.Measures.IsEmpty ? s : s with { Measures = [new Measurement(Phq9, s.Number == 1 ? 18 : s.Number == 5 ? 14 : 8)] })) };
+        who = who with { Sessions = ValueList.From(who.Sessions.Select(s => s with { Measures = s.Number is 1 or 5 or 9 ? [new Measurement(Phq9, s.Number == 1 ? 18 : s.Number == 5 ? 14 : 8)] : [] })) };
         var series = ScoreSeries.Of(CourseTimeline.Of(who, BuiltInProtocols.WhoGroup), Phq9);
         Assert.Equal(Phase.PreTreatment, series.Baseline?.Phase);
         Assert.Equal(18m, series.Baseline?.Value);
