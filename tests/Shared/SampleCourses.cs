@@ -150,7 +150,9 @@ internal static class SampleCourses
                 }
             }
 
-            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle)
+            // The Social Rhythm Metric scores a week of daily records: reviewed at each session from its phase, after the first.
+            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && k != firstTreatment
+                && (s.Phase is Phase.Middle || (s.Phase is Phase.Initial && protocol.SocialRhythmMetricFrom == Phase.Initial)))
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");

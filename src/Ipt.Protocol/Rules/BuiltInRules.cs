@@ -72,6 +72,7 @@ public static class BuiltInRules
         GriefWithoutDeathRule.Instance,
         FocusChangedRule.Instance,
         DeficitsDespiteLifeEventRule.Instance,
+        UnrecognisedProblemAreaRule.Instance,
         TechniquePhaseRule.Instance,
         UnknownTechniqueRule.Instance,
         NonIptTechniqueRule.Instance,

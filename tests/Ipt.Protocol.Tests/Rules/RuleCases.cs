@@ -88,6 +88,7 @@ internal static class RuleCases
         yield return Case("IPT0404", new("IPT0404", std, c => c.EditFormulation(f => f with { Areas = [Dispute() with { DisputeStage = null }] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas[0].disputeStage", e));
         yield return Case("IPT0405", new("IPT0405", std, c => c.EditFormulation(f => f with { Areas = [new(ProblemArea.Grief) { Persons = [SampleCourses.P("p1")] }] }), c => c with { Inventory = c.Inventory.WithPerson(c.Inventory.Persons[0] with { Deceased = true }) }, "formulation.areas[0].area", w));
         yield return Case("IPT0406", new("IPT0406", std, c => c.EditFormulation(f => f with { ChosenAtSession = 6 }), c => c.PlusRenegotiation(new Renegotiation { AtSession = 6, ChangesFocus = true }), "formulation.chosenAtSession", w));
+        yield return Case("IPT0408", new("IPT0408", std, c => c.EditFormulation(f => f with { Areas = [new(ProblemArea.LostHealthySelf)] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas[0].area", w));
         yield return Case("IPT0407", new("IPT0407", std, c => (c with { Onset = SampleCourses.Start.PlusDays(-30) }).PlusLifeEvent(new LifeEvent(LifeEventKind.JobLoss, SampleCourses.Start.PlusDays(-60))).EditFormulation(f => f.PlusArea(new(ProblemArea.InterpersonalDeficits, FocusRank.Secondary))), c => c with { LifeEvents = [c.LifeEvents[0] with { Kind = LifeEventKind.Other }] }, "formulation.areas[1].area", w));
 
         // Techniques (validated with the test catalogue)
@@ -123,6 +124,7 @@ internal static class RuleCases
         yield return Case("IPT0802", new("IPT0802", BuiltInProtocols.Adolescent, c => c with { PatientAge = 25 }, c => c with { PatientAge = 17 }, "patientAge", w));
         yield return Case("IPT0803", new("IPT0803", BuiltInProtocols.WhoGroup, c => c.Edit(1, s => s with { Status = SessionStatus.Missed }), c => c.Edit(1, s => s with { Status = SessionStatus.Held }), "sessions[1]", e));
         yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(new Measurement(Instruments.Srm17.Id, 5))), "sessions[5].measures", w));
+        yield return Case("IPT0804-initial", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(3, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(3, s => s.PlusMeasure(new Measurement(Instruments.Srm5.Id, 3))), "sessions[2].measures", w));
     }
 
     /// <summary>Perinatal IPT, EPDS 15 → 11 (not a response, not in remission) is reported; 15 → 8 ends in remission (below 10), a 47 % fall: silent.</summary>
