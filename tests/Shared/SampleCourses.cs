@@ -103,8 +103,9 @@ internal static class SampleCourses
                 {
                     // A reliable improvement by mid-treatment (at least 6 points on PHQ-9 within four sessions),
                     // and a response and remission by the end, however short the course.
+                    // Maintenance follows an acute course that responded: the scores stay low [FRANK90, FRANK07].
                     var step = Math.Max(1.5, 15.0 / Math.Max(1, n - 1));
-                    var score = (int)Math.Round(Math.Max(3, 18 - ((k - firstTreatment) * step)), MidpointRounding.AwayFromZero);
+                    var score = protocol.CorePhase == Phase.Maintenance ? 4 : (int)Math.Round(Math.Max(3, 18 - ((k - firstTreatment) * step)), MidpointRounding.AwayFromZero);
                     measures.Add(Scored(instrument, Math.Min(score, instrument.TotalMax)));
                     measuredAt = k;
                 }
@@ -188,6 +189,7 @@ internal static class SampleCourses
             });
         }
 
+        AddIndividualMeetings(protocol, sessions, pre + (n / 2));
         var agreedAt = protocol.InitialSessions.Default > 0 ? lastInitial : firstTreatment;
         var isAdolescent = protocol.PatientAge is not null;
         var course = new Course(protocol.Id)
@@ -260,6 +262,36 @@ internal static class SampleCourses
             ],
         };
         return course;
+    }
+
+    /// <summary>
+    /// Group IPT for binge eating: an individual meeting three days after the group session at mid-treatment
+    /// and one a week after the last group session [WILFLEY]; the sessions after the first are renumbered.
+    /// </summary>
+    private static void AddIndividualMeetings(ProtocolDefinition protocol, List<Session> sessions, int midNumber)
+    {
+        Session Meeting(Session after, Phase phase, int days) => new(after.Number + 1, phase)
+        {
+            Date = after.Date!.Value.PlusDays(days),
+            Length = Duration.FromMinutes(50),
+            Format = SessionFormat.Individual,
+            Status = SessionStatus.Held,
+        };
+
+        if (protocol.Requires(ProtocolRequirement.MidTreatmentIndividualMeeting))
+        {
+            var at = sessions.FindIndex(s => s.Number == midNumber);
+            sessions.Insert(at + 1, Meeting(sessions[at], Phase.Middle, 3));
+            for (var i = at + 2; i < sessions.Count; i++)
+            {
+                sessions[i] = sessions[i] with { Number = sessions[i].Number + 1 };
+            }
+        }
+
+        if (protocol.Requires(ProtocolRequirement.PostTreatmentIndividualMeeting))
+        {
+            sessions.Add(Meeting(sessions[^1], Phase.Termination, 7));
+        }
     }
 
     private static List<SampleMistake> BuildMistakes()

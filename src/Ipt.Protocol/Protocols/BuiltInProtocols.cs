@@ -42,8 +42,8 @@ public static class BuiltInProtocols
         Cadence = Weekly,
         MaxGapDays = 14,
         SessionLength = StandardLength,
-        Requirements = [ProtocolRequirement.ManageableFocus],
         Citation = new(Confidence.High, "SWARTZ"),
+        ParameterNotes = "A 'manageable' problem area, building on the patient's strengths, is chosen as the focus (H); no rule judges it: how manageable a problem is, is a clinical judgement a record cannot show, so it is not a requirement of the definition.",
     };
 
     /// <summary>Gets IPT for adolescents (<c>ipt-a</c>): 12 weekly sessions, ages 12–18, caregiver involvement. [MUFSON] (H/M)</summary>

@@ -51,6 +51,8 @@ public static class BuiltInRules
         LifecycleValuesRule.Instance,
         SessionAfterRecordRule.Instance,
         UnknownPersonRule.Instance,
+        MoreOftenThanCadenceRule.Instance,
+        FormatNotAllowedRule.Instance,
         PhaseOrderRule.Instance,
         InitialPhaseTooLongRule.Instance,
         MiddlePhaseMissingRule.Instance,
@@ -98,6 +100,14 @@ public static class BuiltInRules
         PatientAgeRule.Instance,
         PreGroupMeetingRule.Instance,
         SocialRhythmRule.Instance,
+        LimitedSickRoleRule.Instance,
+        FollowsAcuteCourseRule.Instance,
+        TriageRule.Instance,
+        MidTreatmentMeetingRule.Instance,
+        PostTreatmentMeetingRule.Instance,
+        SupervisionRule.Instance,
+        GroupSizeRule.Instance,
+        ClosenessCircleRule.Instance,
     ];
 
     /// <summary>

@@ -64,7 +64,7 @@ public class BuiltInProtocolTests
 
         Assert.Equal(2, BuiltInProtocols.Brief.InitialSessions.Max);
         Assert.Equal(1, BuiltInProtocols.Brief.PreTreatmentSessions.Max);
-        Assert.True(BuiltInProtocols.Brief.Requires(ProtocolRequirement.ManageableFocus));
+        Assert.Empty(BuiltInProtocols.Brief.Requirements); // a "manageable" focus is a clinical judgement, not a checkable requirement
 
         var a = BuiltInProtocols.Adolescent;
         Assert.Equal(new IntRange(12, 18), a.PatientAge);

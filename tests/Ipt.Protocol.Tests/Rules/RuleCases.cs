@@ -60,6 +60,10 @@ internal static class RuleCases
         yield return Case("IPT0112", new("IPT0112", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Active) { AsOf = c.Sessions[9].Date } }, c => c with { Lifecycle = c.Lifecycle! with { AsOf = c.Sessions[^1].Date } }, "sessions[10].date", e));
         yield return Case("IPT0113", new("IPT0113", std, c => c with { Diary = [c.Diary[0] with { Persons = [SampleCourses.P("p9")] }] }, c => c with { Diary = [c.Diary[0] with { Persons = [SampleCourses.P("p1")] }] }, "diary[0].persons[0]", e));
 
+        yield return Case("IPT0114", new("IPT0114", BuiltInProtocols.Brief, c => Shift(Shift(c, 4, -3), 5, -6), c => Shift(Shift(c, 4, 3), 5, 6), "sessions[4].date", i));
+        yield return Case("IPT0114-middle", new("IPT0114", std, c => Shift(Shift(c, 5, -3), 6, -6), c => Shift(Shift(c, 5, 3), 6, 6), "sessions[5].date", i));
+        yield return Case("IPT0115", new("IPT0115", std, c => c.Edit(6, s => s with { Format = SessionFormat.Telephone }), c => c.Edit(6, s => s with { Format = SessionFormat.Individual, Delivery = DeliveryMode.Telephone }), "sessions[5].format", w));
+
         // Phases
         yield return Case("IPT0201", new("IPT0201", std, c => c.Edit(10, s => s with { Phase = Phase.Initial }), c => c.Edit(10, s => s with { Phase = Phase.Middle }), "sessions[9].phase", e));
         yield return Case("IPT0202", new("IPT0202", std, c => c.Edit(4, s => s with { Phase = Phase.Initial }).Edit(5, s => s with { Phase = Phase.Initial }), c => c.Edit(5, s => s with { Phase = Phase.Middle }), "sessions[4].phase", w));
@@ -123,6 +127,15 @@ internal static class RuleCases
         yield return Case("IPT0801", new("IPT0801", BuiltInProtocols.Adolescent, c => c.Edit(1, s => s.Without(SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual }), c => c.Edit(2, s => s.PlusTask(SessionTask.CaregiverInvolvement)), "sessions", w));
         yield return Case("IPT0802", new("IPT0802", BuiltInProtocols.Adolescent, c => c with { PatientAge = 25 }, c => c with { PatientAge = 17 }, "patientAge", w));
         yield return Case("IPT0803", new("IPT0803", BuiltInProtocols.WhoGroup, c => c.Edit(1, s => s with { Status = SessionStatus.Missed }), c => c.Edit(1, s => s with { Status = SessionStatus.Held }), "sessions[1]", e));
+        yield return Case("IPT0805", new("IPT0805", BuiltInProtocols.Adolescent, c => c with { SickRole = c.SickRole! with { Limited = false } }, c => c with { SickRole = c.SickRole! with { Limited = true } }, "sickRole.limited", w));
+        yield return Case("IPT0806", new("IPT0806", BuiltInProtocols.Maintenance, c => c.Edit(1, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] }), c => c.Edit(1, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 6)] }), "sessions[0].measures[0]", w));
+        yield return Case("IPT0807", new("IPT0807", BuiltInProtocols.VeryBrief, c => c.Edit(3, s => s.Without(SessionTask.ContinuationDiscussed) with { Measures = [SampleCourses.Scored(Instruments.Phq9, 12)] }), c => c.Edit(3, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[2].tasks", w));
+        yield return Case("IPT0808", new("IPT0808", BuiltInProtocols.BingeEatingGroup, c => WithoutMeeting(c, 12), c => c.Edit(12, s => s with { Status = SessionStatus.Held }), "sessions", w));
+        yield return Case("IPT0809", new("IPT0809", BuiltInProtocols.BingeEatingGroup, c => WithoutMeeting(c, 23), c => c.Edit(23, s => s with { Status = SessionStatus.Missed }), "sessions", w));
+        yield return Case("IPT0810", new("IPT0810", BuiltInProtocols.WhoGroup, c => c with { Therapist = ClinicianId.From("t1") }, c => c.PlusSupervision(new SupervisionRecord(SampleCourses.Start.PlusWeeks(4), ClinicianId.From("s2"))), "supervision", i));
+        yield return Case("IPT0811", new("IPT0811", BuiltInProtocols.WhoGroup, c => c with { Group = new CourseGroup(GroupId.From("g1")) { MembersAtStart = 14 } }, c => c with { Group = c.Group! with { MembersAtStart = 8 } }, "group.membersAtStart", i));
+        yield return Case("IPT0811-present", new("IPT0811", BuiltInProtocols.WhoGroup, c => c.Edit(4, s => s with { Group = new SessionGroup { MembersPresent = 12 } }), c => c.Edit(4, s => s with { Group = new SessionGroup { MembersPresent = 4 } }), "sessions[3].group.membersPresent", i));
+        yield return Case("IPT0812", new("IPT0812", BuiltInProtocols.Adolescent, c => (c with { Inventory = new InterpersonalInventory(c.Inventory.Persons.Select(p => p with { Ring = null })) }).EditAll(s => s.Without(SessionTask.ClosenessCircle).Without("closeness-circle")), c => c.Edit(2, s => s.PlusTask(SessionTask.ClosenessCircle)), "inventory.persons", w));
         yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(new Measurement(Instruments.Srm17.Id, 5))), "sessions[5].measures", w));
         yield return Case("IPT0804-initial", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(3, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(3, s => s.PlusMeasure(new Measurement(Instruments.Srm5.Id, 3))), "sessions[2].measures", w));
     }
@@ -141,6 +154,9 @@ internal static class RuleCases
             $"sessions[{last - 1}].measures[0]",
             DiagnosticSeverity.Warning);
     }
+
+    /// <summary>An individual meeting of group IPT cancelled by the service: not offered to the member.</summary>
+    private static Course WithoutMeeting(Course c, int number) => c.Edit(number, s => s with { Status = SessionStatus.CancelledByService });
 
     private static Course Renumber(Course c) => c with { Sessions = ValueList.From(c.Sessions.Select((s, k) => s with { Number = k + 1 })) };
 
