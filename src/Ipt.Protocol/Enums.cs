@@ -291,6 +291,12 @@ public enum SessionTask
 
     /// <summary>Review the Social Rhythm Metric (IPSRT). [FRANK] (H)</summary>
     SocialRhythmReview,
+
+    /// <summary>
+    /// Recall the time limit: the number of sessions left (IPT0507). IPT is time-limited and defines the
+    /// time frame from the outset [ISIPT, WMK] (H); the adherence scales rate reminders of it [CSPRS] (M).
+    /// </summary>
+    TimeLimitReminder,
 }
 
 /// <summary>The relationship of a person in the inventory to the patient.</summary>

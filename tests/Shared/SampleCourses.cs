@@ -143,6 +143,13 @@ internal static class SampleCourses
             if (s.Phase is Phase.Middle or Phase.Maintenance)
             {
                 tasks.Add(SessionTask.IntervalReview);
+
+                // The time limit is recalled at the first middle-phase session (the ending comes later).
+                if (s.Phase is Phase.Middle && k == lastInitial + 1)
+                {
+                    tasks.Add(SessionTask.TimeLimitReminder);
+                }
+
                 techniques.AddRange(["interval-review", "communication-analysis", "clarification"]);
                 techniques.Add("nonreciprocal-expectations");
                 if (k % 2 == 0)

@@ -100,6 +100,14 @@ public sealed record ProtocolDefinition
     /// </summary>
     public int ResponseReductionPercent { get; init => field = Guard.InRange(value, 1, 100, nameof(ResponseReductionPercent)); } = 50;
 
+    /// <summary>
+    /// Gets the least share, in percent, of the held middle-phase sessions that use a strategy technique of
+    /// a focus area (1–100; default 50). The IPT adherence scales rate, session by session, whether the
+    /// focus is kept on the problem area [IPTI, CSPRS] (H that they rate it); no source gives a share, so
+    /// the default is a convention (L) and a parameter. IPT0506 uses it.
+    /// </summary>
+    public int FocusStrategyPercent { get; init => field = Guard.InRange(value, 1, 100, nameof(FocusStrategyPercent)); } = 50;
+
     /// <summary>Gets how many sessions before the last one the ending must have been raised (N−2 means 2).</summary>
     public int EndingNoticeSessions { get; init => field = Guard.NonNegative(value, nameof(EndingNoticeSessions)); } = 2;
 

@@ -84,6 +84,11 @@ internal static class RuleCases
         yield return Case("IPT0308", new("IPT0308", std, c => c.Edit(1, s => s.Without(SessionTask.MedicationAssessment)), c => c.Edit(2, s => s.PlusTask(SessionTask.MedicationAssessment)), "sessions", i));
         yield return Case("IPT0309", new("IPT0309", std, c => c.Edit(1, s => s.Without(SessionTask.RiskReview)), c => c.Edit(1, s => s.PlusTask(SessionTask.RiskReview)), "sessions[0].tasks", w));
 
+        yield return Case("IPT0310", new("IPT0310", std, c => c.EditAll(s => s.Without(SessionTask.InterpersonalInventory).Without("interpersonal-inventory")).Edit(6, s => s.PlusTask(SessionTask.InterpersonalInventory)), c => c.Edit(2, s => s.PlusTask(SessionTask.InterpersonalInventory)), "sessions[5].tasks", w));
+        yield return Case("IPT0310-technique", new("IPT0310", std, c => c.EditAll(s => s.Without(SessionTask.InterpersonalInventory).Without("interpersonal-inventory")).Edit(5, s => s.PlusTechnique(SampleCourses.T("interpersonal-inventory"))), c => c.Edit(1, s => s.PlusTechnique(SampleCourses.T("interpersonal-inventory"))), "sessions[4].techniques", w));
+        yield return Case("IPT0311", new("IPT0311", std, c => c.Edit(1, s => s.Without(SessionTask.Diagnosis)), c => c.Edit(2, s => s.PlusTask(SessionTask.Diagnosis)), "sessions", w));
+        yield return Case("IPT0312", new("IPT0312", std, c => c.EditAll(s => s.Without(SessionTask.SymptomLinking)), c => c.Edit(3, s => s.PlusTask(SessionTask.SymptomLinking)), "sessions", w));
+
         // Focus
         yield return Case("IPT0401", new("IPT0401", std, c => c.EditFormulation(f => f.PlusArea(new(ProblemArea.RoleTransition, FocusRank.Secondary)).PlusArea(new(ProblemArea.Grief, FocusRank.Secondary))), c => c.EditFormulation(f => f with { Areas = f.Areas.RemoveAt(2) }), "formulation.areas[2]", e));
         yield return Case("IPT0402", new("IPT0402", std, c => c.EditFormulation(f => f with { Areas = [Dispute() with { Rank = FocusRank.Secondary }] }), c => c.EditFormulation(f => f with { Areas = [Dispute()] }), "formulation.areas", e));
@@ -102,6 +107,9 @@ internal static class RuleCases
         yield return Case("IPT0504", new("IPT0504", std, c => c.Edit(6, s => s.Without(SessionTask.IntervalReview).Without("interval-review")), c => c.Edit(6, s => s.PlusTask(SessionTask.IntervalReview)), "sessions[5].tasks", i));
         yield return Case("IPT0505", new("IPT0505", std, c => c.EditAll(s => s.Without("role-play").Without("nonreciprocal-expectations")), c => c.Edit(8, s => s.PlusTechnique(SampleCourses.T("role-play"))), "formulation.areas[0]", w));
 
+        yield return Case("IPT0506", new("IPT0506", std, c => c.EditAll(s => s.Number is >= 4 and <= 11 ? s.Without("nonreciprocal-expectations").Without("role-play") : s), c => c.EditAll(s => s.Number is >= 4 and <= 7 ? s.PlusTechnique(SampleCourses.T("role-play")) : s), "sessions", w));
+        yield return Case("IPT0507", new("IPT0507", std, c => MoveEnding(c.EditAll(s => s.Without(SessionTask.TimeLimitReminder)), 14), c => c.Edit(8, s => s.PlusTask(SessionTask.TimeLimitReminder)), "sessions", i));
+
         // Termination
         yield return Case("IPT0601", new("IPT0601", std, c => MoveEnding(c, 15), c => MoveEnding(c, 14), "sessions[13].tasks", e));
         yield return Case("IPT0602", new("IPT0602", std, c => MoveEnding(c, 14), c => MoveEnding(c, 12), "sessions[11].tasks", i));
@@ -110,6 +118,7 @@ internal static class RuleCases
         yield return Case("IPT0605", new("IPT0605", std, c => c.Edit(16, s => s.Without(SessionTask.ContinuationDiscussed)), c => c.Edit(15, s => s.PlusTask(SessionTask.ContinuationDiscussed)), "sessions", w));
         yield return Case("IPT0606", new("IPT0606", std, c => c.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] }), c => c.Edit(16, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[15].measures[0]", w));
         yield return Case("IPT0606-remission", PerinatalRemission());
+        yield return Case("IPT0608", new("IPT0608", std, c => c.EditAll(s => s.Without(SessionTask.FeelingsAboutEnding)), c => c.Edit(15, s => s.PlusTask(SessionTask.FeelingsAboutEnding)), "sessions", w));
         yield return Case("IPT0607", new("IPT0607", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { EndReason = EndReason.Transferred } }, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Completed) }, "lifecycle.status", w));
 
         // Measures and safety
