@@ -150,12 +150,9 @@ internal sealed class FocusKeptRule : CourseRule
     {
         foreach (var entry in catalogue)
         {
-            foreach (var focus in areas)
+            if (IsStrategyFor(entry, areas))
             {
-                if (entry.StrategyFor.Contains(focus.Area))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -166,17 +163,22 @@ internal sealed class FocusKeptRule : CourseRule
     {
         foreach (var technique in session.Techniques)
         {
-            if (!catalogue.TryGet(technique, out var entry))
+            if (catalogue.TryGet(technique, out var entry) && IsStrategyFor(entry, areas))
             {
-                continue;
+                return true;
             }
+        }
 
-            foreach (var focus in areas)
+        return false;
+    }
+
+    private static bool IsStrategyFor(TechniqueEntry entry, ValueList<FocusArea> areas)
+    {
+        foreach (var focus in areas)
+        {
+            if (entry.StrategyFor.Contains(focus.Area))
             {
-                if (entry.StrategyFor.Contains(focus.Area))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
