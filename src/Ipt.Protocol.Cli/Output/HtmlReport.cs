@@ -111,6 +111,7 @@ internal static class HtmlReport
                 _ => "role dispute (stage not recorded)",
             },
             ProblemArea.RoleTransition => "role transition",
+            ProblemArea.LostHealthySelf => "grief for the lost healthy self",
             _ => "interpersonal deficits",
         };
         return area.Rank == FocusRank.Secondary ? words + ", secondary" : words;

@@ -49,10 +49,8 @@ public readonly record struct ScorePoint
     /// <summary>Gets the score: <see cref="Measurement.Value"/> (a mean for a mean-scored instrument).</summary>
     public decimal Value => Measure?.Value ?? 0;
 
-    /// <summary>Gets the path of the measurement in a course document, such as <c>sessions[0].measures[1]</c> or <c>assessments[0].measures[0]</c>.</summary>
-    public string Path => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{(Source == ScoreSource.Session ? "sessions" : "assessments")}[{Index}].measures[{MeasureIndex}]");
+    /// <summary>Gets the path of the measurement in a course document, such as <c>$.sessions[0].measures[1]</c> or <c>$.assessments[0].measures[0]</c>.</summary>
+    public DocumentPath Path => (Source == ScoreSource.Session ? DocumentPath.Session(Index) : DocumentPath.Of("assessments").At(Index)).Property("measures").At(MeasureIndex);
 
     /// <summary>Describes the score and where it came from (no dates, no free text).</summary>
     /// <returns>A string such as <c>18 (session 1)</c> or <c>18 (Intake assessment)</c>.</returns>

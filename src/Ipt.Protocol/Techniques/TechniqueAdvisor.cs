@@ -25,7 +25,7 @@ namespace Ipt.Protocol.Techniques;
 public sealed class TechniqueAdvisor
 {
     private const int PhaseCount = 5;
-    private const int AreaCount = 4;
+    private const int AreaCount = 5; // every ProblemArea value, IPSRT's lost healthy self included
     private const int StageCount = 3;
     private const double GeneralFactor = 0.6;
     private const double NoFocusFactor = 0.3;
@@ -885,6 +885,7 @@ public sealed class TechniqueAdvisor
                 },
                 ProblemArea.RoleTransition => "Role transition",
                 ProblemArea.InterpersonalDeficits => "Interpersonal deficits",
+                ProblemArea.LostHealthySelf => "Grief for the lost healthy self",
                 _ => "No focus",
             };
             return detail == Detail.Secondary ? text + " (secondary focus)" : text;
