@@ -1,3 +1,4 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Serialization;
 
@@ -8,10 +9,11 @@ internal sealed class FileReport
 {
     private readonly IReadOnlyDictionary<DocumentPath, DocumentLocation> locations;
 
-    public FileReport(CourseFile file, ValidationReport report)
+    public FileReport(CourseFile file, ValidationReport report, CourseOutcome? outcome = null)
     {
         File = file;
         Report = report;
+        Outcome = outcome;
         Paths = [.. report.Diagnostics.Select(d => d.Path.ToString())];
         locations = Paths.Length == 0 ? new Dictionary<DocumentPath, DocumentLocation>() : CourseJson.Locate(file.Bytes, report.Diagnostics.Select(d => d.Path));
     }
@@ -21,6 +23,9 @@ internal sealed class FileReport
     public string Path => File.Path;
 
     public ValidationReport Report { get; }
+
+    /// <summary>Gets the course's outcome so far (first and last scores and their classifications), when its protocol is known.</summary>
+    public CourseOutcome? Outcome { get; }
 
     /// <summary>Gets the diagnostics' paths as text, in the report's order.</summary>
     public string[] Paths { get; }

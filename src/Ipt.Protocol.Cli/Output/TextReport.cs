@@ -40,6 +40,14 @@ internal static class TextReport
                 sb.Append(CultureInfo.InvariantCulture, $" {d.Id} {path}{line}: {d.Message}  [{d.Descriptor.HelpLink}]\n");
             }
 
+            foreach (var line in new[] { RecordSummary.AttendanceLine(file.Report.Attendance), RecordSummary.OutcomeLine(file.Outcome), RecordSummary.SafetyLine(file.Report) })
+            {
+                if (line is not null)
+                {
+                    sb.Append(file.Path).Append(": ").Append(line).Append('\n');
+                }
+            }
+
             sb.Append(Summary(file)).Append('\n');
         }
 
