@@ -26,8 +26,8 @@ internal static class CliInput
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            error.WriteLine($"{path}: cannot read the file: {Reason(ex)}");
-            problems?.Add(new InputProblem(path, null, $"Cannot read the file: {Reason(ex)}."));
+            error.WriteLine($"{path}: cannot read the file: {ReasonOf(ex)}");
+            problems?.Add(new InputProblem(path, null, $"Cannot read the file: {ReasonOf(ex)}."));
             return null;
         }
 
@@ -63,7 +63,7 @@ internal static class CliInput
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                error.WriteLine($"{path}: cannot read the catalogue: {Reason(ex)}");
+                error.WriteLine($"{path}: cannot read the catalogue: {ReasonOf(ex)}");
                 failed = true;
                 continue;
             }
@@ -179,7 +179,7 @@ internal static class CliInput
         return format;
     }
 
-    private static string Reason(Exception ex) => ex switch
+    internal static string ReasonOf(Exception ex) => ex switch
     {
         FileNotFoundException => "the file does not exist",
         DirectoryNotFoundException => "the folder does not exist",
