@@ -21,18 +21,46 @@ public static class IptCli
     /// <param name="output">Where normal output goes.</param>
     /// <param name="error">Where errors go.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, null);
+
+    /// <summary>Runs the tool with a given standard input (read for the file argument <c>-</c>).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where normal output goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="input">Standard input; <see langword="null"/> for the console's.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Stream? input)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = BuildRoot(ProtocolRegistry.BuiltIn);
         var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var code = parseResult.Invoke(configuration);
 
-        // Parse errors are bad usage, not protocol errors.
-        return parseResult.Errors.Count > 0 ? Failure : code;
+        // Bad usage: the reasons first, then where the help is (not the whole help).
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpWithExamples)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine(CliInput.Printable(parseError.Message));
+            }
+
+            var command = parseResult.CommandResult.Command;
+            var name = command is RootCommand ? "ipt" : "ipt " + command.Name;
+            error.WriteLine($"Run '{name} --help' for usage.");
+            return Failure;
+        }
+
+        CliInput.StandardInput.Value = input;
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            return parseResult.Invoke(configuration);
+        }
+        finally
+        {
+            CliInput.StandardInput.Value = null;
+        }
     }
 
     /// <summary>Builds the root command over a protocol registry.</summary>

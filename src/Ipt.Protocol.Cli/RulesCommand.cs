@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ipt.Protocol.Cli.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -57,7 +58,7 @@ internal static class RulesCommand
         var sb = new StringBuilder();
         foreach (var d in descriptors)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{d.Id}  {Severity(d.DefaultSeverity),-7}  {d.Category,-18}  {d.Title}  [{d.Citation}]\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{d.Id}  {Severity(d.DefaultSeverity),-7}  {Camel(d.Category.ToString()),-18}  {d.Title}  [{d.Citation}]\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"{descriptors.Count} rules. Details: docs/rules/<ID>.md\n");
@@ -67,7 +68,7 @@ internal static class RulesCommand
     internal static string RenderJson(IReadOnlyList<DiagnosticDescriptor> descriptors)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
         {
             json.WriteStartObject();
             json.WriteStartArray("rules");

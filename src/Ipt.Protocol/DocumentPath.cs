@@ -61,8 +61,27 @@ public readonly record struct PathSegment
         }
         else if (Property.Length == 0 || Property.AsSpan().IndexOfAnyExcept(PlainName) >= 0 || char.IsAsciiDigit(Property[0]))
         {
-            // Bracket notation, as System.Text.Json writes names that are not plain identifiers.
-            builder.Append("['").Append(Property.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            // Bracket notation, as System.Text.Json writes names that are not plain identifiers. A
+            // backslash and a quote are escaped with a backslash; control characters (and U+FFFE,
+            // U+FFFF) as \uXXXX, so a path printed to a terminal or a log cannot carry escape sequences.
+            builder.Append("['");
+            foreach (var c in Property)
+            {
+                if (c is '\\' or '\'')
+                {
+                    builder.Append('\\').Append(c);
+                }
+                else if (c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\ufffe' or '\uffff')
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            builder.Append("']");
         }
         else
         {
@@ -209,6 +228,14 @@ public sealed record DocumentPath : IComparable<DocumentPath>
                 var j = i + 2;
                 while (j < text.Length && text[j] != '\'')
                 {
+                    if (text[j] == '\\' && j + 5 < text.Length && text[j + 1] == 'u'
+                        && int.TryParse(text.AsSpan(j + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                    {
+                        name.Append((char)code);
+                        j += 6;
+                        continue;
+                    }
+
                     if (text[j] == '\\' && j + 1 < text.Length)
                     {
                         j++;

@@ -58,7 +58,11 @@ internal static class JsonReport
     }
 }
 
-/// <summary>Writer options for the tool's JSON: indented by two spaces, <c>\n</c> line ends, non-ASCII letters kept.</summary>
+/// <summary>
+/// Writer options for the tool's JSON: indented by two spaces, <c>\n</c> line ends, non-ASCII letters
+/// and punctuation kept (<c>'</c>, not <c>\u0027</c>: the output is JSON for programs, never embedded
+/// in HTML); control characters are still escaped.
+/// </summary>
 internal static class JsonOutput
 {
     public static readonly JsonWriterOptions Options = new()
@@ -66,7 +70,7 @@ internal static class JsonOutput
         Indented = true,
         IndentSize = 2,
         NewLine = "\n",
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Write(Action<Utf8JsonWriter> write)
