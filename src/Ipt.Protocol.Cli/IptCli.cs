@@ -52,6 +52,7 @@ public static class IptCli
         }
 
         CliInput.StandardInput.Value = input;
+        Output.Names.HelpBase.Value = parseResult.GetValue<string?>(HelpBaseOption);
         try
         {
             var configuration = new InvocationConfiguration { Output = output, Error = error };
@@ -60,6 +61,7 @@ public static class IptCli
         finally
         {
             CliInput.StandardInput.Value = null;
+            Output.Names.HelpBase.Value = null;
         }
     }
 
@@ -70,9 +72,26 @@ public static class IptCli
     {
         var root = new RootCommand(
             "ipt: the Interpersonal Psychotherapy (IPT) protocol, computable. States protocol facts; gives no clinical advice.");
+        root.Options.Add(new Option<string?>(HelpBaseOption)
+        {
+            Description = $"The base URL of the rule pages in help links (default: {Rules.DiagnosticDescriptor.DefaultHelpBase}); for a mirror of docs/rules.",
+            Recursive = true,
+            Validators =
+            {
+                result =>
+                {
+                    var value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+                    if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http" or "file") || !value.EndsWith('/')))
+                    {
+                        result.AddError($"{HelpBaseOption} '{CliInput.Printable(value)}': expected an absolute http(s) or file URL ending in '/'.");
+                    }
+                },
+            },
+        });
         root.Subcommands.Add(ProtocolsCommand.Create(registry));
         root.Subcommands.Add(PlanCommand.Create(registry));
         root.Subcommands.Add(RulesCommand.Create(registry));
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create(registry));
         root.Subcommands.Add(ReportCommand.Create(registry));
@@ -108,6 +127,9 @@ public static class IptCli
 
         return root;
     }
+
+    /// <summary>The global option naming the base URL of the rule pages.</summary>
+    private const string HelpBaseOption = "--help-base";
 
     private const string ExamplesHeading = "\n\nExamples:\n";
 

@@ -80,7 +80,7 @@ internal static class RulesCommand
                 json.WriteString("category", Camel(d.Category.ToString()));
                 json.WriteString("defaultSeverity", Severity(d.DefaultSeverity));
                 json.WriteString("messageFormat", d.MessageFormat);
-                json.WriteString("helpUri", d.HelpLink);
+                json.WriteString("helpUri", Names.Help(d));
                 json.WriteString("citation", d.Citation.ToString());
                 json.WriteEndObject();
             }

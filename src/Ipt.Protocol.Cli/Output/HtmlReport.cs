@@ -89,7 +89,7 @@ internal static class HtmlReport
             {
                 var d = report.Diagnostics[i];
                 var severity = Names.Severity(d.Severity);
-                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LocationOf(i)?.Line.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.AbsoluteHelp(d.Descriptor.HelpLink))}\">About {Escape(d.Id)}</a></td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LocationOf(i)?.Line.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.Help(d.Descriptor))}\">About {Escape(d.Id)}</a></td></tr>\n");
             }
 
             sb.Append("</tbody>\n</table>\n");

@@ -42,7 +42,7 @@ internal static class JsonReport
                         json.WriteNumber("column", at.Column);
                     }
 
-                    json.WriteString("helpUri", d.Descriptor.HelpLink);
+                    json.WriteString("helpUri", Names.Help(d.Descriptor));
                     json.WriteEndObject();
                 }
 

@@ -195,7 +195,7 @@ internal static class SarifReport
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();
-            json.WriteString("helpUri", Names.AbsoluteHelp(rule.HelpLink));
+            json.WriteString("helpUri", Names.Help(rule));
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.DefaultSeverity));
             json.WriteEndObject();

@@ -69,6 +69,14 @@ public sealed record DiagnosticDescriptor
     /// <summary>The folder, relative to the repository root, that holds one page per built-in rule.</summary>
     public const string HelpFolder = "docs/rules/";
 
+    /// <summary>
+    /// The base of the built-in rules' help links: the rule pages in the project's repository
+    /// (<c>https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/</c>). A host that serves
+    /// the pages elsewhere sets <see cref="HelpLink"/> (<c>descriptor with { HelpLink = … }</c>), and
+    /// the <c>ipt</c> tool takes <c>--help-base</c>.
+    /// </summary>
+    public const string DefaultHelpBase = "https://github.com/ipt-protocol/Ipt.Protocol/blob/main/" + HelpFolder;
+
     /// <summary>Creates a descriptor.</summary>
     /// <param name="id">The stable id, such as <c>IPT0101</c>.</param>
     /// <param name="title">A short title.</param>
@@ -115,7 +123,7 @@ public sealed record DiagnosticDescriptor
     /// <summary>Gets the source the check rests on.</summary>
     public Citation Citation { get; }
 
-    /// <summary>Gets the help link: <c>docs/rules/{Id}.md</c>, relative to the repository root. A host may set its own.</summary>
+    /// <summary>Gets the help link, an absolute URL: <see cref="DefaultHelpBase"/> followed by <c>{Id}.md</c>. A host may set its own.</summary>
     public string HelpLink { get; init; }
 
     /// <summary>
@@ -135,10 +143,10 @@ public sealed record DiagnosticDescriptor
     /// <summary>Gets the names of the placeholders in <see cref="MessageFormat"/>, in order of first appearance.</summary>
     public ValueList<string> Placeholders { get; }
 
-    /// <summary>Returns the help link of a rule id: <c>docs/rules/{id}.md</c>.</summary>
+    /// <summary>Returns the default help link of a rule id: <see cref="DefaultHelpBase"/> followed by <c>{id}.md</c>.</summary>
     /// <param name="id">The rule id.</param>
-    /// <returns>The link, relative to the repository root.</returns>
-    public static string HelpLinkFor(string id) => HelpFolder + id + ".md";
+    /// <returns>The absolute link.</returns>
+    public static string HelpLinkFor(string id) => DefaultHelpBase + id + ".md";
 
     /// <summary>Returns whether <paramref name="id"/> is a well-formed diagnostic id.</summary>
     /// <param name="id">The candidate id.</param>

@@ -22,7 +22,7 @@ public class RulesCommandTests
         using var json = JsonDocument.Parse(output);
         var rules = json.RootElement.GetProperty("rules");
         Assert.Equal(BuiltInRules.Descriptors.Length, rules.GetArrayLength());
-        Assert.All(rules.EnumerateArray(), r => Assert.Equal($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
+        Assert.All(rules.EnumerateArray(), r => Assert.Equal($"https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
     }
 
     [Fact]

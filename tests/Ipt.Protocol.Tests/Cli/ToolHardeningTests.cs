@@ -198,4 +198,39 @@ public sealed class ToolHardeningTests : IDisposable
         var (_, output, _) = CliRunner.Run("validate", path);
         Assert.Contains("Focus area 1 is a role dispute without a stage", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_prints_the_page_of_every_built_in_rule_from_the_tool_itself()
+    {
+        foreach (var d in Ipt.Protocol.Rules.BuiltInRules.Descriptors)
+        {
+            var (code, output, error) = CliRunner.Run("explain", d.Id.ToLowerInvariant());
+            Assert.True(code == 0, error);
+            Assert.StartsWith($"# {d.Id}: ", output, StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllText(Path.Combine(Snapshots.Snapshot.RepositoryRoot, "docs", "rules", d.Id + ".md")).ReplaceLineEndings("\n").TrimEnd('\n'), output[..output.LastIndexOf("\n\nOnline: ", StringComparison.Ordinal)].TrimEnd('\n'));
+            Assert.EndsWith($"Online: {d.HelpLink}\n", output, StringComparison.Ordinal);
+        }
+
+        var (bad, _, message) = CliRunner.Run("explain", "IPT9999");
+        Assert.Equal(2, bad);
+        Assert.Equal("ipt explain: 'IPT9999' is not a built-in rule id; 'ipt rules' lists them.\n", message);
+    }
+
+    [Fact]
+    public void Help_links_are_absolute_in_every_output_and_the_base_is_an_option()
+    {
+        var path = files.Course("dispute.course.json", SampleCourses.Mistakes.Single(m => m.Name == "role-dispute-without-stage").Course);
+        var (_, text, _) = CliRunner.Run("validate", path);
+        Assert.Contains("  [https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/IPT0404.md]\n", text, StringComparison.Ordinal);
+        foreach (var format in new[] { "json", "sarif" })
+        {
+            var (_, output, _) = CliRunner.Run("validate", path, "--format", format, "--help-base", "https://mirror.example/rules/");
+            Assert.Contains("\"https://mirror.example/rules/IPT0404.md\"", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"docs/rules/", output, StringComparison.Ordinal);
+        }
+
+        var (code, _, error) = CliRunner.Run("validate", path, "--help-base", "not a url");
+        Assert.Equal(2, code);
+        Assert.StartsWith("--help-base 'not a url': expected an absolute http(s) or file URL ending in '/'.", error, StringComparison.Ordinal);
+    }
 }

@@ -36,7 +36,9 @@ public partial class RuleDocumentationTests
         Assert.Equal(BuiltInRules.Descriptors.Select(d => d.Id).Concat(BuiltInRules.RetiredIds).Order(StringComparer.Ordinal), pages);
         foreach (var d in BuiltInRules.Descriptors)
         {
-            Assert.True(File.Exists(Path.Combine(RepositoryRoot(), d.HelpLink)), d.HelpLink);
+            Assert.StartsWith(DiagnosticDescriptor.DefaultHelpBase, d.HelpLink, StringComparison.Ordinal);
+            var page = DiagnosticDescriptor.HelpFolder + d.HelpLink[DiagnosticDescriptor.DefaultHelpBase.Length..];
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot(), page)), page);
         }
     }
 
