@@ -76,11 +76,11 @@ internal static class RulesCommand
                 json.WriteStartObject();
                 json.WriteString("id", d.Id);
                 json.WriteString("title", d.Title);
-                json.WriteString("category", Camel(d.Category.ToString()));
+                json.WriteString("category", d.Category);
                 json.WriteString("defaultSeverity", Severity(d.DefaultSeverity));
                 json.WriteString("messageFormat", d.MessageFormat);
                 json.WriteString("helpUri", d.HelpLink);
-                json.WriteString("citation", d.Citation.ToString());
+                json.WriteString("citation", d.Citation?.ToString());
                 json.WriteEndObject();
             }
 

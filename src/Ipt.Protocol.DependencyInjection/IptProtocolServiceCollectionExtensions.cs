@@ -24,6 +24,11 @@ public static class IptProtocolServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds host variants, rules, severity overrides, catalogues, limits and migrations.</param>
     /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// A severity override or a disabled rule names an id that is neither built in nor a host rule
+    /// added so far (in this call or an earlier one), or names one of the engine's own ids: checked
+    /// here, at registration, so a typo in configuration fails at start-up.
+    /// </exception>
     /// <remarks>
     /// A contributor catalogue that cannot be read or composed makes the first resolution of the
     /// catalogue (and of what depends on it) throw an <see cref="InvalidOperationException"/> that lists
@@ -40,6 +45,7 @@ public static class IptProtocolServiceCollectionExtensions
         }
 
         configure?.Invoke(new IptProtocolBuilder(services, configuration));
+        CheckRuleIds(configuration);
 
         services.TryAddSingleton(_ => BuildRegistry(configuration));
         services.TryAddSingleton(_ => BuildCatalogue(configuration));
@@ -50,6 +56,24 @@ public static class IptProtocolServiceCollectionExtensions
         services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Migrations));
         services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => sp.GetRequiredService<CourseJson>().CreateSerializerOptions());
         return services;
+    }
+
+    private static void CheckRuleIds(IptProtocolConfiguration configuration)
+    {
+        if (configuration.Severities.Count == 0 && configuration.DisabledRules.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // The validator's constructor checks every id; the catalogue does not matter for that, so it is not read here.
+            _ = new CourseValidator(BuildValidatorOptions(configuration, ProtocolRegistry.BuiltIn, TechniqueCatalogue.Empty));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException("AddIptProtocol: " + e.Message, e);
+        }
     }
 
     private static IptProtocolConfiguration? FindConfiguration(IServiceCollection services)

@@ -10,7 +10,7 @@ public class RulesCommandTests
     {
         var (code, output, _) = CliRunner.Run("rules");
         Assert.Equal(0, code);
-        Assert.Contains("IPT0101  error    Structure", output, StringComparison.Ordinal);
+        Assert.Contains("IPT0101  error    structure", output, StringComparison.Ordinal);
         Assert.Contains($"{BuiltInRules.Descriptors.Length} rules.", output, StringComparison.Ordinal);
     }
 
