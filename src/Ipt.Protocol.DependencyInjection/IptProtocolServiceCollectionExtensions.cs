@@ -40,25 +40,25 @@ public static class IptProtocolServiceCollectionExtensions
         var configuration = FindConfiguration(services);
         if (configuration is null)
         {
-            configuration = new IptProtocolConfiguration();
+            configuration = new IptProtocolConfiguration { Services = services };
             services.AddSingleton(configuration);
         }
 
         configure?.Invoke(new IptProtocolBuilder(services, configuration));
         CheckRuleIds(configuration);
 
-        services.TryAddSingleton(_ => BuildRegistry(configuration));
-        services.TryAddSingleton(_ => BuildCatalogue(configuration));
-        services.TryAddSingleton(sp => BuildValidatorOptions(configuration, sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
+        services.TryAddSingleton(sp => BuildRegistry(configuration.Ready(sp)));
+        services.TryAddSingleton(sp => BuildCatalogue(configuration.Ready(sp)));
+        services.TryAddSingleton(sp => BuildValidatorOptions(configuration.Ready(sp), sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
         services.TryAddSingleton(sp => new CourseValidator(sp.GetRequiredService<ValidatorOptions>()));
         services.TryAddSingleton(sp => new TechniqueAdvisor(sp.GetRequiredService<TechniqueCatalogue>(), sp.GetRequiredService<ProtocolRegistry>()));
-        services.TryAddSingleton(_ => configuration.JsonLimits);
-        services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Migrations));
+        services.TryAddSingleton(sp => configuration.Ready(sp).JsonLimits);
+        services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Ready(sp).Migrations));
         services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => sp.GetRequiredService<CourseJson>().CreateSerializerOptions());
         return services;
     }
 
-    private static void CheckRuleIds(IptProtocolConfiguration configuration)
+    internal static void CheckRuleIds(IptProtocolConfiguration configuration)
     {
         if (configuration.Severities.Count == 0 && configuration.DisabledRules.Count == 0)
         {
