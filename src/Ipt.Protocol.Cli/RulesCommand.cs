@@ -58,7 +58,7 @@ internal static class RulesCommand
         var sb = new StringBuilder();
         foreach (var d in descriptors)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{d.Id}  {Severity(d.DefaultSeverity),-7}  {Camel(d.Category.ToString()),-18}  {d.Title}  [{d.Citation}]\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{d.Id}  {Severity(d.DefaultSeverity),-7}  {d.Category,-18}  {d.Title}  [{d.Citation}]\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"{descriptors.Count} rules. Details: docs/rules/<ID>.md\n");
@@ -77,11 +77,11 @@ internal static class RulesCommand
                 json.WriteStartObject();
                 json.WriteString("id", d.Id);
                 json.WriteString("title", d.Title);
-                json.WriteString("category", Camel(d.Category.ToString()));
+                json.WriteString("category", d.Category);
                 json.WriteString("defaultSeverity", Severity(d.DefaultSeverity));
                 json.WriteString("messageFormat", d.MessageFormat);
                 json.WriteString("helpUri", Names.Help(d));
-                json.WriteString("citation", d.Citation.ToString());
+                json.WriteString("citation", d.Citation?.ToString());
                 json.WriteEndObject();
             }
 

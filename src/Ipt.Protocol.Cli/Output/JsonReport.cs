@@ -33,7 +33,7 @@ internal static class JsonReport
                     json.WriteStartObject();
                     json.WriteString("id", d.Id);
                     json.WriteString("severity", Names.Severity(d.Severity));
-                    json.WriteString("category", Names.Camel(d.Descriptor.Category.ToString()));
+                    json.WriteString("category", d.Descriptor.Category);
                     json.WriteString("message", d.Message);
                     json.WriteString("path", file.Paths[i]);
                     if (file.LocationOf(i) is { } at)

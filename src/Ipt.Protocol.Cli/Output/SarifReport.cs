@@ -200,8 +200,8 @@ internal static class SarifReport
             json.WriteString("level", Level(rule.DefaultSeverity));
             json.WriteEndObject();
             json.WriteStartObject("properties");
-            json.WriteString("category", Names.Camel(rule.Category.ToString()));
-            json.WriteString("citation", rule.Citation.ToString());
+            json.WriteString("category", rule.Category);
+            json.WriteString("citation", rule.Citation?.ToString());
             if (rule.IsSafety)
             {
                 json.WriteStartArray("tags");

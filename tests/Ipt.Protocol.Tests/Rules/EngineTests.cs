@@ -170,7 +170,7 @@ public class EngineTests
         Assert.Equal(0, d.Path.Segments[2].Index);
         Assert.Equal("1", d.Argument("number"));
         Assert.Equal("https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/IPT0404.md", d.Descriptor.HelpLink);
-        Assert.Equal(RuleCategory.Focus, d.Descriptor.Category);
+        Assert.Equal("focus", d.Descriptor.Category);
         Assert.Equal("error IPT0404 at $.formulation.areas[0].disputeStage: " + d.Message, d.ToString());
     }
 
