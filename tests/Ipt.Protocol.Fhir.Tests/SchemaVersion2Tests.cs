@@ -198,6 +198,45 @@ public class SchemaVersion2Tests
         AssertIssue(course, b => Single<QuestionnaireResponse>(b).Source!.Type = "Device", b => Path(b, Single<QuestionnaireResponse>(b)) + ".source");
     }
 
+    [Fact]
+    public void Minimum_necessary_keeps_every_coded_member_and_only_the_notes_stay_behind()
+    {
+        var course = WithSession(s => s with
+        {
+            Delivery = DeliveryMode.Video,
+            Replaces = 2,
+            Attendees = [PersonId.From("p1")],
+            Clinicians = [new SessionClinician(ClinicianId.From("t1"))],
+            Group = new SessionGroup { MembersPresent = 6 },
+            Measures = [Measurement.OfMean(Instruments.Srm17.Id, 2.5m) with { Rater = Rater.Self }],
+        }) with
+        {
+            Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = Day },
+            Therapist = ClinicianId.From("t1"),
+            Group = new CourseGroup(GroupId.From("g-1")),
+            Onset = Day.PlusYears(-1),
+            LifeEvents = [new LifeEvent(LifeEventKind.JobLoss, Day.PlusMonths(-13))],
+            Supervision = [new SupervisionRecord(Day, ClinicianId.From("s1")) { Sessions = [1] }],
+            Assessments = [new Assessment(AssessmentOccasion.Intake, Day.PlusDays(-7)) { Measures = [new Measurement(Instruments.Wsas.Id, 22) { Rater = Rater.Clinician }] }],
+            Formulation = new Formulation { Areas = [new FocusArea(ProblemArea.RoleTransition)], Changes = [new FocusChange(3)] },
+        };
+        RoundTripTests.AssertRoundTrip(IptFhirMapper.Default, course);
+    }
+
+    [Fact]
+    public void A_second_episode_of_care_or_group_is_reported_and_the_first_read()
+    {
+        var course = Base() with { Lifecycle = new CourseLifecycle(CourseStatus.Active), Group = new CourseGroup(GroupId.From("g-1")) };
+        var bundle = Everything.ToBundle(course, CourseExportContext.ForPatient("Patient/example"));
+        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:6d1f0c1e-0000-4000-8000-000000000001", Resource = new EpisodeOfCare { Status = EpisodeOfCare.EpisodeOfCareStatus.Finished } });
+        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:6d1f0c1e-0000-4000-8000-000000000002", Resource = new Group() });
+
+        var result = Everything.ToCourse(bundle);
+
+        Assert.Equal(course, result.Course);
+        Assert.Equal([$"Bundle.entry[{bundle.Entry.Count - 2}].resource", $"Bundle.entry[{bundle.Entry.Count - 1}].resource"], result.Issues.Select(i => i.Path));
+    }
+
     private static Course Base() => new(ProtocolId.From("ipt"))
     {
         Sessions = [new Session(1, Phase.Initial) { Date = Day, Status = SessionStatus.Held }],
