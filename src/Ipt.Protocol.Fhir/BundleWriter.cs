@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Ipt.Protocol.Protocols;
 using NodaTime;
 using FhirGoal = Hl7.Fhir.Model.Goal;
 using FhirPeriod = Hl7.Fhir.Model.Period;
@@ -76,34 +77,37 @@ internal sealed class BundleWriter
     }
 
     /// <summary>
-    /// The care plan's status: from the lifecycle when the record has one (active, completed, ended
-    /// early as revoked); otherwise derived: completed when a termination session was held and none is
-    /// still planned (the rules' own test), active otherwise.
+    /// The care plan's status: where the course stands (active, completed, ended early as revoked),
+    /// from its lifecycle, or inferred from its sessions as the rules infer it (<see cref="CourseTimeline"/>)
+    /// when the record has none. A host's own variant is unknown to the mapper: without a lifecycle,
+    /// such a course is completed when a termination session was held and none is still planned.
     /// </summary>
     internal static RequestStatus CarePlanStatus(Course course)
     {
-        if (course.Lifecycle is { } lifecycle)
+        var status = course.Lifecycle?.Status
+            ?? (ProtocolRegistry.BuiltIn.TryGet(course.Protocol, out var protocol) ? CourseTimeline.Of(course, protocol).Status : StatusOfUnknownVariant(course));
+        return status switch
         {
-            return lifecycle.Status switch
-            {
-                CourseStatus.Completed => RequestStatus.Completed,
-                CourseStatus.EndedEarly => RequestStatus.Revoked,
-                _ => RequestStatus.Active,
-            };
-        }
+            CourseStatus.Completed => RequestStatus.Completed,
+            CourseStatus.EndedEarly => RequestStatus.Revoked,
+            _ => RequestStatus.Active,
+        };
+    }
 
+    private static CourseStatus StatusOfUnknownVariant(Course course)
+    {
         var terminated = false;
         foreach (var session in course.Sessions)
         {
             if (session.Status == SessionStatus.Planned)
             {
-                return RequestStatus.Active;
+                return CourseStatus.Active;
             }
 
             terminated |= session.IsHeld && session.Phase == Phase.Termination;
         }
 
-        return terminated ? RequestStatus.Completed : RequestStatus.Active;
+        return terminated ? CourseStatus.Completed : CourseStatus.Active;
     }
 
     internal static Encounter.EncounterStatus EncounterStatus(SessionStatus status) => status switch

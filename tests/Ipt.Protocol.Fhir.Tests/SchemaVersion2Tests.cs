@@ -36,6 +36,16 @@ public class SchemaVersion2Tests
         Assert.DoesNotContain(bundle.Entry, e => e.Resource is EpisodeOfCare);
     }
 
+    [Theory]
+    [MemberData(nameof(Fhir.ExampleCourses), MemberType = typeof(Fhir))]
+    public void The_care_plans_status_is_where_the_course_stands_as_the_rules_see_it(string path)
+    {
+        var course = Fhir.ReadExample(path);
+        var status = Ipt.Protocol.Protocols.CourseTimeline.Of(course, Ipt.Protocol.Protocols.ProtocolRegistry.BuiltIn[course.Protocol]).Status;
+        var expected = status switch { CourseStatus.Completed => RequestStatus.Completed, CourseStatus.EndedEarly => RequestStatus.Revoked, _ => RequestStatus.Active };
+        Assert.Equal(expected, Single<CarePlan>(IptFhirMapper.Default.ToBundle(course)).Status);
+    }
+
     [Fact]
     public void The_therapist_is_the_care_plans_author_by_opaque_id()
     {
