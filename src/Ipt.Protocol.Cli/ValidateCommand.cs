@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ipt.Protocol.Cli.Output;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Techniques;
@@ -13,7 +14,7 @@ internal static class ValidateCommand
     {
         var files = CliInput.RefuseOptionLikeFiles(new Argument<string[]>("FILE")
         {
-            Description = "Course documents (JSON) to check.",
+            Description = "Course documents (JSON) to check; a folder checks every *.course.json file in it, '-' reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         });
         var format = CliInput.FormatOption("text", "json", "sarif", "fhir");
@@ -77,10 +78,16 @@ internal static class ValidateCommand
             }
 
             var validator = new CourseValidator(options);
+            var outcomes = new OutcomeCalculator(new OutcomeOptions { Registry = registry, Instruments = options.Instruments });
             var reports = new List<FileReport>();
             var problems = new List<InputProblem>();
             var unreadable = false;
-            foreach (var path in parseResult.GetValue(files) ?? [])
+            if (CliInput.ExpandCourseArguments(parseResult.GetValue(files) ?? [], "validate", error) is not { } paths)
+            {
+                return IptCli.Failure;
+            }
+
+            foreach (var path in paths)
             {
                 if (CliInput.ReadCourse(path, error, problems) is not { } file)
                 {
@@ -89,7 +96,17 @@ internal static class ValidateCommand
                 }
 
                 var report = forced is null ? validator.Validate(file.Course) : validator.Validate(file.Course, forced);
-                reports.Add(new FileReport(file, report));
+                CourseOutcome? outcome = null;
+                if (forced is not null)
+                {
+                    outcome = outcomes.Calculate(file.Course, forced);
+                }
+                else
+                {
+                    outcomes.TryCalculate(file.Course, out outcome);
+                }
+
+                reports.Add(new FileReport(file, report, outcome));
             }
 
             var selected = parseResult.GetValue(format);
@@ -97,7 +114,7 @@ internal static class ValidateCommand
             {
                 "json" => JsonReport.Render(reports),
                 "sarif" => SarifReport.Render(reports, problems),
-                "fhir" => FhirReport.Render(reports, problems, parseResult.GetValue(files) ?? []),
+                "fhir" => FhirReport.Render(reports, problems, paths),
                 _ => TextReport.Render(reports, CliInput.UseColour(output)),
             });
             if (parseResult.GetValue(suggest) && selected == "text")
@@ -106,6 +123,13 @@ internal static class ValidateCommand
                 foreach (var report in reports)
                 {
                     output.WriteLine();
+                    if (forced is null && !registry.TryGet(report.File.Course.Protocol, out _))
+                    {
+                        // IPT0002 above says so; the advisor needs the protocol.
+                        output.WriteLine($"{CliInput.Printable(report.Path)}: no suggestions: the course's protocol ($.protocol) is not known.");
+                        continue;
+                    }
+
                     output.Write(SuggestCommand.RenderText(report.Path, SuggestCommand.Advise(advisor, report.File.Course, null, 5, forced)));
                 }
             }
@@ -135,6 +159,12 @@ internal static class ValidateCommand
                 return false;
             }
 
+            if (!IsConfigurable(id))
+            {
+                error.WriteLine($"ipt validate: --severity '{item}': {id} is one of the engine's own diagnostics and cannot be given another severity.");
+                return false;
+            }
+
             DiagnosticSeverity? parsed = level switch
             {
                 "error" => DiagnosticSeverity.Error,
@@ -159,9 +189,17 @@ internal static class ValidateCommand
                 return false;
             }
 
+            if (!IsConfigurable(id))
+            {
+                error.WriteLine($"ipt validate: --disable '{id}': {id} is one of the engine's own diagnostics and cannot be disabled.");
+                return false;
+            }
+
             options = options.Disable(id);
         }
 
         return true;
     }
+
+    private static bool IsConfigurable(string id) => !BuiltInRules.TryGetDescriptor(id, out var descriptor) || descriptor.IsConfigurable;
 }

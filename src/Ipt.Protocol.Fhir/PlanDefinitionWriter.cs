@@ -25,6 +25,7 @@ internal static class PlanDefinitionWriter
         (Phase.Initial, SessionTask.GoalSetting, null),
         (Phase.Middle, SessionTask.IntervalReview, null),
         (Phase.Middle, SessionTask.SocialRhythmReview, ProtocolRequirement.SocialRhythmMetric),
+        (Phase.Middle, SessionTask.TimeLimitReminder, null),
         (Phase.Termination, SessionTask.EndingRaised, null),
         (Phase.Termination, SessionTask.FeelingsAboutEnding, null),
         (Phase.Termination, SessionTask.ProgressReview, null),

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using NodaTime;
 
 namespace Ipt.Protocol;
 
@@ -66,6 +67,32 @@ public sealed record Course
 
     /// <summary>Gets the between-session diary of interpersonal events.</summary>
     public ValueList<InterpersonalEvent> Diary { get; init; }
+
+    /// <summary>
+    /// Gets where the course stands (active, completed, ended early), as of which date, and why it
+    /// ended early. <see langword="null"/> when the record does not say: the course is then judged
+    /// as finished once its contracted treatment sessions are all recorded, a termination session is
+    /// held and none is planned, and as in progress otherwise (see docs/concepts.md).
+    /// </summary>
+    public CourseLifecycle? Lifecycle { get; init; }
+
+    /// <summary>Gets the opaque id of the course's therapist (the lead facilitator of a group course), when recorded.</summary>
+    public ClinicianId? Therapist { get; init; }
+
+    /// <summary>Gets the therapy group of a group course, when recorded.</summary>
+    public CourseGroup? Group { get; init; }
+
+    /// <summary>Gets the supervisions of the course.</summary>
+    public ValueList<SupervisionRecord> Supervision { get; init; }
+
+    /// <summary>Gets the date the symptoms began, when known; with <see cref="LifeEvents"/> it makes "near onset" computable.</summary>
+    public LocalDate? Onset { get; init; }
+
+    /// <summary>Gets the dated life events around the onset (deaths, births, separations, moves, job losses, illnesses).</summary>
+    public ValueList<LifeEvent> LifeEvents { get; init; }
+
+    /// <summary>Gets the measurements taken outside the sessions (intake, screening, pre-treatment, follow-up).</summary>
+    public ValueList<Assessment> Assessments { get; init; }
 
     /// <summary>Gets the contract in force: the contract with every renegotiation applied in order.</summary>
     public Contract? EffectiveContract
@@ -161,6 +188,21 @@ public sealed record Course
     /// <param name="goal">The goal.</param>
     /// <returns>The new course.</returns>
     public Course PlusGoal(Goal goal) => this with { Goals = Goals.Add(goal) };
+
+    /// <summary>Returns a copy with a life event appended.</summary>
+    /// <param name="lifeEvent">The event.</param>
+    /// <returns>The new course.</returns>
+    public Course PlusLifeEvent(LifeEvent lifeEvent) => this with { LifeEvents = LifeEvents.Add(lifeEvent) };
+
+    /// <summary>Returns a copy with an assessment appended.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The new course.</returns>
+    public Course PlusAssessment(Assessment assessment) => this with { Assessments = Assessments.Add(assessment) };
+
+    /// <summary>Returns a copy with a supervision record appended.</summary>
+    /// <param name="supervision">The supervision record.</param>
+    /// <returns>The new course.</returns>
+    public Course PlusSupervision(SupervisionRecord supervision) => this with { Supervision = Supervision.Add(supervision) };
 
     /// <summary>Returns a copy with a diary entry appended.</summary>
     /// <param name="entry">The entry.</param>

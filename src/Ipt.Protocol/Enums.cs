@@ -1,6 +1,9 @@
 namespace Ipt.Protocol;
 
-/// <summary>The four IPT problem areas, one of which is the focus of a course. [WMK] (H)</summary>
+/// <summary>
+/// The IPT problem areas, one of which is the focus of a course: the four of Weissman's school [WMK] (H),
+/// and IPSRT's fifth. Which areas a variant recognises is its <see cref="Protocols.ProtocolDefinition.ProblemAreas"/>.
+/// </summary>
 public enum ProblemArea
 {
     /// <summary>Complicated bereavement: symptoms linked to the death of a significant person.</summary>
@@ -14,6 +17,13 @@ public enum ProblemArea
 
     /// <summary>Social isolation, few or unsustained relationships, with no acute event (also called interpersonal sensitivity).</summary>
     InterpersonalDeficits,
+
+    /// <summary>
+    /// Grief for the lost healthy self: mourning the life and the self before a chronic illness (IPSRT's
+    /// fifth problem area, for bipolar disorder). [FRANK] (M: Frank 2005 as quoted by several secondary
+    /// sources)
+    /// </summary>
+    LostHealthySelf,
 }
 
 /// <summary>The stage of a role dispute, which must be determined when the focus is a role dispute. [WMK, CITC] (H)</summary>
@@ -48,39 +58,174 @@ public enum Phase
     Maintenance,
 }
 
-/// <summary>How a session is delivered.</summary>
+/// <summary>Who takes part in a session: its format. How it reaches the patient (in person, video, telephone) is <see cref="DeliveryMode"/>.</summary>
 public enum SessionFormat
 {
-    /// <summary>One patient, in person.</summary>
+    /// <summary>The patient alone with the therapist.</summary>
     Individual,
 
     /// <summary>A group session.</summary>
     Group,
 
-    /// <summary>The patient with a partner, parent or caregiver.</summary>
+    /// <summary>The patient with a parent, caregiver or other family member (IPT-A's caregiver sessions). [MUFSON] (H)</summary>
     Joint,
 
-    /// <summary>By telephone.</summary>
-    Telephone,
-
-    /// <summary>By video call.</summary>
-    Video,
+    /// <summary>The patient with their partner.</summary>
+    Couple,
 }
 
-/// <summary>What became of a session.</summary>
+/// <summary>
+/// What became of a session: the attendance of the appointment, in the categories of the NHS
+/// Talking Therapies data set (attended, did not attend, cancelled by the patient, cancelled by the
+/// service) [NHSTT] (H). Patient attendance is reported as attendance, never as a protocol breach.
+/// </summary>
 public enum SessionStatus
 {
     /// <summary>Scheduled, not yet held.</summary>
     Planned,
 
-    /// <summary>Took place.</summary>
+    /// <summary>Took place: the patient attended.</summary>
     Held,
 
-    /// <summary>The patient did not attend.</summary>
+    /// <summary>The patient did not attend (DNA) without cancelling.</summary>
     Missed,
 
-    /// <summary>Called off in advance.</summary>
+    /// <summary>Called off in advance; the record does not say by whom.</summary>
     Cancelled,
+
+    /// <summary>Called off in advance by the patient.</summary>
+    CancelledByPatient,
+
+    /// <summary>Called off in advance by the service (therapist illness, closure).</summary>
+    CancelledByService,
+}
+
+/// <summary>Where a course stands: in progress, completed through its termination phase, or ended early. [NHSTT] (H)</summary>
+public enum CourseStatus
+{
+    /// <summary>In progress: the course is judged only on what is due by the record's date.</summary>
+    Active,
+
+    /// <summary>Ended through the protocol's termination phase.</summary>
+    Completed,
+
+    /// <summary>Ended before the contracted course was delivered (dropout, transfer, referral, clinician's decision).</summary>
+    EndedEarly,
+}
+
+/// <summary>Why a course ended early. [NHSTT] (H)</summary>
+public enum EndReason
+{
+    /// <summary>The patient chose to stop.</summary>
+    PatientWithdrew,
+
+    /// <summary>The patient stopped attending and could not be reached.</summary>
+    LostToContact,
+
+    /// <summary>The patient moved to another service or clinician for the same treatment.</summary>
+    Transferred,
+
+    /// <summary>The patient was referred on to a different treatment or service.</summary>
+    ReferredOn,
+
+    /// <summary>The clinician or service ended the course.</summary>
+    ClinicianEnded,
+
+    /// <summary>Any other reason.</summary>
+    Other,
+}
+
+/// <summary>How a session reaches the patient, separate from its format (individual, group, joint).</summary>
+public enum DeliveryMode
+{
+    /// <summary>Face to face.</summary>
+    InPerson,
+
+    /// <summary>By video call.</summary>
+    Video,
+
+    /// <summary>By telephone.</summary>
+    Telephone,
+}
+
+/// <summary>How an instrument's score is made from its items.</summary>
+public enum ScoreKind
+{
+    /// <summary>The sum of the item scores: a whole number.</summary>
+    Sum,
+
+    /// <summary>The mean of the item scores: a decimal (the Social Rhythm Metric). [FRANK] (H)</summary>
+    Mean,
+}
+
+/// <summary>Who rated a measurement.</summary>
+public enum Rater
+{
+    /// <summary>The patient (a self-report questionnaire such as PHQ-9).</summary>
+    Self,
+
+    /// <summary>A clinician (a rating scale such as HRSD-17).</summary>
+    Clinician,
+
+    /// <summary>Someone else who knows the patient (a parent, a partner).</summary>
+    Informant,
+}
+
+/// <summary>When a measurement outside the treatment sessions was taken.</summary>
+public enum AssessmentOccasion
+{
+    /// <summary>At intake or assessment, before treatment. A baseline may come from here. [NHSTT] (H)</summary>
+    Intake,
+
+    /// <summary>At screening (for example the EPDS in perinatal care). [DENNIS] (H)</summary>
+    Screening,
+
+    /// <summary>Before the first treatment session, outside a meeting (for example a pre-group questionnaire).</summary>
+    PreTreatment,
+
+    /// <summary>After the course (for example at 3, 6 or 12 months).</summary>
+    FollowUp,
+
+    /// <summary>Between sessions or at any other time.</summary>
+    Other,
+}
+
+/// <summary>A dated life event, used to relate the onset of symptoms to the interpersonal context. [WMK] (H)</summary>
+public enum LifeEventKind
+{
+    /// <summary>The death of someone significant (relevant to a grief focus).</summary>
+    Death,
+
+    /// <summary>A birth (becoming a parent, a new family member).</summary>
+    Birth,
+
+    /// <summary>A separation or divorce.</summary>
+    Separation,
+
+    /// <summary>A move of home.</summary>
+    Move,
+
+    /// <summary>The loss of a job.</summary>
+    JobLoss,
+
+    /// <summary>An illness or a diagnosis.</summary>
+    Illness,
+
+    /// <summary>Retirement.</summary>
+    Retirement,
+
+    /// <summary>Any other significant event.</summary>
+    Other,
+}
+
+/// <summary>The part a clinician plays in a session.</summary>
+public enum ClinicianRole
+{
+    /// <summary>The therapist, or the lead facilitator of a group.</summary>
+    Lead,
+
+    /// <summary>A co-therapist or co-facilitator.</summary>
+    CoTherapist,
 }
 
 /// <summary>
@@ -143,6 +288,12 @@ public enum SessionTask
 
     /// <summary>Review the Social Rhythm Metric (IPSRT). [FRANK] (H)</summary>
     SocialRhythmReview,
+
+    /// <summary>
+    /// Recall the time limit: the number of sessions left (IPT0507). IPT is time-limited and defines the
+    /// time frame from the outset [ISIPT, WMK] (H); the adherence scales rate reminders of it [CSPRS] (M).
+    /// </summary>
+    TimeLimitReminder,
 }
 
 /// <summary>The relationship of a person in the inventory to the patient.</summary>

@@ -53,6 +53,41 @@ public sealed record FocusArea
 }
 
 /// <summary>
+/// A change of the focus (of a problem area, a rank or a role-dispute stage) at a session, with the
+/// focus it replaced. The course's focus history is the formulation's <see cref="Formulation.Changes"/>
+/// followed by its current <see cref="Formulation.Areas"/>. A change of problem area in the middle
+/// phase is expected to come with a renegotiation of the contract at the same session. [WMK] (H)
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record FocusChange
+{
+    /// <summary>Creates a focus change.</summary>
+    /// <param name="atSession">The session at which the focus changed.</param>
+    /// <param name="previous">The focus areas before the change (empty when not recorded).</param>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public FocusChange(int atSession, ValueList<FocusArea> previous = default)
+    {
+        AtSession = atSession;
+        Previous = previous;
+    }
+
+    /// <summary>Creates a focus change; <see cref="AtSession"/> must be set.</summary>
+    public FocusChange()
+    {
+    }
+
+    /// <summary>Gets the session at which the focus changed.</summary>
+    public required int AtSession { get; init => field = Guard.Positive(value, nameof(AtSession)); }
+
+    /// <summary>Gets the focus areas before the change; empty when the earlier focus was not recorded.</summary>
+    public ValueList<FocusArea> Previous { get; init; }
+
+    /// <summary>Describes the change.</summary>
+    /// <returns>A string such as <c>Focus change at session 6</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Focus change at session {AtSession}");
+}
+
+/// <summary>
 /// The interpersonal formulation: the chosen focus, linked to the symptoms, presented to the patient
 /// and (when accepted) agreed. [STUART, MARK] (H) Notes are free text (patient data).
 /// </summary>
@@ -76,6 +111,9 @@ public sealed record Formulation
 
     /// <summary>Gets the date of the agreement.</summary>
     public LocalDate? AgreedOn { get; init; }
+
+    /// <summary>Gets the earlier changes of the focus, in the order they happened (the focus history); the current focus is <see cref="Areas"/>.</summary>
+    public ValueList<FocusChange> Changes { get; init; }
 
     /// <summary>Gets the formulation text and biopsychosocial or cultural factors (free text; patient data).</summary>
     public string? Notes { get; init => field = Guard.Text(value, nameof(Notes)); }
@@ -123,6 +161,13 @@ public sealed record Formulation
     /// <param name="area">The focus area.</param>
     /// <returns>The new formulation.</returns>
     public Formulation PlusArea(FocusArea area) => this with { Areas = Areas.Add(area) };
+
+    /// <summary>Returns a copy in which the focus changes at a session: the current areas go into <see cref="Changes"/> and <paramref name="areas"/> become the focus.</summary>
+    /// <param name="atSession">The session at which the focus changes.</param>
+    /// <param name="areas">The new focus areas.</param>
+    /// <returns>The new formulation.</returns>
+    public Formulation Revised(int atSession, ValueList<FocusArea> areas) =>
+        this with { Changes = Changes.Add(new FocusChange(atSession, Areas)), Areas = areas, ChosenAtSession = atSession };
 
     /// <summary>Returns a copy marked as agreed at a session.</summary>
     /// <param name="session">The session number.</param>

@@ -51,6 +51,16 @@ internal static class Guard
         return values;
     }
 
+    internal static ValueList<int> AllPositive(ValueList<int> values, string paramName)
+    {
+        foreach (var value in values)
+        {
+            Positive(value, paramName);
+        }
+
+        return values;
+    }
+
     internal static Duration PositiveDuration(Duration value, string paramName) =>
         Check.PositiveDuration(value, paramName) is { } message ? throw new ArgumentOutOfRangeException(paramName, message) : value;
 
@@ -100,6 +110,21 @@ internal static class Check
     internal static string? NonNegative(int value, string name) => value >= 0 ? null : $"{name} must be 0 or more.";
 
     internal static string? NonNegative(int? value, string name) => value is { } v ? NonNegative(v, name) : null;
+
+    internal static string? NonNegative(decimal? value, string name) => value is not { } v || v >= 0 ? null : $"{name} must be 0 or more.";
+
+    internal static string? AllPositive(ValueList<int> values, string name)
+    {
+        foreach (var value in values)
+        {
+            if (Positive(value, name) is { } message)
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
 
     internal static string? InRange(int value, int min, int max, string name) =>
         value >= min && value <= max ? null : string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}.");

@@ -372,6 +372,228 @@ public readonly record struct GoalId : IComparable<GoalId>
     public static bool operator >=(GoalId left, GoalId right) => left.CompareTo(right) >= 0;
 }
 
+/// <summary>The stable, opaque identifier of a clinician: a therapist, a group facilitator or a supervisor.</summary>
+/// <remarks>Clinician ids are opaque references chosen by the host (<c>t-17</c>), never a name. They are not patient data and may appear in diagnostics. The default value is the empty id, which no factory creates.</remarks>
+public readonly record struct ClinicianId : IComparable<ClinicianId>
+{
+    private readonly string? value;
+
+    private ClinicianId(string value) => this.value = value;
+
+    /// <summary>Gets the id text.</summary>
+    public string Value => value ?? string.Empty;
+
+    /// <summary>Creates an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException">The text is not a valid id.</exception>
+    public static ClinicianId From(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IdSyntax.IsToken(value))
+        {
+            throw new ArgumentException($"{nameof(ClinicianId)} must be {IdSyntax.TokenRule}.", nameof(value));
+        }
+
+        return new(value);
+    }
+
+    /// <summary>Tries to create an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <param name="id">The id, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a valid id.</returns>
+    public static bool TryFrom([NotNullWhen(true)] string? value, out ClinicianId id)
+    {
+        if (value is not null && IdSyntax.IsToken(value))
+        {
+            id = new(value);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public int CompareTo(ClinicianId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>Returns the id text.</summary>
+    /// <returns>The id text.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <(ClinicianId left, ClinicianId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >(ClinicianId left, ClinicianId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <=(ClinicianId left, ClinicianId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >=(ClinicianId left, ClinicianId right) => left.CompareTo(right) >= 0;
+}
+
+/// <summary>The stable, opaque identifier of a therapy group.</summary>
+/// <remarks>Group ids are opaque references chosen by the host (<c>grp-2026-03</c>). The default value is the empty id, which no factory creates.</remarks>
+public readonly record struct GroupId : IComparable<GroupId>
+{
+    private readonly string? value;
+
+    private GroupId(string value) => this.value = value;
+
+    /// <summary>Gets the id text.</summary>
+    public string Value => value ?? string.Empty;
+
+    /// <summary>Creates an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException">The text is not a valid id.</exception>
+    public static GroupId From(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IdSyntax.IsToken(value))
+        {
+            throw new ArgumentException($"{nameof(GroupId)} must be {IdSyntax.TokenRule}.", nameof(value));
+        }
+
+        return new(value);
+    }
+
+    /// <summary>Tries to create an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <param name="id">The id, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a valid id.</returns>
+    public static bool TryFrom([NotNullWhen(true)] string? value, out GroupId id)
+    {
+        if (value is not null && IdSyntax.IsToken(value))
+        {
+            id = new(value);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public int CompareTo(GroupId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>Returns the id text.</summary>
+    /// <returns>The id text.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <(GroupId left, GroupId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >(GroupId left, GroupId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <=(GroupId left, GroupId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >=(GroupId left, GroupId right) => left.CompareTo(right) >= 0;
+}
+
+/// <summary>The stable, opaque identifier of another member of a therapy group.</summary>
+/// <remarks>Member ids are opaque references chosen by the host, never a name: a course records who was present at a group session without naming anyone. The default value is the empty id, which no factory creates.</remarks>
+public readonly record struct MemberId : IComparable<MemberId>
+{
+    private readonly string? value;
+
+    private MemberId(string value) => this.value = value;
+
+    /// <summary>Gets the id text.</summary>
+    public string Value => value ?? string.Empty;
+
+    /// <summary>Creates an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException">The text is not a valid id.</exception>
+    public static MemberId From(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IdSyntax.IsToken(value))
+        {
+            throw new ArgumentException($"{nameof(MemberId)} must be {IdSyntax.TokenRule}.", nameof(value));
+        }
+
+        return new(value);
+    }
+
+    /// <summary>Tries to create an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <param name="id">The id, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a valid id.</returns>
+    public static bool TryFrom([NotNullWhen(true)] string? value, out MemberId id)
+    {
+        if (value is not null && IdSyntax.IsToken(value))
+        {
+            id = new(value);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public int CompareTo(MemberId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>Returns the id text.</summary>
+    /// <returns>The id text.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <(MemberId left, MemberId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >(MemberId left, MemberId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <=(MemberId left, MemberId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders ids ordinally.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >=(MemberId left, MemberId right) => left.CompareTo(right) >= 0;
+}
+
 /// <summary>The two spellings of ids used by the model.</summary>
 internal static class IdSyntax
 {

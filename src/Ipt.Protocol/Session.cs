@@ -61,8 +61,30 @@ public sealed record Session
     /// <summary>Gets the therapist's notes (free text; patient data).</summary>
     public string? Notes { get; init => field = Guard.Text(value, nameof(Notes)); }
 
-    /// <summary>Gets a value indicating whether the session took place.</summary>
+    /// <summary>Gets how the session reached the patient (in person, video, telephone), when recorded; separate from <see cref="Format"/>.</summary>
+    public DeliveryMode? Delivery { get; init => field = Guard.Defined(value, nameof(Delivery)); }
+
+    /// <summary>
+    /// Gets the number of the missed or cancelled session this make-up session replaces, when it is a
+    /// make-up. A make-up takes the place of the session it replaces: it is not a change of the
+    /// contract. [NHSTT] (H)
+    /// </summary>
+    public int? Replaces { get; init => field = Guard.Positive(value, nameof(Replaces)); }
+
+    /// <summary>Gets the people of the inventory who attended, by id (a joint session with a parent, caregiver or partner). [MUFSON] (H)</summary>
+    public ValueList<PersonId> Attendees { get; init; }
+
+    /// <summary>Gets the clinicians of the session, by opaque id, with their parts (therapist, facilitators).</summary>
+    public ValueList<SessionClinician> Clinicians { get; init; }
+
+    /// <summary>Gets who was present at a group session (a count or opaque member ids; never names).</summary>
+    public SessionGroup? Group { get; init; }
+
+    /// <summary>Gets a value indicating whether the session took place (the patient attended).</summary>
     public bool IsHeld => Status == SessionStatus.Held;
+
+    /// <summary>Gets a value indicating whether the session was called off in advance, by anyone.</summary>
+    public bool IsCancelled => Status is SessionStatus.Cancelled or SessionStatus.CancelledByPatient or SessionStatus.CancelledByService;
 
     /// <summary>Returns whether <paramref name="task"/> was done in the session.</summary>
     /// <param name="task">The task.</param>
@@ -77,18 +99,7 @@ public sealed record Session
     /// <summary>Returns the first measurement of an instrument, when taken.</summary>
     /// <param name="instrument">The instrument's id.</param>
     /// <returns>The measurement, or <see langword="null"/>.</returns>
-    public Measurement? MeasureOf(InstrumentId instrument)
-    {
-        foreach (var measure in Measures)
-        {
-            if (measure.Instrument == instrument)
-            {
-                return measure;
-            }
-        }
-
-        return null;
-    }
+    public Measurement? MeasureOf(InstrumentId instrument) => Measurement.FirstOf(Measures, instrument);
 
     /// <summary>Returns a copy with a task added.</summary>
     /// <param name="task">The task.</param>

@@ -27,6 +27,13 @@ internal static class SampleCourses
     /// </summary>
     public static IReadOnlyList<SampleMistake> Mistakes { get; } = BuildMistakes();
 
+    /// <summary>
+    /// Real records rather than ideal courses, by name: fetched mid-course, with a missed session and a
+    /// make-up, a group's pre-group meeting, a dropout, a group with members present. Each lists the
+    /// rule ids it triggers (none for a well-run record). Shipped under docs/examples/records.
+    /// </summary>
+    public static IReadOnlyList<SampleRecord> Records { get; } = BuildRecords();
+
     public static TechniqueId T(string id) => TechniqueId.From(id);
 
     public static PersonId P(string id) => PersonId.From(id);
@@ -79,6 +86,12 @@ internal static class SampleCourses
             var techniques = new List<string>();
             var measures = new List<Measurement>();
 
+            // Risk is assessed at the first contact, whatever it is [NHSTT].
+            if (k == 1)
+            {
+                tasks.Add(SessionTask.RiskReview);
+            }
+
             if (s.Phase == Phase.PreTreatment)
             {
                 techniques.Add(protocol.IsGroup ? "pre-group-preparation" : "psychoeducation");
@@ -88,7 +101,11 @@ internal static class SampleCourses
                 // Measures: baseline at the first treatment session, then at the protocol's interval and at the end.
                 if (k == firstTreatment || k - measuredAt >= protocol.MeasurementIntervalSessions || k == last)
                 {
-                    var score = Math.Max(3, 18 - (k - firstTreatment) * 12 / Math.Max(1, n - 1));
+                    // A reliable improvement by mid-treatment (at least 6 points on PHQ-9 within four sessions),
+                    // and a response and remission by the end, however short the course.
+                    // Maintenance follows an acute course that responded: the scores stay low [FRANK90, FRANK07].
+                    var step = Math.Max(1.5, 15.0 / Math.Max(1, n - 1));
+                    var score = protocol.CorePhase == Phase.Maintenance ? 4 : (int)Math.Round(Math.Max(3, 18 - ((k - firstTreatment) * step)), MidpointRounding.AwayFromZero);
                     measures.Add(Scored(instrument, Math.Min(score, instrument.TotalMax)));
                     measuredAt = k;
                 }
@@ -126,6 +143,13 @@ internal static class SampleCourses
             if (s.Phase is Phase.Middle or Phase.Maintenance)
             {
                 tasks.Add(SessionTask.IntervalReview);
+
+                // The time limit is recalled at the first middle-phase session (the ending comes later).
+                if (s.Phase is Phase.Middle && k == lastInitial + 1)
+                {
+                    tasks.Add(SessionTask.TimeLimitReminder);
+                }
+
                 techniques.AddRange(["interval-review", "communication-analysis", "clarification"]);
                 techniques.Add("nonreciprocal-expectations");
                 if (k % 2 == 0)
@@ -134,11 +158,13 @@ internal static class SampleCourses
                 }
             }
 
-            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle)
+            // The Social Rhythm Metric scores a week of daily records: reviewed at each session from its phase, after the first.
+            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && k != firstTreatment
+                && (s.Phase is Phase.Middle || (s.Phase is Phase.Initial && protocol.SocialRhythmMetricFrom == Phase.Initial)))
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");
-                measures.Add(new Measurement(Instruments.Srm5.Id, 4));
+                measures.Add(Measurement.OfMean(Instruments.Srm5.Id, 4.2m));
             }
 
             if (k == endingAt)
@@ -170,6 +196,7 @@ internal static class SampleCourses
             });
         }
 
+        AddIndividualMeetings(protocol, sessions, pre + (n / 2));
         var agreedAt = protocol.InitialSessions.Default > 0 ? lastInitial : firstTreatment;
         var isAdolescent = protocol.PatientAge is not null;
         var course = new Course(protocol.Id)
@@ -244,6 +271,36 @@ internal static class SampleCourses
         return course;
     }
 
+    /// <summary>
+    /// Group IPT for binge eating: an individual meeting three days after the group session at mid-treatment
+    /// and one a week after the last group session [WILFLEY]; the sessions after the first are renumbered.
+    /// </summary>
+    private static void AddIndividualMeetings(ProtocolDefinition protocol, List<Session> sessions, int midNumber)
+    {
+        Session Meeting(Session after, Phase phase, int days) => new(after.Number + 1, phase)
+        {
+            Date = after.Date!.Value.PlusDays(days),
+            Length = Duration.FromMinutes(50),
+            Format = SessionFormat.Individual,
+            Status = SessionStatus.Held,
+        };
+
+        if (protocol.Requires(ProtocolRequirement.MidTreatmentIndividualMeeting))
+        {
+            var at = sessions.FindIndex(s => s.Number == midNumber);
+            sessions.Insert(at + 1, Meeting(sessions[at], Phase.Middle, 3));
+            for (var i = at + 2; i < sessions.Count; i++)
+            {
+                sessions[i] = sessions[i] with { Number = sessions[i].Number + 1 };
+            }
+        }
+
+        if (protocol.Requires(ProtocolRequirement.PostTreatmentIndividualMeeting))
+        {
+            sessions.Add(Meeting(sessions[^1], Phase.Termination, 7));
+        }
+    }
+
     private static List<SampleMistake> BuildMistakes()
     {
         var standard = Standard;
@@ -296,6 +353,163 @@ internal static class SampleCourses
         ];
     }
 
+    private static List<SampleRecord> BuildRecords() =>
+    [
+        new(
+            "active-at-session-14",
+            "Standard IPT fetched mid-course: sessions 1 to 14 of 16 held, sessions 15 and 16 not yet in the record.",
+            [],
+            ActiveAtSession14()),
+        new(
+            "adolescent-missed-and-made-up",
+            "IPT-A: the patient did not attend session 6; session 7 makes it up, and the course completes its 12 contracted sessions.",
+            [],
+            AdolescentMissedAndMadeUp()),
+        new(
+            "who-group-pre-group-assessment",
+            "WHO group IPT: the assessment, baseline PHQ-9, sick role, inventory, problem area and contract are done in the individual pre-group meeting.",
+            [],
+            WhoGroupPreGroupAssessment()),
+        new(
+            "ended-early-after-6",
+            "Standard IPT: the patient attended sessions 1 to 6, did not attend sessions 7 to 9 and could not be reached; the course ended early.",
+            ["IPT0607"],
+            EndedEarlyAfter6()),
+        new(
+            "group-members-present",
+            "WHO group IPT with its group, its facilitators, the members present at each group session (counts and opaque ids) and supervision.",
+            [],
+            GroupMembersPresent()),
+    ];
+
+    private static Course ActiveAtSession14()
+    {
+        var standard = Standard;
+        var held = standard.Sessions.Where(s => s.Number <= 14).ToList();
+        return standard with
+        {
+            Sessions = ValueList.From(held),
+            Lifecycle = new CourseLifecycle(CourseStatus.Active) { AsOf = held[^1].Date!.Value.PlusDays(2) },
+        };
+    }
+
+    private static Course AdolescentMissedAndMadeUp()
+    {
+        var course = All[BuiltInProtocols.Adolescent.Id];
+        var sessions = new List<Session>();
+        foreach (var s in course.Sessions)
+        {
+            if (s.Number < 6)
+            {
+                sessions.Add(s);
+            }
+            else if (s.Number == 6)
+            {
+                // The appointment the patient missed keeps its date and phase; what was planned for it moves to the make-up.
+                sessions.Add(new Session(6, s.Phase) { Date = s.Date, Length = null, Status = SessionStatus.Missed, Format = s.Format });
+                sessions.Add(s with { Number = 7, Date = s.Date!.Value.PlusDays(3), Replaces = 6 });
+            }
+            else
+            {
+                sessions.Add(s with { Number = s.Number + 1 });
+            }
+        }
+
+        return course with
+        {
+            Sessions = ValueList.From(sessions),
+            Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = sessions[^1].Date },
+        };
+    }
+
+    private static Course WhoGroupPreGroupAssessment()
+    {
+        var course = All[BuiltInProtocols.WhoGroup.Id];
+        SessionTask[] initialTasks = [SessionTask.RiskReview, SessionTask.Diagnosis, SessionTask.Psychoeducation, SessionTask.MedicationAssessment, SessionTask.InterpersonalInventory, SessionTask.SymptomLinking];
+        string[] initialTechniques = ["pre-group-preparation", "psychoeducation", "sick-role", "interpersonal-inventory", "interpersonal-formulation", "contract-setting"];
+        var sessions = course.Sessions.Select(s => s.Number switch
+        {
+            1 => s with
+            {
+                Tasks = ValueList.From(initialTasks),
+                Techniques = ValueList.From(initialTechniques.Select(T)),
+                Measures = [Scored(Instruments.Phq9, 18)],
+            },
+            2 => s with
+            {
+                Tasks = [SessionTask.GoalSetting],
+                Techniques = [T("clarification"), T("relate-onset-to-dispute")],
+                Measures = [Scored(Instruments.Phq9, 16)],
+            },
+
+            // WHO group IPT reviews each member's symptoms at every group session.
+            _ => s with { Measures = [Scored(Instruments.Phq9, GroupScore(s.Number))] },
+        });
+        var agreedOn = course.Sessions[0].Date;
+        return course with
+        {
+            Sessions = ValueList.From(sessions),
+            SickRole = new SickRole { GrantedAtSession = 1 },
+            Contract = course.Contract! with { AgreedAtSession = 1 },
+            Formulation = course.Formulation! with { ChosenAtSession = 1, PresentedAtSession = 1, AgreedAtSession = 1, AgreedOn = agreedOn },
+            Goals = ValueList.From(course.Goals.Select(g => g with { SetAtSession = 2, Steps = ValueList.From(g.Steps.Select(st => st with { DoneAtSession = 4 })) })),
+            Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = course.Sessions[^1].Date },
+        };
+    }
+
+    /// <summary>The PHQ-9 of the WHO group record by session number: 18 at the pre-group meeting, reliably better by mid-treatment, in remission at the end.</summary>
+    private static int GroupScore(int number) => new[] { 0, 18, 16, 15, 13, 12, 10, 8, 6, 4 }[number];
+
+    private static Course EndedEarlyAfter6()
+    {
+        var standard = Standard;
+        var sessions = standard.Sessions
+            .Where(s => s.Number <= 9)
+            .Select(s => s.Number switch
+            {
+                <= 4 => s,
+                5 => s with { Measures = [new Measurement(Instruments.Phq9.Id, 20, [3, 3, 3, 3, 3, 3, 2, 0, 0])], Tasks = s.Tasks.Add(SessionTask.RiskReview) },
+                6 => s,
+                _ => new Session(s.Number, s.Phase) { Date = s.Date, Status = SessionStatus.Missed },
+            })
+            .ToList();
+        return standard with
+        {
+            Sessions = ValueList.From(sessions),
+            Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { EndedOn = sessions[^1].Date!.Value.PlusDays(14), EndReason = EndReason.LostToContact },
+        };
+    }
+
+    private static Course GroupMembersPresent()
+    {
+        var course = WhoGroupPreGroupAssessment();
+        var lead = ClinicianId.From("t1");
+        var co = ClinicianId.From("t2");
+        var members = Enumerable.Range(1, 7).Select(k => MemberId.From($"m{k}")).ToArray();
+        var sessions = course.Sessions.Select(s => s.Format != SessionFormat.Group
+            ? s with { Clinicians = [new SessionClinician(lead)] }
+            : s with
+            {
+                Clinicians = [new SessionClinician(lead), new SessionClinician(co, ClinicianRole.CoTherapist)],
+                Group = new SessionGroup
+                {
+                    MembersPresent = s.Number % 3 == 0 ? 7 : 8,
+                    Members = ValueList.From(members.Take(s.Number % 3 == 0 ? 6 : 7)),
+                },
+            });
+        return course with
+        {
+            Therapist = lead,
+            Group = new CourseGroup(GroupId.From("grp-2026-01")) { MembersAtStart = 8 },
+            Sessions = ValueList.From(sessions),
+            Supervision =
+            [
+                new SupervisionRecord(Start.PlusWeeks(2), ClinicianId.From("s1")) { Sessions = [2, 3] },
+                new SupervisionRecord(Start.PlusWeeks(5), ClinicianId.From("s1")) { Sessions = [4, 5, 6] },
+            ],
+        };
+    }
+
     /// <summary>The standard course held up to session 7 with two small slips (warnings, no errors); the rest planned.</summary>
     private static Course InProgress(Course standard)
     {
@@ -311,6 +525,13 @@ internal static class SampleCourses
         });
     }
 }
+
+/// <summary>A sample record as hosts send them, with the rule ids it triggers (empty for a well-run record).</summary>
+/// <param name="Name">A kebab-case name, also the sample document's file name.</param>
+/// <param name="Summary">What the record shows, in one sentence (documentation text, not patient data).</param>
+/// <param name="ExpectedIds">The rule ids it triggers, in report order; empty when it validates clean.</param>
+/// <param name="Course">The course.</param>
+internal sealed record SampleRecord(string Name, string Summary, IReadOnlyList<string> ExpectedIds, Course Course);
 
 /// <summary>A sample course with one typical mistake.</summary>
 /// <param name="Name">A kebab-case name, also the sample document's file name.</param>

@@ -1,3 +1,4 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Serialization;
 
@@ -8,10 +9,11 @@ internal sealed class FileReport
 {
     private readonly IReadOnlyDictionary<DocumentPath, DocumentLocation> locations;
 
-    public FileReport(CourseFile file, ValidationReport report)
+    public FileReport(CourseFile file, ValidationReport report, CourseOutcome? outcome = null)
     {
         File = file;
         Report = report;
+        Outcome = outcome;
         Paths = [.. report.Diagnostics.Select(d => d.Path.ToString())];
         locations = Paths.Length == 0 ? new Dictionary<DocumentPath, DocumentLocation>() : CourseJson.Locate(file.Bytes, report.Diagnostics.Select(d => d.Path));
     }
@@ -21,6 +23,9 @@ internal sealed class FileReport
     public string Path => File.Path;
 
     public ValidationReport Report { get; }
+
+    /// <summary>Gets the course's outcome so far (first and last scores and their classifications), when its protocol is known.</summary>
+    public CourseOutcome? Outcome { get; }
 
     /// <summary>Gets the diagnostics' paths as text, in the report's order.</summary>
     public string[] Paths { get; }
@@ -53,7 +58,24 @@ internal static class Names
 
     public static string Count(int n, string singular) => n == 1 ? $"1 {singular}" : $"{n} {singular}s";
 
-    /// <summary>An absolute help URI: relative help links are resolved against the repository.</summary>
-    public static string AbsoluteHelp(string helpLink) =>
-        Uri.TryCreate(helpLink, UriKind.Absolute, out _) ? helpLink : $"{Repository}/blob/main/{helpLink}";
+    /// <summary>
+    /// The help base given with <c>--help-base</c> for this run of the tool (async-local, so runs in
+    /// parallel, as in tests, do not share it); <see langword="null"/> for the default.
+    /// </summary>
+    public static readonly AsyncLocal<string?> HelpBase = new();
+
+    /// <summary>
+    /// A rule's help link as the tool prints it: absolute; a built-in rule's page under <c>--help-base</c>
+    /// when one was given; a relative link a host set resolved against the repository.
+    /// </summary>
+    public static string Help(DiagnosticDescriptor descriptor)
+    {
+        var link = descriptor.HelpLink;
+        if (HelpBase.Value is { } helpBase && link.StartsWith(DiagnosticDescriptor.DefaultHelpBase, StringComparison.Ordinal))
+        {
+            return helpBase + link[DiagnosticDescriptor.DefaultHelpBase.Length..];
+        }
+
+        return Uri.TryCreate(link, UriKind.Absolute, out _) ? link : $"{Repository}/blob/main/{link}";
+    }
 }

@@ -45,7 +45,7 @@ public static class TimelineSvg
             {
                 SessionStatus.Held => (colour, "1", "none"),
                 SessionStatus.Missed => (colour, "0.25", "none"),
-                SessionStatus.Cancelled => ("#ffffff", "1", "4 3"),
+                SessionStatus.Cancelled or SessionStatus.CancelledByPatient or SessionStatus.CancelledByService => ("#ffffff", "1", "4 3"),
                 _ => ("#ffffff", "1", "none"),
             };
             var title = s.Date is { } date

@@ -13,7 +13,7 @@ public static class EngineDescriptors
         "Rule {rule} failed with an internal error and was skipped; the other findings are complete.",
         RuleCategory.Engine,
         DiagnosticSeverity.Error,
-        new Citation(Confidence.High, "CONVENTION"));
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
     /// <summary>IPT0002: the course names a protocol the registry does not hold.</summary>
     public static DiagnosticDescriptor UnknownProtocol { get; } = new(
@@ -22,7 +22,7 @@ public static class EngineDescriptors
         "The course follows protocol '{protocol}', which is not registered; register the variant or fix the id.",
         RuleCategory.Engine,
         DiagnosticSeverity.Error,
-        new Citation(Confidence.High, "CONVENTION"));
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
     /// <summary>
     /// IPT0003: more findings than <see cref="ValidatorOptions.MaxDiagnostics"/>; the report lists the
@@ -35,7 +35,7 @@ public static class EngineDescriptors
         "The report lists the first {listed} findings; {omitted} more were left out ({counts}). Fix the listed ones or raise ValidatorOptions.MaxDiagnostics to see them.",
         RuleCategory.Engine,
         DiagnosticSeverity.Error,
-        new Citation(Confidence.High, "CONVENTION"));
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
     /// <summary>Gets the engine descriptors in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol, FindingsOmitted];
@@ -59,6 +59,13 @@ public static class BuiltInRules
         SessionLengthRule.Instance,
         ContractChangedRule.Instance,
         HeldAfterContractEndRule.Instance,
+        ContractedSessionsNotReachedRule.Instance,
+        MakeUpSessionRule.Instance,
+        LifecycleValuesRule.Instance,
+        SessionAfterRecordRule.Instance,
+        UnknownPersonRule.Instance,
+        MoreOftenThanCadenceRule.Instance,
+        FormatNotAllowedRule.Instance,
         PhaseOrderRule.Instance,
         InitialPhaseTooLongRule.Instance,
         MiddlePhaseMissingRule.Instance,
@@ -72,32 +79,55 @@ public static class BuiltInRules
         PsychoeducationRule.Instance,
         ContractNotAgreedRule.Instance,
         MedicationAssessmentRule.Instance,
+        FirstContactRiskRule.Instance,
+        InventoryTimingRule.Instance,
+        DiagnosisRule.Instance,
+        SymptomLinkingRule.Instance,
         TooManyFocusAreasRule.Instance,
         PrimaryFocusRule.Instance,
         DeficitsWhileOtherAppliesRule.Instance,
         DisputeStageRule.Instance,
         GriefWithoutDeathRule.Instance,
         FocusChangedRule.Instance,
+        DeficitsDespiteLifeEventRule.Instance,
+        UnrecognisedProblemAreaRule.Instance,
         TechniquePhaseRule.Instance,
         UnknownTechniqueRule.Instance,
         NonIptTechniqueRule.Instance,
         IntervalReviewRule.Instance,
         StrategyUsedRule.Instance,
+        FocusKeptRule.Instance,
+        TimeLimitReminderRule.Instance,
         EndingNoticeRule.Instance,
         EarlyEndingNoticeRule.Instance,
         ProgressReviewRule.Instance,
         RelapsePreventionRule.Instance,
         ContinuationRule.Instance,
         NonResponderRule.Instance,
+        EndedEarlyRule.Instance,
+        FeelingsAboutEndingRule.Instance,
         ScoreRangeRule.Instance,
         TotalMatchesItemsRule.Instance,
         MonitoringGapRule.Instance,
         SafetyItemRule.Instance,
         MidTreatmentReviewRule.Instance,
+        UnknownInstrumentRule.Instance,
+        SafetyItemNotRecordedRule.Instance,
+        DeteriorationRule.Instance,
+        EndOfTreatmentMeasureRule.Instance,
+        ScoreKindRule.Instance,
         CaregiverRule.Instance,
         PatientAgeRule.Instance,
         PreGroupMeetingRule.Instance,
         SocialRhythmRule.Instance,
+        LimitedSickRoleRule.Instance,
+        FollowsAcuteCourseRule.Instance,
+        TriageRule.Instance,
+        MidTreatmentMeetingRule.Instance,
+        PostTreatmentMeetingRule.Instance,
+        SupervisionRule.Instance,
+        GroupSizeRule.Instance,
+        ClosenessCircleRule.Instance,
     ];
 
     /// <summary>

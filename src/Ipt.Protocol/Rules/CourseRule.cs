@@ -4,8 +4,18 @@ using Ipt.Protocol.Techniques;
 namespace Ipt.Protocol.Rules;
 
 /// <summary>
+/// The body of a host rule made with <see cref="CourseRule.Create(string, string, DiagnosticSeverity, string, CourseCheck)"/>:
+/// checks the course in <paramref name="context"/> and reports each finding with
+/// <see cref="DiagnosticSink.Report(DocumentPath, ReadOnlySpan{DiagnosticArgument})"/>.
+/// </summary>
+/// <param name="context">The course, its protocol and per-course facts (a stack-only value: use it inside the check, do not capture it in a nested lambda).</param>
+/// <param name="sink">Where findings go.</param>
+public delegate void CourseCheck(in RuleContext context, ref DiagnosticSink sink);
+
+/// <summary>
 /// One check of a course against its protocol. A rule is a small, stateless type with one
-/// descriptor; built-in rules are singletons. Hosts add their own by deriving from this class.
+/// descriptor; built-in rules are singletons. Hosts add their own with
+/// <see cref="Create(string, string, DiagnosticSeverity, string, CourseCheck)"/> (a lambda) or by deriving from this class.
 /// </summary>
 /// <remarks>
 /// <para>Implementations must be thread-safe and keep no state between calls. For a clean course a
@@ -32,75 +42,61 @@ public abstract class CourseRule
     /// <summary>Describes the rule by its descriptor.</summary>
     /// <returns>The descriptor's id and title.</returns>
     public override string ToString() => Descriptor.ToString();
+
+    /// <summary>
+    /// Creates a host rule from a lambda, for every protocol variant. Its message is its title; for a
+    /// message with placeholders, a citation or a help link of your own, pass a
+    /// <see cref="DiagnosticDescriptor"/> to <see cref="Create(DiagnosticDescriptor, CourseCheck, Func{ProtocolDefinition, bool}?)"/>.
+    /// </summary>
+    /// <param name="id">The rule id: an upper-case prefix of your own and four digits, such as <c>CLINIC0001</c>.</param>
+    /// <param name="category">The category, an id of your choosing such as <c>audit</c> (see <see cref="DiagnosticDescriptor.IsValidCategory"/>).</param>
+    /// <param name="severity">The default severity.</param>
+    /// <param name="title">A short title, also the message of each finding.</param>
+    /// <param name="check">The check, such as <c>(in RuleContext course, ref DiagnosticSink sink) =&gt; …</c>.</param>
+    /// <returns>The rule; register it with <see cref="ValidatorOptions.PlusRule"/> or the dependency-injection builder's <c>AddRule</c>.</returns>
+    /// <exception cref="ArgumentException">The id or the category is malformed, or the title is blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="check"/> is <see langword="null"/>.</exception>
+    public static CourseRule Create(string id, string category, DiagnosticSeverity severity, string title, CourseCheck check) =>
+        Create(new DiagnosticDescriptor(id, title, title, category, severity), check);
+
+    /// <summary>Creates a host rule from a descriptor and a lambda.</summary>
+    /// <param name="descriptor">The descriptor of the rule's findings.</param>
+    /// <param name="check">The check.</param>
+    /// <param name="appliesTo">The protocol variants the rule runs for; every variant when <see langword="null"/>.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> or <paramref name="check"/> is <see langword="null"/>.</exception>
+    public static CourseRule Create(DiagnosticDescriptor descriptor, CourseCheck check, Func<ProtocolDefinition, bool>? appliesTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(check);
+        return new LambdaRule(descriptor, check, appliesTo);
+    }
+
+    private sealed class LambdaRule(DiagnosticDescriptor descriptor, CourseCheck check, Func<ProtocolDefinition, bool>? appliesTo) : CourseRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = descriptor;
+
+        public override bool AppliesTo(ProtocolDefinition protocol) => appliesTo?.Invoke(protocol) ?? true;
+
+        public override void Check(in RuleContext context, ref DiagnosticSink sink) => check(in context, ref sink);
+    }
 }
 
 /// <summary>
-/// What a rule sees: the course, its protocol definition, the technique catalogue, and facts
-/// computed once per validation (contracted session count, whether the initial phase is over, …).
+/// What a rule sees: the course, its protocol definition, the technique catalogue and the known
+/// instruments, and the course's <see cref="CourseTimeline"/> (the contract in force, slots,
+/// attendance, where the course stands), computed once per validation.
 /// </summary>
 /// <remarks>A stack-only value; computing it allocates nothing.</remarks>
 public readonly ref struct RuleContext
 {
-    internal RuleContext(Course course, ProtocolDefinition protocol, TechniqueCatalogue techniques)
+    internal RuleContext(Course course, ProtocolDefinition protocol, TechniqueCatalogue techniques, InstrumentRegistry instruments)
     {
         Course = course;
         Protocol = protocol;
         Techniques = techniques;
-
-        var contracted = course.Contract?.Sessions;
-        foreach (var renegotiation in course.Renegotiations)
-        {
-            contracted = renegotiation.Sessions ?? contracted;
-        }
-
-        ContractedSessions = contracted ?? protocol.Sessions.Default;
-        var firstCore = -1;
-        var finishedCandidate = false;
-        var anyPlanned = false;
-        foreach (var session in course.Sessions)
-        {
-            if (session.Phase == Phase.PreTreatment)
-            {
-                PreTreatmentCount++;
-            }
-
-            if (session.Status == SessionStatus.Planned)
-            {
-                anyPlanned = true;
-            }
-
-            if (!IsTreatment(session))
-            {
-                continue;
-            }
-
-            if (session.Status != SessionStatus.Cancelled)
-            {
-                TreatmentCount++;
-            }
-
-            if (session.IsHeld)
-            {
-                HeldTreatmentCount++;
-                if (session.Phase is Phase.Middle or Phase.Maintenance or Phase.Termination)
-                {
-                    InitialPhaseOver = true;
-                }
-
-                if (session.Phase == Phase.Termination)
-                {
-                    finishedCandidate = true;
-                }
-            }
-
-            if (firstCore < 0 && session.Phase == protocol.CorePhase && session.Status != SessionStatus.Cancelled)
-            {
-                firstCore = session.Number;
-            }
-        }
-
-        FirstCoreSessionNumber = firstCore;
-        IsFinished = finishedCandidate && !anyPlanned;
+        Instruments = instruments;
+        Timeline = CourseTimeline.Of(course, protocol);
     }
 
     /// <summary>Gets the course.</summary>
@@ -112,41 +108,71 @@ public readonly ref struct RuleContext
     /// <summary>Gets the technique catalogue; empty when the host registered none (technique rules then skip).</summary>
     public TechniqueCatalogue Techniques { get; }
 
+    /// <summary>Gets the instruments the rules know; a measurement of any other is reported.</summary>
+    public InstrumentRegistry Instruments { get; }
+
+    /// <summary>Gets the course under its protocol: the contract in force, slots, attendance and where the course stands.</summary>
+    public CourseTimeline Timeline { get; }
+
     /// <summary>Gets the number of treatment sessions in the contract in force, or the protocol's default when there is no contract.</summary>
-    public int ContractedSessions { get; }
+    public int ContractedSessions => Timeline.ContractedSessions;
 
     /// <summary>Gets the number of pre-treatment sessions.</summary>
-    public int PreTreatmentCount { get; }
+    public int PreTreatmentCount => Timeline.PreTreatmentCount;
 
-    /// <summary>Gets the number of treatment sessions that are not cancelled (see <see cref="IsTreatment"/>).</summary>
-    public int TreatmentCount { get; }
+    /// <summary>Gets the number of treatment sessions that take a slot of the contract (see <see cref="CourseTimeline.TreatmentCount"/>).</summary>
+    public int TreatmentCount => Timeline.TreatmentCount;
 
-    /// <summary>Gets the number of held treatment sessions.</summary>
-    public int HeldTreatmentCount { get; }
+    /// <summary>Gets the number of held treatment sessions (sessions the patient attended).</summary>
+    public int HeldTreatmentCount => Timeline.HeldTreatmentCount;
+
+    /// <summary>Gets the number of make-up sessions.</summary>
+    public int MakeUpCount => Timeline.MakeUpCount;
 
     /// <summary>Gets a value indicating whether a treatment session after the initial phase has been held.</summary>
-    public bool InitialPhaseOver { get; }
+    public bool InitialPhaseOver => Timeline.InitialPhaseOver;
 
     /// <summary>Gets the number of the first (non-cancelled) session of the core phase, or -1.</summary>
-    public int FirstCoreSessionNumber { get; }
+    public int FirstCoreSessionNumber => Timeline.FirstCoreSessionNumber;
 
-    /// <summary>Gets a value indicating whether the course is over: a termination session was held and none is still planned.</summary>
-    public bool IsFinished { get; }
+    /// <summary>Gets where the course stands (see <see cref="CourseTimeline.Status"/>).</summary>
+    public CourseStatus Status => Timeline.Status;
 
-    /// <summary>
-    /// Returns whether a session counts as a treatment session: not pre-treatment and, in a group
-    /// protocol, not an individual meeting (the individual meetings of group IPT are extra to the
-    /// contracted group sessions).
-    /// </summary>
+    /// <summary>Gets the date the record describes, when its lifecycle gives one.</summary>
+    public NodaTime.LocalDate? AsOf => Timeline.AsOf;
+
+    /// <summary>Gets a value indicating whether the course is completed, so that the termination phase's tasks are due.</summary>
+    public bool IsFinished => Timeline.IsFinished;
+
+    /// <summary>Gets a value indicating whether the course has ended (completed or ended early).</summary>
+    public bool HasEnded => Timeline.HasEnded;
+
+    /// <summary>Returns whether a session counts as a treatment session (see <see cref="CourseTimeline.IsTreatment"/>).</summary>
     /// <param name="session">The session.</param>
     /// <returns><see langword="true"/> for a treatment session.</returns>
-    public bool IsTreatment(Session session) =>
-        session.Phase != Phase.PreTreatment && !(Protocol.IsGroup && session.Format == SessionFormat.Individual);
+    public bool IsTreatment(Session session) => Timeline.IsTreatment(session);
+
+    /// <summary>Returns whether a session takes a slot of the contract (see <see cref="CourseTimeline.TakesSlot"/>).</summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when it takes a slot.</returns>
+    public bool TakesSlot(Session session) => Timeline.TakesSlot(session);
+
+    /// <summary>Returns whether a make-up session replaces a session.</summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when a make-up replaces it.</returns>
+    public bool IsReplaced(Session session) => Timeline.IsReplaced(session);
+
+    /// <summary>Returns whether a held session counts for the initial phase's tasks (see <see cref="CourseTimeline.CountsForInitialTasks"/>).</summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when it counts.</returns>
+    public bool CountsForInitialTasks(Session session) => Timeline.CountsForInitialTasks(session);
 }
 
 /// <summary>
 /// Collects the findings of one validation. The list is created on the first finding, so a clean
-/// course allocates nothing. Rules receive it by reference and call <see cref="Report"/>.
+/// course allocates nothing. Rules receive it by reference and call
+/// <see cref="Report(DocumentPath, ReadOnlySpan{DiagnosticArgument})"/> (a finding of the rule being run)
+/// or <see cref="Report(DiagnosticDescriptor, DocumentPath, ReadOnlySpan{DiagnosticArgument})"/>.
 /// </summary>
 public ref struct DiagnosticSink
 {
@@ -161,10 +187,21 @@ public ref struct DiagnosticSink
         this.max = max;
         found = null;
         omitted = null;
+        Current = null;
     }
 
     /// <summary>Gets the number of findings kept so far.</summary>
     public readonly int Count => found?.Count ?? 0;
+
+    /// <summary>Gets or sets the descriptor of the rule being run (set by the validator before each rule).</summary>
+    internal DiagnosticDescriptor? Current { readonly get; set; }
+
+    /// <summary>Reports a finding of the rule being run, with its descriptor (see <see cref="Report(DiagnosticDescriptor, DocumentPath, ReadOnlySpan{DiagnosticArgument})"/>).</summary>
+    /// <param name="path">Where the finding applies, such as <c>DocumentPath.Session(2).Measure(0)</c>.</param>
+    /// <param name="arguments">The message arguments (numbers, ids, enum names; never free text).</param>
+    /// <exception cref="InvalidOperationException">No rule is being run (the sink was not given to a rule by a <see cref="CourseValidator"/>).</exception>
+    public void Report(DocumentPath path, params ReadOnlySpan<DiagnosticArgument> arguments) =>
+        Report(Current ?? throw new InvalidOperationException("No rule is being run."), path, arguments);
 
     /// <summary>
     /// Reports a finding; the severity is the host's override for the id, or the descriptor's default.

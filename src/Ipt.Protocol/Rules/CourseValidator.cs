@@ -20,17 +20,55 @@ public sealed class CourseValidator
     private readonly FrozenDictionary<ProtocolId, RuleSet> byProtocol;
     private readonly FrozenDictionary<string, DiagnosticSeverity>? overrides;
     private readonly ConditionalWeakTable<ProtocolDefinition, RuleSet> adHoc = [];
+    private readonly ValueList<RuleChange> safetyChanges;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="options">The options; <see cref="ValidatorOptions.Default"/> when omitted.</param>
+    /// <exception cref="ArgumentException">
+    /// A severity override or a disabled id names no rule (neither built in nor among the host's
+    /// rules), or names one of the engine's own ids, which cannot be changed.
+    /// </exception>
     public CourseValidator(ValidatorOptions? options = null)
     {
         Options = options ?? ValidatorOptions.Default;
+        var known = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var descriptor in BuiltInRules.Descriptors)
+        {
+            known[descriptor.Id] = descriptor;
+        }
+
+        foreach (var rule in Options.ExtraRules)
+        {
+            known[rule.Descriptor.Id] = rule.Descriptor;
+        }
+
         var map = new Dictionary<string, DiagnosticSeverity>(StringComparer.Ordinal);
         foreach (var choice in Options.SeverityOverrides)
         {
             map[choice.Id] = choice.Severity;
         }
+
+        var safety = new List<RuleChange>();
+        foreach (var id in map.Keys.Concat(Options.DisabledIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (!known.TryGetValue(id, out var descriptor))
+            {
+                throw new ArgumentException($"No rule has id '{id}': it is neither built in nor one of the host's rules.", nameof(options));
+            }
+
+            if (!descriptor.IsConfigurable)
+            {
+                throw new ArgumentException($"{id} is one of the engine's own diagnostics; it cannot be disabled or given another severity.", nameof(options));
+            }
+
+            var disabled = Options.DisabledIds.Contains(id);
+            if (descriptor.IsSafety && (disabled || map[id] < descriptor.DefaultSeverity))
+            {
+                safety.Add(new RuleChange(id, disabled ? null : map[id], descriptor.DefaultSeverity));
+            }
+        }
+
+        safetyChanges = ValueList.From(safety);
 
         overrides = map.Count == 0 ? null : map.ToFrozenDictionary(StringComparer.Ordinal);
         var sets = new Dictionary<ProtocolId, RuleSet>();
@@ -72,7 +110,7 @@ public sealed class CourseValidator
         {
             var sink = new DiagnosticSink(overrides, Options.MaxDiagnostics);
             sink.Report(EngineDescriptors.UnknownProtocol, DocumentPath.Of("protocol"), DiagnosticArgument.From("protocol", course.Protocol));
-            return sink.ToReport();
+            return sink.ToReport() with { SafetyChecksChanged = safetyChanges };
         }
 
         return Run(course, set);
@@ -92,10 +130,11 @@ public sealed class CourseValidator
     private ValidationReport Run(Course course, RuleSet set)
     {
         var sink = new DiagnosticSink(overrides, Options.MaxDiagnostics);
-        var context = new RuleContext(course, set.Protocol, Options.Techniques);
+        var context = new RuleContext(course, set.Protocol, Options.Techniques, Options.Instruments);
         foreach (var rule in set.Rules)
         {
             var mark = sink.Mark;
+            sink.Current = rule.Descriptor;
             try
             {
                 rule.Check(in context, ref sink);
@@ -107,7 +146,7 @@ public sealed class CourseValidator
             }
         }
 
-        return sink.ToReport();
+        return sink.ToReport() with { Attendance = context.Timeline.Attendance, RulesRun = set.Rules.Length, SafetyChecksChanged = safetyChanges };
     }
 
     private RuleSet Build(ProtocolDefinition protocol) =>

@@ -1,3 +1,5 @@
+using Ipt.Protocol.Protocols;
+
 namespace Ipt.Protocol.Rules;
 
 /// <summary>
@@ -41,6 +43,23 @@ public readonly record struct ValidationReport
     /// <summary>Gets the findings, in report order.</summary>
     public ValueList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// Gets the attendance of the course's treatment sessions (counts and rate); the default value
+    /// when the course could not be checked (an unknown protocol). Attendance is reported here, not
+    /// as findings, except when the contracted count can no longer be reached (IPT0109).
+    /// </summary>
+    public AttendanceSummary Attendance { get; init; }
+
+    /// <summary>Gets the number of rules that ran; 0 when the course could not be checked (an unknown protocol) or every rule was disabled.</summary>
+    public int RulesRun { get; init; }
+
+    /// <summary>
+    /// Gets the safety rules the host disabled or demoted, for this validation (empty when none). A
+    /// safety check is never switched off silently: every output of the tool states these, and a host
+    /// that shows a report should too.
+    /// </summary>
+    public ValueList<RuleChange> SafetyChecksChanged { get; init; }
+
     /// <summary>Gets the number of errors.</summary>
     public int ErrorCount { get; }
 
@@ -56,8 +75,8 @@ public readonly record struct ValidationReport
     /// <summary>Gets a value indicating whether any finding is a warning.</summary>
     public bool HasWarnings => WarningCount > 0;
 
-    /// <summary>Gets a value indicating whether the course has no errors (warnings and infos allowed).</summary>
-    public bool IsValid => ErrorCount == 0;
+    /// <summary>Gets a value indicating whether the course was checked (at least one rule ran) and has no errors (warnings and infos allowed).</summary>
+    public bool IsValid => RulesRun > 0 && ErrorCount == 0;
 
     /// <summary>Gets a value indicating whether there is no finding at all.</summary>
     public bool IsClean => Diagnostics.IsEmpty;
@@ -108,9 +127,15 @@ public readonly record struct ValidationReport
         return result;
     }
 
-    /// <summary>Summarizes the report.</summary>
-    /// <returns>A string such as <c>2 errors, 1 warning, 0 infos</c>.</returns>
-    public override string ToString() => $"{ErrorCount} errors, {WarningCount} warnings, {InfoCount} infos";
+    /// <summary>Summarizes the report, and the safety checks the host changed, when any.</summary>
+    /// <returns>A string such as <c>2 errors, 1 warning, 0 infos</c> or <c>0 errors, 0 warnings, 0 infos; safety checks changed: IPT0704 disabled</c>.</returns>
+    public override string ToString()
+    {
+        var counts = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{ErrorCount} {(ErrorCount == 1 ? "error" : "errors")}, {WarningCount} {(WarningCount == 1 ? "warning" : "warnings")}, {InfoCount} {(InfoCount == 1 ? "info" : "infos")}");
+        return SafetyChecksChanged.IsEmpty ? counts : counts + "; safety checks changed: " + string.Join(", ", SafetyChecksChanged);
+    }
 
     private static int Order(Diagnostic x, Diagnostic y)
     {
@@ -122,4 +147,30 @@ public readonly record struct ValidationReport
 
         return c == 0 ? string.CompareOrdinal(x.Message, y.Message) : c;
     }
+}
+
+/// <summary>A rule the host switched off or gave another severity.</summary>
+/// <param name="Id">The rule id.</param>
+/// <param name="Severity">The severity it now reports at; <see langword="null"/> when it is disabled.</param>
+/// <param name="DefaultSeverity">The rule's default severity.</param>
+public readonly record struct RuleChange(string Id, DiagnosticSeverity? Severity, DiagnosticSeverity DefaultSeverity)
+{
+    /// <summary>Gets a value indicating whether the rule is disabled.</summary>
+    public bool IsDisabled => Severity is null;
+
+    /// <summary>Describes the change.</summary>
+    /// <returns>A string such as <c>IPT0704 disabled</c> or <c>IPT0704 demoted from error to info</c>.</returns>
+    public override string ToString() => Severity switch
+    {
+        null => Id + " disabled",
+        { } s when s < DefaultSeverity => $"{Id} demoted from {Word(DefaultSeverity)} to {Word(s)}",
+        { } s => $"{Id} set from {Word(DefaultSeverity)} to {Word(s)}",
+    };
+
+    private static string Word(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
 }

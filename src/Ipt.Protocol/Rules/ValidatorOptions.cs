@@ -40,6 +40,9 @@ public sealed record ValidatorOptions
     /// <summary>Gets the registry used to find a course's protocol by id.</summary>
     public ProtocolRegistry Registry { get; init => field = Guard.NotNull(value, nameof(Registry)); } = ProtocolRegistry.BuiltIn;
 
+    /// <summary>Gets the instruments the rules know (the built-in ones by default); a measurement of any other instrument is reported (IPT0706).</summary>
+    public InstrumentRegistry Instruments { get; init => field = Guard.NotNull(value, nameof(Instruments)); } = InstrumentRegistry.BuiltIn;
+
     /// <summary>Gets the technique catalogue used by the technique rules (the built-in one by default); empty switches those rules off.</summary>
     public TechniqueCatalogue Techniques { get; init => field = Guard.NotNull(value, nameof(Techniques)); } = BuiltInTechniques.Catalogue;
 

@@ -69,7 +69,7 @@ public static class CourseSchedule
         foreach (var session in course.Sessions)
         {
             highest = Math.Max(highest, session.Number);
-            if (session.Phase != Phase.PreTreatment && session.Status != SessionStatus.Cancelled)
+            if (session.Phase != Phase.PreTreatment && !session.IsCancelled)
             {
                 treatmentSessions++;
             }

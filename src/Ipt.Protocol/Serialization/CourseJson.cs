@@ -33,7 +33,7 @@ namespace Ipt.Protocol.Serialization;
 public sealed partial class CourseJson
 {
     /// <summary>The schema version this library writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
@@ -59,13 +59,16 @@ public sealed partial class CourseJson
 
     /// <summary>Creates a course document format with limits and migrations.</summary>
     /// <param name="limits">The limits; <see cref="IptJsonLimits.Default"/> when <see langword="null"/>.</param>
-    /// <param name="migrations">Steps that migrate older schema versions; at most one per version.</param>
-    /// <exception cref="ArgumentException">Two steps read the same version.</exception>
+    /// <param name="migrations">
+    /// Steps that migrate older schema versions, besides the built-in ones
+    /// (<see cref="CourseMigration.BuiltIn"/>, from version 1); at most one per version.
+    /// </param>
+    /// <exception cref="ArgumentException">Two steps read the same version (a host's step for a version the library migrates itself).</exception>
     public CourseJson(IptJsonLimits? limits = null, IEnumerable<CourseMigration>? migrations = null)
     {
         Limits = limits ?? IptJsonLimits.Default;
         this.migrations = [];
-        foreach (var migration in migrations ?? [])
+        foreach (var migration in CourseMigration.BuiltIn.Concat(migrations ?? []))
         {
             ArgumentNullException.ThrowIfNull(migration, nameof(migrations));
             if (!this.migrations.TryAdd(migration.FromVersion, migration))
@@ -79,7 +82,7 @@ public sealed partial class CourseJson
         TypeInfoResolver = new HostResolver(this);
     }
 
-    /// <summary>Gets the format with default limits and no migrations.</summary>
+    /// <summary>Gets the format with default limits and the built-in migrations.</summary>
     public static CourseJson Default { get; } = new();
 
     /// <summary>Gets the limits.</summary>

@@ -25,6 +25,7 @@ internal static class CourseShapes
 
     private static readonly Codec<PersonId> PersonIdCodec = Codecs.Id<PersonId>(PersonId.TryFrom, static id => id.Value, "a person id", IdSyntax.TokenRule);
     private static readonly Codec<ValueList<PersonId>> PersonIds = Codecs.List(PersonIdCodec);
+    private static readonly Codec<ClinicianId> ClinicianIdCodec = Codecs.Id<ClinicianId>(ClinicianId.TryFrom, static id => id.Value, "a clinician id", IdSyntax.TokenRule);
 
     private static Codec<T?> OptionalEnum<T>()
         where T : struct, Enum => Codecs.Nullable(Codecs.Enum<T>());
@@ -60,11 +61,10 @@ internal static class CourseShapes
         public static readonly Member<Renegotiation, int?> Sessions = new("sessions", "The new number of treatment sessions.", OptionalInt, static r => r.Sessions, check: Check.Positive);
         public static readonly Member<Renegotiation, Period?> Frequency = new("frequency", "The new frequency (ISO-8601 period, such as 'P2W').", Codecs.Period!, static r => r.Frequency, check: Check.PositivePeriod);
         public static readonly Member<Renegotiation, Duration?> SessionLength = new("sessionLength", "The new session length (ISO-8601 duration, such as 'PT45M').", OptionalDuration, static r => r.SessionLength, check: Check.PositiveDuration);
-        public static readonly Member<Renegotiation, bool> ChangesFocus = new("changesFocus", "Whether the focus was changed with this renegotiation (default false).", Codecs.Bool, static r => r.ChangesFocus);
 
         public static readonly ObjectShape<Renegotiation> Shape = new(
-            "An explicit, dated change of the contract agreed at a session; members left out are unchanged.",
-            [AtSession, Date, Reason, Sessions, Frequency, SessionLength, ChangesFocus],
+            "An explicit, dated change of the contract agreed at a session; members left out are unchanged. A change of the focus is in formulation.changes.",
+            [AtSession, Date, Reason, Sessions, Frequency, SessionLength],
             static v => new Renegotiation
             {
                 AtSession = v.Get(AtSession),
@@ -73,7 +73,6 @@ internal static class CourseShapes
                 Sessions = v.Get(Sessions),
                 Frequency = v.Get(Frequency),
                 SessionLength = v.Get(SessionLength),
-                ChangesFocus = v.Get(ChangesFocus),
             });
     }
 
@@ -91,6 +90,18 @@ internal static class CourseShapes
             static v => new FocusArea(v.Get(Area), v.Get(Rank)) { DisputeStage = v.Get(DisputeStage), Persons = v.Get(Persons) });
     }
 
+    /// <summary>A change of the focus.</summary>
+    internal static class FocusChangeShape
+    {
+        public static readonly Member<FocusChange, int> AtSession = new("atSession", "The session at which the focus changed (1 or more).", Codecs.Int, static c => c.AtSession, required: true, check: Check.Positive);
+        public static readonly Member<FocusChange, ValueList<FocusArea>> Previous = new("previous", "The focus areas before the change (empty when they were not recorded).", Codecs.List(FocusAreaShape.Shape), static c => c.Previous);
+
+        public static readonly ObjectShape<FocusChange> Shape = new(
+            "A change of the focus (problem area, rank or role-dispute stage) at a session, with the focus it replaced.",
+            [AtSession, Previous],
+            static v => new FocusChange(v.Get(AtSession), v.Get(Previous)));
+    }
+
     /// <summary>The interpersonal formulation.</summary>
     internal static class FormulationShape
     {
@@ -100,11 +111,12 @@ internal static class CourseShapes
         public static readonly Member<Formulation, bool> Agreed = new("agreed", "Whether the patient explicitly agreed to the formulation (default false).", Codecs.Bool, static f => f.Agreed);
         public static readonly Member<Formulation, int?> AgreedAtSession = new("agreedAtSession", "The session at which the patient agreed.", OptionalInt, static f => f.AgreedAtSession, check: Check.Positive);
         public static readonly Member<Formulation, LocalDate?> AgreedOn = new("agreedOn", "The date of the agreement (YYYY-MM-DD).", OptionalDate, static f => f.AgreedOn);
+        public static readonly Member<Formulation, ValueList<FocusChange>> Changes = new("changes", "The earlier changes of the focus, in the order they happened (the focus history); the current focus is areas.", Codecs.List(FocusChangeShape.Shape), static f => f.Changes);
         public static readonly Member<Formulation, string?> Notes = new("notes", "The formulation text (free text; patient data).", Codecs.Text!, static f => f.Notes, check: Check.Text);
 
         public static readonly ObjectShape<Formulation> Shape = new(
             "The interpersonal formulation: the chosen focus, presented to the patient and (when accepted) agreed.",
-            [Areas, ChosenAtSession, PresentedAtSession, Agreed, AgreedAtSession, AgreedOn, Notes],
+            [Areas, ChosenAtSession, PresentedAtSession, Agreed, AgreedAtSession, AgreedOn, Changes, Notes],
             static v => new Formulation
             {
                 Areas = v.Get(Areas),
@@ -113,6 +125,7 @@ internal static class CourseShapes
                 Agreed = v.Get(Agreed),
                 AgreedAtSession = v.Get(AgreedAtSession),
                 AgreedOn = v.Get(AgreedOn),
+                Changes = v.Get(Changes),
                 Notes = v.Get(Notes),
             });
     }
@@ -152,13 +165,12 @@ internal static class CourseShapes
         public static readonly Member<InventoryPerson, ValueList<SupportKind>> Support = new("support", "The kinds of support the person gives.", Codecs.List(Codecs.Enum<SupportKind>()), static p => p.Support);
         public static readonly Member<InventoryPerson, bool?> ChangedNearOnset = new("changedNearOnset", "Whether the relationship changed near symptom onset.", OptionalBool, static p => p.ChangedNearOnset);
         public static readonly Member<InventoryPerson, ProblemArea?> RelatedArea = new("relatedArea", "The problem area the relationship relates to.", OptionalEnum<ProblemArea>(), static p => p.RelatedArea);
-        public static readonly Member<InventoryPerson, bool> Deceased = new("deceased", "Whether the person has died (default false).", Codecs.Bool, static p => p.Deceased);
-        public static readonly Member<InventoryPerson, LocalDate?> DiedOn = new("diedOn", "The date of death (YYYY-MM-DD).", OptionalDate, static p => p.DiedOn);
+        public static readonly Member<InventoryPerson, bool> Deceased = new("deceased", "Whether the person has died (default false); the date is a death in lifeEvents naming the person.", Codecs.Bool, static p => p.Deceased);
 
         public static readonly ObjectShape<InventoryPerson> Shape = new(
             "One significant person, referred to everywhere else by id. The label and every free-text member are patient data.",
             [Id, Label, Relationship, Ring, Contact, SharedActivities, Positives, Negatives, PatientExpectations, OtherExpectations, ExpectationsMet,
-             CanDiscuss, CannotDiscuss, Conflicts, ConflictsResolved, KnowsAboutMood, WouldLikeToChange, Support, ChangedNearOnset, RelatedArea, Deceased, DiedOn],
+             CanDiscuss, CannotDiscuss, Conflicts, ConflictsResolved, KnowsAboutMood, WouldLikeToChange, Support, ChangedNearOnset, RelatedArea, Deceased],
             static v => new InventoryPerson(v.Get(Id), v.Get(Relationship))
             {
                 Label = v.Get(Label),
@@ -180,7 +192,6 @@ internal static class CourseShapes
                 ChangedNearOnset = v.Get(ChangedNearOnset),
                 RelatedArea = v.Get(RelatedArea),
                 Deceased = v.Get(Deceased),
-                DiedOn = v.Get(DiedOn),
             },
             afterRead: static (v, context) => (context.Scope as InventoryScope)?.Add(context.ItemIndex, v.Has(Id) ? v.Get(Id) : null, v.Get(Ring)));
     }
@@ -249,19 +260,32 @@ internal static class CourseShapes
         public static readonly Member<Measurement, InstrumentId> Instrument = new("instrument", "The instrument's id (kebab-case), such as 'phq-9'.", Codecs.Id<InstrumentId>(InstrumentId.TryFrom, static id => id.Value, "an instrument id", IdSyntax.KebabRule, Instruments.All.Select(static i => i.Id)), static m => m.Instrument, required: true);
         public static readonly Member<Measurement, int?> Total = new("total", "The recorded total (0 or more).", OptionalInt, static m => m.Total, check: Check.NonNegative);
         public static readonly Member<Measurement, ValueList<int>> Items = new("items", "The item scores in item order.", Codecs.List(Codecs.Int), static m => m.Items);
+        public static readonly Member<Measurement, decimal?> Mean = new("mean", "The mean score, for an instrument whose score is a mean such as the Social Rhythm Metric (0 or more; a decimal); recorded alone, without total or items.", Codecs.Nullable(Codecs.Decimal), static m => m.Mean, check: Check.NonNegative);
+        public static readonly Member<Measurement, Rater?> Rater = new("rater", "Who rated the measurement: self, clinician or informant.", OptionalEnum<Rater>(), static m => m.Rater);
 
         public static readonly ObjectShape<Measurement> Shape = new(
-            "One administration of an instrument: a total, item scores in item order, or both. For a built-in instrument the item count and item range are checked.",
-            [Instrument, Total, Items],
-            static v => new Measurement(v.Get(Instrument), v.Get(Total), v.Get(Items)),
+            "One administration of an instrument: a total, item scores in item order, or both; or a mean for a mean-scored instrument. For a built-in instrument the item count and item range are checked.",
+            [Instrument, Total, Items, Mean, Rater],
+            static v => (v.Get(Mean) is { } mean ? Measurement.OfMean(v.Get(Instrument), mean) : new Measurement(v.Get(Instrument), v.Get(Total), v.Get(Items))) with { Rater = v.Get(Rater) },
             validate: static (v, context, _) => !v.AllRead || CheckItems(v, context));
 
         private static bool CheckItems(Values v, ReadContext context)
         {
             var items = v.Get(Items);
+            if (v.Get(Mean) is not null)
+            {
+                if (v.Get(Total) is null && items.IsEmpty)
+                {
+                    return true;
+                }
+
+                context.ErrorBelow(DocumentErrorCodes.Value, "A mean is recorded alone, without a total or item scores.", PathSegment.Named("mean"));
+                return false;
+            }
+
             if (v.Get(Total) is null && items.IsEmpty)
             {
-                context.ErrorBelow(DocumentErrorCodes.Value, "A measurement has a total, item scores, or both.");
+                context.ErrorBelow(DocumentErrorCodes.Value, "A measurement has a total, item scores, or both (or a mean for a mean-scored instrument).");
                 return false;
             }
 
@@ -297,6 +321,30 @@ internal static class CourseShapes
         }
     }
 
+    /// <summary>A clinician's part in a session.</summary>
+    internal static class SessionClinicianShape
+    {
+        public static readonly Member<SessionClinician, ClinicianId> Id = new("id", "The clinician's opaque id: 1 to 64 ASCII letters, digits, '-' or '_' (never a name).", ClinicianIdCodec, static c => c.Id, required: true);
+        public static readonly Member<SessionClinician, ClinicianRole> Role = new("role", "The clinician's part: lead (the therapist or lead facilitator) or coTherapist (default lead).", Codecs.Enum<ClinicianRole>(), static c => c.Role, defaultValue: ClinicianRole.Lead, alwaysWrite: true);
+
+        public static readonly ObjectShape<SessionClinician> Shape = new(
+            "A clinician's part in one session.",
+            [Id, Role],
+            static v => new SessionClinician(v.Get(Id), v.Get(Role)));
+    }
+
+    /// <summary>Who was present at a group session.</summary>
+    internal static class SessionGroupShape
+    {
+        public static readonly Member<SessionGroup, int?> MembersPresent = new("membersPresent", "The number of members present, the patient included (0 to 1000).", OptionalInt, static g => g.MembersPresent, check: static (v, name) => Check.InRange(v, 0, 1000, name));
+        public static readonly Member<SessionGroup, ValueList<MemberId>> Members = new("members", "The opaque ids of the other members present (never names).", Codecs.List(Codecs.Id<MemberId>(MemberId.TryFrom, static id => id.Value, "a member id", IdSyntax.TokenRule)), static g => g.Members);
+
+        public static readonly ObjectShape<SessionGroup> Shape = new(
+            "Who was present at one group session: a count, the other members' opaque ids, or both.",
+            [MembersPresent, Members],
+            static v => new SessionGroup { MembersPresent = v.Get(MembersPresent), Members = v.Get(Members) });
+    }
+
     /// <summary>One session.</summary>
     internal static class SessionShape
     {
@@ -304,8 +352,8 @@ internal static class CourseShapes
         public static readonly Member<Session, LocalDate?> Date = new("date", "The date, when scheduled or held (YYYY-MM-DD).", OptionalDate, static s => s.Date);
         public static readonly Member<Session, Duration?> Length = new("length", "The length (ISO-8601 duration, longer than zero and at most 24 hours, such as 'PT50M').", OptionalDuration, static s => s.Length, check: Check.PositiveDuration);
         public static readonly Member<Session, Phase> Phase = new("phase", "The phase the session belongs to.", Codecs.Enum<Phase>(), static s => s.Phase, required: true);
-        public static readonly Member<Session, SessionFormat> Format = new("format", "How the session is delivered (default individual).", Codecs.Enum<SessionFormat>(), static s => s.Format, defaultValue: SessionFormat.Individual, alwaysWrite: true);
-        public static readonly Member<Session, SessionStatus> Status = new("status", "What became of the session (default planned).", Codecs.Enum<SessionStatus>(), static s => s.Status, defaultValue: SessionStatus.Planned, alwaysWrite: true);
+        public static readonly Member<Session, SessionFormat> Format = new("format", "Who takes part: individual, group, joint or couple (default individual); how it reached the patient is delivery.", Codecs.Enum<SessionFormat>(), static s => s.Format, defaultValue: SessionFormat.Individual, alwaysWrite: true);
+        public static readonly Member<Session, SessionStatus> Status = new("status", "What became of the session: its attendance (default planned; missed is did not attend).", Codecs.Enum<SessionStatus>(), static s => s.Status, defaultValue: SessionStatus.Planned, alwaysWrite: true);
         public static readonly Member<Session, ValueList<SessionTask>> Tasks = new("tasks", "The protocol tasks done in the session.", Codecs.List(Codecs.Enum<SessionTask>()), static s => s.Tasks);
         public static readonly Member<Session, ValueList<TechniqueId>> Techniques = new(
             "techniques",
@@ -320,19 +368,29 @@ internal static class CourseShapes
             static s => s.Measures);
 
         public static readonly Member<Session, string?> Notes = Text<Session>("notes", "The therapist's notes (free text; patient data).", static s => s.Notes);
+        public static readonly Member<Session, DeliveryMode?> Delivery = new("delivery", "How the session reached the patient: inPerson, video or telephone.", OptionalEnum<DeliveryMode>(), static s => s.Delivery);
+        public static readonly Member<Session, int?> Replaces = new("replaces", "For a make-up session, the number of the missed or cancelled session it replaces (1 or more).", OptionalInt, static s => s.Replaces, check: Check.Positive);
+        public static readonly Member<Session, ValueList<PersonId>> Attendees = new("attendees", "The ids of the inventory persons who attended (a joint session with a parent, caregiver or partner).", PersonIds, static s => s.Attendees);
+        public static readonly Member<Session, ValueList<SessionClinician>> Clinicians = new("clinicians", "The clinicians of the session, by opaque id, with their parts.", Codecs.List(SessionClinicianShape.Shape), static s => s.Clinicians);
+        public static readonly Member<Session, SessionGroup?> Group = new("group", "Who was present at a group session (a count or opaque member ids; never names).", SessionGroupShape.Shape!, static s => s.Group);
 
         public static readonly ObjectShape<Session> Shape = new(
             "One meeting of the course.",
-            [Number, Date, Length, Phase, Format, Status, Tasks, Techniques, Measures, Notes],
+            [Number, Date, Length, Phase, Format, Delivery, Status, Replaces, Tasks, Techniques, Measures, Attendees, Clinicians, Group, Notes],
             static v => new Session(v.Get(Number), v.Get(Phase))
             {
                 Date = v.Get(Date),
                 Length = v.Get(Length),
                 Format = v.Get(Format),
+                Delivery = v.Get(Delivery),
                 Status = v.Get(Status),
+                Replaces = v.Get(Replaces),
                 Tasks = v.Get(Tasks),
                 Techniques = v.Get(Techniques),
                 Measures = v.Get(Measures),
+                Attendees = v.Get(Attendees),
+                Clinicians = v.Get(Clinicians),
+                Group = v.Get(Group),
                 Notes = v.Get(Notes),
             });
     }
@@ -390,12 +448,83 @@ internal static class CourseShapes
             });
     }
 
+    /// <summary>Where the course stands.</summary>
+    internal static class LifecycleShape
+    {
+        public static readonly Member<CourseLifecycle, CourseStatus> Status = new("status", "Where the course stands: active, completed or endedEarly.", Codecs.Enum<CourseStatus>(), static l => l.Status, required: true);
+        public static readonly Member<CourseLifecycle, LocalDate?> AsOf = new("asOf", "The date the record describes: when it was fetched or last brought up to date (YYYY-MM-DD).", OptionalDate, static l => l.AsOf);
+        public static readonly Member<CourseLifecycle, LocalDate?> EndedOn = new("endedOn", "The date the course ended (YYYY-MM-DD).", OptionalDate, static l => l.EndedOn);
+        public static readonly Member<CourseLifecycle, EndReason?> EndReason = new("endReason", "Why the course ended early: patientWithdrew, lostToContact, transferred, referredOn, clinicianEnded or other.", OptionalEnum<EndReason>(), static l => l.EndReason);
+
+        public static readonly ObjectShape<CourseLifecycle> Shape = new(
+            "Where the course stands (active as of a date, completed, or ended early with the date and reason). Without it, the course is judged from its sessions.",
+            [Status, AsOf, EndedOn, EndReason],
+            static v => new CourseLifecycle(v.Get(Status)) { AsOf = v.Get(AsOf), EndedOn = v.Get(EndedOn), EndReason = v.Get(EndReason) });
+    }
+
+    /// <summary>The therapy group of a group course.</summary>
+    internal static class CourseGroupShape
+    {
+        public static readonly Member<CourseGroup, GroupId> Id = new("id", "The group's opaque id: 1 to 64 ASCII letters, digits, '-' or '_'.", Codecs.Id<GroupId>(GroupId.TryFrom, static id => id.Value, "a group id", IdSyntax.TokenRule), static g => g.Id, required: true);
+        public static readonly Member<CourseGroup, int?> MembersAtStart = new("membersAtStart", "The number of members the group started with (1 or more).", OptionalInt, static g => g.MembersAtStart, check: Check.Positive);
+
+        public static readonly ObjectShape<CourseGroup> Shape = new(
+            "The therapy group a group course is delivered in.",
+            [Id, MembersAtStart],
+            static v => new CourseGroup(v.Get(Id)) { MembersAtStart = v.Get(MembersAtStart) });
+    }
+
+    /// <summary>One supervision of the course.</summary>
+    internal static class SupervisionShape
+    {
+        public static readonly Member<SupervisionRecord, LocalDate> Date = new("date", "The date of the supervision (YYYY-MM-DD).", Codecs.Date, static s => s.Date, required: true);
+        public static readonly Member<SupervisionRecord, ClinicianId> Supervisor = new("supervisor", "The supervisor's opaque id (never a name).", ClinicianIdCodec, static s => s.Supervisor, required: true);
+        public static readonly Member<SupervisionRecord, ValueList<int>> Sessions = new("sessions", "The numbers of the sessions discussed (1 or more each).", Codecs.List(Codecs.Int), static s => s.Sessions, check: Check.AllPositive);
+        public static readonly Member<SupervisionRecord, string?> Notes = Text<SupervisionRecord>("notes", "Notes on the supervision (free text; patient data).", static s => s.Notes);
+
+        public static readonly ObjectShape<SupervisionRecord> Shape = new(
+            "A supervision of the course: its date, the supervisor and the sessions discussed.",
+            [Date, Supervisor, Sessions, Notes],
+            static v => new SupervisionRecord(v.Get(Date), v.Get(Supervisor)) { Sessions = v.Get(Sessions), Notes = v.Get(Notes) });
+    }
+
+    /// <summary>One dated life event.</summary>
+    internal static class LifeEventShape
+    {
+        public static readonly Member<LifeEvent, LifeEventKind> Kind = new("kind", "What happened: death, birth, separation, move, jobLoss, illness, retirement or other.", Codecs.Enum<LifeEventKind>(), static e => e.Kind, required: true);
+        public static readonly Member<LifeEvent, LocalDate> Date = new("date", "When it happened (YYYY-MM-DD).", Codecs.Date, static e => e.Date, required: true);
+        public static readonly Member<LifeEvent, ValueList<PersonId>> Persons = new("persons", "The ids of the inventory persons the event concerns (the person who died, for a death).", PersonIds, static e => e.Persons);
+        public static readonly Member<LifeEvent, string?> Notes = Text<LifeEvent>("notes", "Notes on the event (free text; patient data).", static e => e.Notes);
+
+        public static readonly ObjectShape<LifeEvent> Shape = new(
+            "A dated life event around the onset of symptoms.",
+            [Kind, Date, Persons, Notes],
+            static v => new LifeEvent(v.Get(Kind), v.Get(Date)) { Persons = v.Get(Persons), Notes = v.Get(Notes) });
+    }
+
+    /// <summary>Measurements taken outside the sessions.</summary>
+    internal static class AssessmentShape
+    {
+        public static readonly Member<Assessment, AssessmentOccasion> Occasion = new("occasion", "When, relative to the course: intake, screening, preTreatment, followUp or other.", Codecs.Enum<AssessmentOccasion>(), static a => a.Occasion, required: true);
+        public static readonly Member<Assessment, LocalDate> Date = new("date", "The date of the measurements (YYYY-MM-DD).", Codecs.Date, static a => a.Date, required: true);
+        public static readonly Member<Assessment, ValueList<Measurement>> Measures = new(
+            "measures",
+            "The measurements.",
+            Codecs.List(MeasurementShape.Shape, static l => l.MaxMeasuresPerSession, "measurements", nameof(IptJsonLimits.MaxMeasuresPerSession)),
+            static a => a.Measures);
+
+        public static readonly ObjectShape<Assessment> Shape = new(
+            "Measurements taken outside the sessions: at intake or screening, before treatment, or at follow-up.",
+            [Occasion, Date, Measures],
+            static v => new Assessment(v.Get(Occasion), v.Get(Date)) { Measures = v.Get(Measures) });
+    }
+
     /// <summary>The root of a course document.</summary>
     internal static class CourseShape
     {
         public static readonly Member<Course, int> SchemaVersion = new(
             "schemaVersion",
-            "The version of the document format; this library writes and reads version 1.",
+            "The version of the document format; this library writes version 2 and reads versions 1 (migrated) and 2.",
             Codecs.Int,
             static _ => CourseJson.CurrentVersion,
             required: true,
@@ -423,12 +552,26 @@ internal static class CourseShapes
 
         public static readonly Member<Course, ValueList<Goal>> Goals = new("goals", "The goals.", Codecs.List(GoalShape.Shape), static c => c.Goals);
         public static readonly Member<Course, ValueList<InterpersonalEvent>> Diary = new("diary", "The between-session diary of interpersonal events.", Codecs.List(DiaryEntryShape.Shape), static c => c.Diary);
+        public static readonly Member<Course, CourseLifecycle?> Lifecycle = new("lifecycle", "Where the course stands: active (as of a date), completed, or ended early with the date and reason.", LifecycleShape.Shape!, static c => c.Lifecycle);
+        public static readonly Member<Course, ClinicianId?> Therapist = new("therapist", "The opaque id of the course's therapist (the lead facilitator of a group course).", Codecs.Nullable(ClinicianIdCodec), static c => c.Therapist);
+        public static readonly Member<Course, CourseGroup?> Group = new("group", "The therapy group of a group course.", CourseGroupShape.Shape!, static c => c.Group);
+        public static readonly Member<Course, LocalDate?> Onset = new("onset", "The date the symptoms began (YYYY-MM-DD).", OptionalDate, static c => c.Onset);
+        public static readonly Member<Course, ValueList<LifeEvent>> LifeEvents = new("lifeEvents", "The dated life events around the onset (deaths, births, separations, moves, job losses, illnesses).", Codecs.List(LifeEventShape.Shape), static c => c.LifeEvents);
+        public static readonly Member<Course, ValueList<Assessment>> Assessments = new("assessments", "The measurements taken outside the sessions (intake, screening, pre-treatment, follow-up).", Codecs.List(AssessmentShape.Shape), static c => c.Assessments);
+        public static readonly Member<Course, ValueList<SupervisionRecord>> Supervision = new("supervision", "The supervisions of the course.", Codecs.List(SupervisionShape.Shape), static c => c.Supervision);
 
         public static readonly ObjectShape<Course> Shape = new(
             "An Interpersonal Psychotherapy (IPT) course: one patient's contracted episode under one protocol variant.",
-            [SchemaVersion, Protocol, PatientAge, Setting, Contract, Renegotiations, Formulation, SickRole, Inventory, Sessions, Goals, Diary],
+            [SchemaVersion, Protocol, Lifecycle, PatientAge, Setting, Therapist, Group, Onset, Contract, Renegotiations, Formulation, SickRole, Inventory, LifeEvents, Assessments, Sessions, Supervision, Goals, Diary],
             static v => new Course(v.Get(Protocol))
             {
+                Lifecycle = v.Get(Lifecycle),
+                Therapist = v.Get(Therapist),
+                Group = v.Get(Group),
+                Onset = v.Get(Onset),
+                LifeEvents = v.Get(LifeEvents),
+                Assessments = v.Get(Assessments),
+                Supervision = v.Get(Supervision),
                 PatientAge = v.Get(PatientAge),
                 Setting = v.Get(Setting),
                 Contract = v.Get(Contract),

@@ -299,6 +299,16 @@ public static class BuiltInTechniques
         },
         new TechniqueEntry
         {
+            Id = TechniqueIds.RiskReview,
+            Name = "Risk review",
+            Group = TechniqueGroup.Adjunctive,
+            Description = "Reviewing risk to self at the first contact and whenever a safety item is positive or the scores worsen, following the service's safety procedure.",
+            PhaseWeights = [new(Phase.PreTreatment, 0.1), new(Phase.Initial, 0.1), new(Phase.Middle, 0.1), new(Phase.Termination, 0.1), new(Phase.Maintenance, 0.1)],
+            Task = SessionTask.RiskReview,
+            Citation = new(Confidence.High, "NHSTT", "KROENKE01", "CONVENTION"),
+        },
+        new TechniqueEntry
+        {
             Id = TechniqueIds.PreGroupPreparation,
             Name = "Pre-group preparation",
             Group = TechniqueGroup.IptStructure,

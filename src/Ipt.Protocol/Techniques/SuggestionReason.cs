@@ -3,6 +3,13 @@ namespace Ipt.Protocol.Techniques;
 /// <summary>Why the advisor suggests a technique; suggestions are ranked by reason first (in this order), then by weight.</summary>
 public enum SuggestionReason
 {
+    /// <summary>
+    /// A risk review, above everything else: a safety signal is open (a positive safety item, an
+    /// unrecorded safety item at caseness, a deterioration, with no risk review since), or the session
+    /// is the first contact, where risk is assessed. [NHSTT, CONVENTION] (H)
+    /// </summary>
+    Safety,
+
     /// <summary>A phase task whose deadline has come or passed and that is not yet recorded (no inventory by the end of the initial phase, ending not raised by N−2, …).</summary>
     Overdue,
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 
 namespace Ipt.Protocol.Techniques;
@@ -24,7 +25,7 @@ namespace Ipt.Protocol.Techniques;
 public sealed class TechniqueAdvisor
 {
     private const int PhaseCount = 5;
-    private const int AreaCount = 4;
+    private const int AreaCount = 5; // every ProblemArea value, IPSRT's lost healthy self included
     private const int StageCount = 3;
     private const double GeneralFactor = 0.6;
     private const double NoFocusFactor = 0.3;
@@ -35,6 +36,7 @@ public sealed class TechniqueAdvisor
     private const double NotYetDueFactor = 0.5;
     private const double DueScore = 2;
     private const double OverdueScore = 3;
+    private const double SafetyScore = 5;
     private const int StackLimit = 256;
     private const int RationaleCacheLimit = 4096;
 
@@ -47,16 +49,20 @@ public sealed class TechniqueAdvisor
     private readonly int contractRow;
     private readonly int sickRoleRow;
     private readonly int stageAssessmentRow;
+    private readonly TechniqueEntry? riskReview;
 
     /// <summary>Creates an advisor over a catalogue and the protocol variants it may meet.</summary>
     /// <param name="catalogue">The technique catalogue (built-in, or composed with contributor catalogues).</param>
     /// <param name="protocols">The protocol variants of the courses it will be asked about.</param>
-    public TechniqueAdvisor(TechniqueCatalogue catalogue, ProtocolRegistry protocols)
+    /// <param name="instruments">The instruments whose safety items and scores it reads (the built-in ones when omitted).</param>
+    public TechniqueAdvisor(TechniqueCatalogue catalogue, ProtocolRegistry protocols, InstrumentRegistry? instruments = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(protocols);
         Catalogue = catalogue;
         Protocols = protocols;
+        Instruments = instruments ?? InstrumentRegistry.BuiltIn;
+        riskReview = catalogue.TryGet(TechniqueIds.RiskReview, out var own) ? own : BuiltInTechniques.Catalogue.TryGet(TechniqueIds.RiskReview, out var builtIn) ? builtIn : null;
 
         rows = new Row[catalogue.Count];
         var ids = new Dictionary<string, int>(catalogue.Count, StringComparer.Ordinal);
@@ -91,6 +97,9 @@ public sealed class TechniqueAdvisor
 
     /// <summary>Gets the protocol variants the advisor knows.</summary>
     public ProtocolRegistry Protocols { get; }
+
+    /// <summary>Gets the instruments whose safety items and scores the advisor reads to put a risk review first.</summary>
+    public InstrumentRegistry Instruments { get; }
 
     /// <summary>Suggests techniques for one session of a course.</summary>
     /// <param name="course">The course; it is only read.</param>
@@ -282,7 +291,7 @@ public sealed class TechniqueAdvisor
                 continue;
             }
 
-            var weight = row.Phase[(int)phase];
+            var weight = variant.PhaseWeights[r][(int)phase];
             SuggestionReason why;
             byte fromSecondary = 0;
             if (!row.HasAreas)
@@ -370,12 +379,12 @@ public sealed class TechniqueAdvisor
             switch (status)
             {
                 case TaskStatus.Overdue:
-                    score[r] = OverdueScore + rows[r].Phase[(int)rulePhase];
+                    score[r] = OverdueScore + variant.PhaseWeights[r][(int)rulePhase];
                     reason[r] = (byte)SuggestionReason.Overdue;
                     detail[r] = (byte)(rule.Timing == PhaseTaskTiming.Ending ? Detail.Ending : Detail.None);
                     break;
                 case TaskStatus.Due:
-                    score[r] = DueScore + rows[r].Phase[(int)phase];
+                    score[r] = DueScore + variant.PhaseWeights[r][(int)phase];
                     reason[r] = (byte)(rule.Requirement is null ? SuggestionReason.PhaseTask : SuggestionReason.VariantTask);
                     detail[r] = (byte)(rule.Timing switch
                     {
@@ -397,9 +406,22 @@ public sealed class TechniqueAdvisor
         if (stageAssessmentRow >= 0 && stage is null && phaseRank == 2 && variant.Applies[stageAssessmentRow]
             && (primary == ProblemArea.RoleDispute || secondary == ProblemArea.RoleDispute))
         {
-            score[stageAssessmentRow] = OverdueScore + rows[stageAssessmentRow].Phase[(int)Phase.Initial];
+            score[stageAssessmentRow] = OverdueScore + variant.PhaseWeights[stageAssessmentRow][(int)Phase.Initial];
             reason[stageAssessmentRow] = (byte)SuggestionReason.Overdue;
             detail[stageAssessmentRow] = Detail.NoStage;
+        }
+
+        // A risk review comes before everything else while a safety signal is open or at the first contact.
+        var safety = riskReview is null ? null : SafetyRationale(course, target);
+        if (safety is not null)
+        {
+            var riskRow = RowOf(TechniqueIds.RiskReview);
+            if (riskRow >= 0)
+            {
+                score[riskRow] = 0;
+            }
+
+            top = Math.Max(1, top - 1);
         }
 
         // Top suggestions: score descending, then row (id) order.
@@ -431,12 +453,18 @@ public sealed class TechniqueAdvisor
         }
 
         var context = new RationaleContext(phase, primary, secondary, stage, course.Protocol, bounds, last, definition);
-        var suggestions = new Suggestion[found];
+        var first = safety is null ? 0 : 1;
+        var suggestions = new Suggestion[found + first];
+        if (safety is not null)
+        {
+            suggestions[0] = new Suggestion(riskReview!, SafetyScore, safety, SuggestionReason.Safety);
+        }
+
         for (var k = 0; k < found; k++)
         {
             var r = best[k];
             var why = (SuggestionReason)reason[r];
-            suggestions[k] = new Suggestion(rows[r].Entry, score[r], variant.Rationale(context, r, rows[r], why, detail[r]), why);
+            suggestions[k + first] = new Suggestion(rows[r].Entry, score[r], variant.Rationale(context, r, rows[r], why, detail[r]), why);
         }
 
         return new AdviceResult
@@ -451,6 +479,71 @@ public sealed class TechniqueAdvisor
             Suggestions = new ValueList<Suggestion>(ImmutableCollectionsMarshal.AsImmutableArray(suggestions)),
         };
     }
+
+    /// <summary>
+    /// Why a risk review is due at <paramref name="target"/>, or <see langword="null"/>: the first open
+    /// safety signal before it (no risk review recorded since), or the first contact. The signals are
+    /// the rules' own (IPT0704, IPT0707, IPT0708, IPT0309), so the advice and the findings agree.
+    /// </summary>
+    private string? SafetyRationale(Course course, int target)
+    {
+        var sessions = course.Sessions.AsSpan();
+        var anyHeldBefore = false;
+        foreach (var session in sessions)
+        {
+            anyHeldBefore |= session.IsHeld && session.Number < target;
+        }
+
+        if (!anyHeldBefore)
+        {
+            return "Risk review at the first contact: assess risk to self and follow the service's safety procedure.";
+        }
+
+        foreach (var signal in SafetySignals.Of(course, Instruments))
+        {
+            var atNumber = signal.InAssessment ? 0 : sessions[signal.Index].Number;
+            if (signal.Reviewed || atNumber >= target || ReviewedSince(sessions, signal, course, target))
+            {
+                continue;
+            }
+
+            var where = signal.InAssessment
+                ? string.Create(CultureInfo.InvariantCulture, $"at the {PhaseWordOf(course.Assessments[signal.Index].Occasion)} assessment of {course.Assessments[signal.Index].Date:uuuu-MM-dd}")
+                : string.Create(CultureInfo.InvariantCulture, $"in session {atNumber}");
+            var what = signal.Kind switch
+            {
+                SafetySignalKind.PositiveItem => string.Create(CultureInfo.InvariantCulture, $"{signal.Instrument.Name} item {signal.Instrument.SafetyItem} scored {signal.Score} {where}"),
+                SafetySignalKind.ItemNotRecorded => string.Create(CultureInfo.InvariantCulture, $"{signal.Instrument.Name} totalled {signal.Score} {where} without item {signal.Instrument.SafetyItem} recorded"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{signal.Instrument.Name} rose from {signal.Compared} to {signal.Score} {where}"),
+            };
+            return $"Risk review first: {what}, and no risk review is recorded since; follow the service's safety procedure.";
+        }
+
+        return null;
+    }
+
+    private static bool ReviewedSince(ReadOnlySpan<Session> sessions, in SafetySignal signal, Course course, int target)
+    {
+        var from = signal.InAssessment ? SafetySignals.FirstHeldOnOrAfter(sessions, course.Assessments[signal.Index].Date) : signal.Index + 1;
+        for (var i = from; i < sessions.Length; i++)
+        {
+            if (sessions[i].Number < target && sessions[i].IsHeld && sessions[i].Has(SessionTask.RiskReview))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string PhaseWordOf(AssessmentOccasion occasion) => occasion switch
+    {
+        AssessmentOccasion.Intake => "intake",
+        AssessmentOccasion.Screening => "screening",
+        AssessmentOccasion.PreTreatment => "pre-treatment",
+        AssessmentOccasion.FollowUp => "follow-up",
+        _ => "other",
+    };
 
     private static TaskStatus StatusOf(PhaseTaskTiming timing, int ruleRank, int phaseRank, int target, Bounds bounds, int last)
     {
@@ -495,9 +588,18 @@ public sealed class TechniqueAdvisor
             perPhase[p] = [];
         }
 
+        // The entries' weights under this protocol (TechniqueEntry.WeightIn(phase, protocol): one home for
+        // how a protocol reads the catalogue, shared with the technique rules).
+        var phaseWeights = new double[rows.Length][];
         for (var r = 0; r < rows.Length; r++)
         {
             var entry = rows[r].Entry;
+            phaseWeights[r] = new double[PhaseCount];
+            for (var p = 0; p < PhaseCount; p++)
+            {
+                phaseWeights[r][p] = entry.WeightIn((Phase)p, protocol);
+            }
+
             applies[r] = entry.IsIpt && entry.AppliesTo(protocol.Id);
             if (!applies[r])
             {
@@ -506,7 +608,7 @@ public sealed class TechniqueAdvisor
 
             for (var p = 0; p < PhaseCount; p++)
             {
-                if (rows[r].Phase[p] > 0)
+                if (phaseWeights[r][p] > 0)
                 {
                     perPhase[p].Add(r);
                 }
@@ -532,7 +634,7 @@ public sealed class TechniqueAdvisor
             ruleOf[r] = rule;
         }
 
-        return new Variant(protocol, applies, candidates, [.. rules], ruleOf);
+        return new Variant(protocol, applies, candidates, [.. rules], ruleOf, phaseWeights);
     }
 
     private enum TaskStatus
@@ -626,7 +728,7 @@ public sealed class TechniqueAdvisor
         }
     }
 
-    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow)
+    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow, double[][] PhaseWeights)
     {
         // Rationales depend only on the key's parts, so they are built once and shared (bounded).
         private readonly ConcurrentDictionary<ulong, string> rationales = new();
@@ -783,6 +885,7 @@ public sealed class TechniqueAdvisor
                 },
                 ProblemArea.RoleTransition => "Role transition",
                 ProblemArea.InterpersonalDeficits => "Interpersonal deficits",
+                ProblemArea.LostHealthySelf => "Grief for the lost healthy self",
                 _ => "No focus",
             };
             return detail == Detail.Secondary ? text + " (secondary focus)" : text;

@@ -1,3 +1,4 @@
+using Ipt.Protocol.Protocols;
 namespace Ipt.Protocol.Techniques;
 
 /// <summary>
@@ -68,6 +69,23 @@ public sealed record TechniqueEntry
         return 0;
     }
 
+    /// <summary>
+    /// Returns the entry's weight in a phase of a protocol: its weight in the phase, except that in a
+    /// protocol whose pre-treatment meetings do the initial phase's tasks
+    /// (<see cref="ProtocolDefinition.InitialTasksInPreTreatment"/>) a pre-treatment meeting also
+    /// takes the entry's initial-phase weight. The technique rules and the advisor both read weights
+    /// through this method.
+    /// </summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="protocol">The protocol.</param>
+    /// <returns>The weight, 0 to 1.</returns>
+    public double WeightIn(Phase phase, ProtocolDefinition protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        var weight = WeightIn(phase);
+        return phase == Phase.PreTreatment && protocol.InitialTasksInPreTreatment ? Math.Max(weight, WeightIn(Phase.Initial)) : weight;
+    }
+
     /// <summary>Returns the entry's weight for a problem area (0 when not listed).</summary>
     /// <param name="area">The problem area.</param>
     /// <returns>The weight, 0 to 1.</returns>
@@ -104,6 +122,12 @@ public sealed record TechniqueEntry
     /// <param name="phase">The phase.</param>
     /// <returns><see langword="true"/> when it applies.</returns>
     public bool AppliesIn(Phase phase) => WeightIn(phase) > 0;
+
+    /// <summary>Returns whether the entry applies in a phase of a protocol (see <see cref="WeightIn(Phase, ProtocolDefinition)"/>).</summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="protocol">The protocol.</param>
+    /// <returns><see langword="true"/> when it applies.</returns>
+    public bool AppliesIn(Phase phase, ProtocolDefinition protocol) => WeightIn(phase, protocol) > 0;
 
     /// <summary>Returns whether the entry applies to a protocol variant.</summary>
     /// <param name="protocol">The protocol's id.</param>

@@ -88,6 +88,9 @@ public static class TechniqueIds
     /// <summary>Gets <c>pre-group-preparation</c>: pre-group preparation.</summary>
     public static TechniqueId PreGroupPreparation { get; } = TechniqueId.From("pre-group-preparation");
 
+    /// <summary>Gets <c>risk-review</c>: risk review.</summary>
+    public static TechniqueId RiskReview { get; } = TechniqueId.From("risk-review");
+
     /// <summary>Gets <c>relate-onset-to-death</c>: relating onset to the death.</summary>
     public static TechniqueId RelateOnsetToDeath { get; } = TechniqueId.From("relate-onset-to-death");
 

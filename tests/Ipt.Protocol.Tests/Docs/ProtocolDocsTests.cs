@@ -31,11 +31,11 @@ public class ProtocolDocsTests
     }
 
     [Fact]
-    public void The_concepts_page_names_every_public_model_type()
+    public void The_concepts_page_names_every_public_model_protocol_and_outcome_type()
     {
         var page = RepoFiles.Read("docs/concepts.md");
         var modelTypes = typeof(Course).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace is "Ipt.Protocol" or "Ipt.Protocol.Protocols" or "Ipt.Protocol.Scheduling")
+            .Where(t => t.Namespace is "Ipt.Protocol" or "Ipt.Protocol.Protocols" or "Ipt.Protocol.Scheduling" or "Ipt.Protocol.Outcomes")
             .Where(t => !t.IsNested && t.Name is not "ValueList`1" and not "ValueList")
             .Select(t => t.Name);
         Assert.All(modelTypes, name => Assert.Contains($"`{name}`", page, StringComparison.Ordinal));

@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
 using Ipt.Protocol.DependencyInjection;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Samples;
 using Ipt.Protocol.Scheduling;
 using Ipt.Protocol.Serialization;
 using Ipt.Protocol.Techniques;
-using CodeAnalysis = Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -18,45 +16,16 @@ namespace Ipt.Protocol.Tests.Docs;
 /// compiled as one program against the library (as the README says a reader can do), and each
 /// example's behaviour is checked below. Keep the behaviour tests in step with README.md.
 /// </summary>
-public partial class ReadmeExamplesTests
+public class ReadmeExamplesTests
 {
     [Fact]
     public void The_snippets_pasted_together_in_order_compile_as_one_program()
     {
-        var snippets = CSharpBlock().Matches(RepoFiles.Read("README.md")).Select(m => m.Groups[1].Value).ToList();
+        var snippets = DocSnippets.CSharpBlocks(RepoFiles.Read("README.md"));
         Assert.True(snippets.Count >= 5, $"found {snippets.Count} C# snippets in README.md");
-        var program = string.Concat(snippets);
-
-        // References: the framework and every assembly beside the tests (the library, its
-        // dependencies, Microsoft.Extensions.DependencyInjection), as a host app would have them.
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(path => CodeAnalysis.MetadataReference.CreateFromFile(path));
-        // The global usings that `dotnet new console` turns on (ImplicitUsings).
-        const string implicitUsings = """
-            global using System;
-            global using System.Collections.Generic;
-            global using System.IO;
-            global using System.Linq;
-            global using System.Net.Http;
-            global using System.Threading;
-            global using System.Threading.Tasks;
-            """;
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var cancel = TestContext.Current.CancellationToken;
-        var compilation = CSharpCompilation.Create(
-            "ReadmeProgram",
-            [CSharpSyntaxTree.ParseText(implicitUsings, options, "GlobalUsings.g.cs", cancellationToken: cancel), CSharpSyntaxTree.ParseText(program, options, "Program.cs", cancellationToken: cancel)],
-            references,
-            new CSharpCompilationOptions(CodeAnalysis.OutputKind.ConsoleApplication, nullableContextOptions: CodeAnalysis.NullableContextOptions.Enable));
-        var problems = compilation.GetDiagnostics(cancel)
-            .Where(d => d.Severity >= CodeAnalysis.DiagnosticSeverity.Warning)
-            .Select(d => d.ToString())
-            .ToList();
+        var (_, problems) = DocSnippets.Compile("ReadmeProgram", string.Concat(snippets), captureConsole: false, TestContext.Current.CancellationToken);
         Assert.True(problems.Count == 0, $"README.md's snippets, pasted together, do not compile cleanly:\n{string.Join("\n", problems)}");
     }
-
-    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 
     [Fact]
     public void Quick_start()
@@ -123,6 +92,33 @@ public partial class ReadmeExamplesTests
         AdviceResult advice = TechniqueAdvisor.BuiltIn.Suggest(course);
         Assert.Equal(8, advice.SessionNumber);
         Assert.Contains(advice.Suggestions, s => s.Rationale.StartsWith("Role dispute at impasse in the middle phase: communication analysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Outcomes_of_a_course_and_of_a_caseload()
+    {
+        var course = SampleCourses.Standard;
+        var outcomes = SampleCourses.Records.Select(r => r.Course).Append(course)
+            .Select(c => OutcomeCalculator.Default.TryCalculate(c, out var o) ? o : null).OfType<CourseOutcome>().ToList();
+
+        Assert.True(OutcomeCalculator.Default.TryCalculate(course, out CourseOutcome? outcome));
+        bool finished = outcome.IsFinishedTreatment;
+        RecoveryStatus recovery = outcome.Paired.Recovery;
+        OutcomeState remission = outcome.Primary?.Remission ?? OutcomeState.NotComputable;
+
+        CaseloadSummary summary = CaseloadSummary.Of(outcomes);
+        double? recoveryRate = summary.Paired.RecoveryRate;
+        double? dropout = summary.DropoutRate;
+        double? median = summary.MedianAttendedSessions;
+
+        Assert.True(finished);
+        Assert.Equal(RecoveryStatus.NotComputable, recovery); // the sample measures PHQ-9 only
+        Assert.NotEqual(OutcomeState.NotComputable, remission);
+        Assert.Equal(6, summary.Courses);
+        Assert.Null(recoveryRate); // no sample measures GAD-7, so the pair is not counted
+        Assert.Equal(0.8, summary.CountsOf(Instruments.Phq9.Id)!.RecoveryRate); // four of the five finished courses recover on PHQ-9
+        Assert.NotNull(dropout);
+        Assert.NotNull(median);
     }
 
     [Fact]

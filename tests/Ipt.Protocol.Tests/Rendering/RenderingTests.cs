@@ -188,16 +188,18 @@ public class RenderingTests
     [Fact]
     public void The_caseness_line_is_labelled_clear_of_the_points()
     {
-        var doc = Parse(MeasureChartSvg.Render(SampleCourses.Standard, Instruments.Phq9));
+        // Scores far from the threshold near the left: the label takes its first place (above the line at the left).
+        var clear = SampleCourses.Standard.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 16)] });
+        var doc = Parse(MeasureChartSvg.Render(clear, Instruments.Phq9));
         Assert.Equal("caseness threshold: 10", WithClass(doc, "text", "caseness-label").Single().Value);
 
         // A score just above the threshold at the first session moves the label from its first place
-        // (above the line at the left), to one where it covers no point and no written score.
-        var course = SampleCourses.Standard.WithSession(1, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 11)] });
+        // to one where it covers no point and no written score.
+        var course = clear.WithSession(1, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 11)] });
         var moved = Parse(MeasureChartSvg.Render(course, Instruments.Phq9));
-        var line = (double)WithClass(doc, "text", "caseness-label").Single().Attribute("y")!;
+        static (string?, string?, string?) Place(XElement t) => ((string?)t.Attribute("x"), (string?)t.Attribute("y"), (string?)t.Attribute("text-anchor"));
         var label = WithClass(moved, "text", "caseness-label").Single();
-        Assert.NotEqual(line, (double)label.Attribute("y")!);
+        Assert.NotEqual(Place(WithClass(doc, "text", "caseness-label").Single()), Place(label));
         var box = TextBox(label);
         Assert.All(WithClass(moved, "circle", "point"), p => Assert.False(box.IntersectsWith(new((float)(double)p.Attribute("cx")! - 5, (float)(double)p.Attribute("cy")! - 5, 10, 10))));
         Assert.All(WithClass(moved, "text", "value"), v => Assert.False(box.IntersectsWith(TextBox(v))));

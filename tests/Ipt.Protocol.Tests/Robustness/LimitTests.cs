@@ -7,7 +7,7 @@ namespace Ipt.Protocol.Tests.Robustness;
 /// <summary>Every reading limit is enforced exactly at its boundary: the limit passes, one more fails with a plain error at the offending path.</summary>
 public class LimitTests
 {
-    private const string Head = """{"schemaVersion":1,"protocol":"ipt",""";
+    private const string Head = """{"schemaVersion":2,"protocol":"ipt",""";
 
     private static string Sessions(int count, string? extra = null)
     {
@@ -94,23 +94,23 @@ public class LimitTests
 
     public static TheoryData<string, string, string> TextPlaces => new()
     {
-        { """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"TEXT"}]}""", "$.sessions[0].notes", "notes" },
-        { """{"schemaVersion":1,"protocol":"ipt","renegotiations":[{"atSession":3,"reason":"TEXT"}]}""", "$.renegotiations[0].reason", "reason" },
-        { """{"schemaVersion":1,"protocol":"ipt","formulation":{"notes":"TEXT"}}""", "$.formulation.notes", "notes" },
-        { """{"schemaVersion":1,"protocol":"ipt","goals":[{"id":"g1","description":"TEXT"}]}""", "$.goals[0].description", "description" },
-        { """{"schemaVersion":1,"protocol":"ipt","goals":[{"id":"g1","description":"x","steps":[{"description":"TEXT"}]}]}""", "$.goals[0].steps[0].description", "description" },
-        { """{"schemaVersion":1,"protocol":"ipt","diary":[{"date":"2026-01-05","whatHappened":"TEXT"}]}""", "$.diary[0].whatHappened", "whatHappened" },
-        { """{"schemaVersion":1,"protocol":"ipt","diary":[{"date":"2026-01-05","pattern":"TEXT"}]}""", "$.diary[0].pattern", "pattern" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","label":"TEXT"}]}}""", "$.inventory.persons[0].label", "label" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","sharedActivities":"TEXT"}]}}""", "$.inventory.persons[0].sharedActivities", "sharedActivities" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","positives":"TEXT"}]}}""", "$.inventory.persons[0].positives", "positives" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","negatives":"TEXT"}]}}""", "$.inventory.persons[0].negatives", "negatives" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","patientExpectations":"TEXT"}]}}""", "$.inventory.persons[0].patientExpectations", "patientExpectations" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","otherExpectations":"TEXT"}]}}""", "$.inventory.persons[0].otherExpectations", "otherExpectations" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","canDiscuss":"TEXT"}]}}""", "$.inventory.persons[0].canDiscuss", "canDiscuss" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","cannotDiscuss":"TEXT"}]}}""", "$.inventory.persons[0].cannotDiscuss", "cannotDiscuss" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","conflicts":"TEXT"}]}}""", "$.inventory.persons[0].conflicts", "conflicts" },
-        { """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","wouldLikeToChange":"TEXT"}]}}""", "$.inventory.persons[0].wouldLikeToChange", "wouldLikeToChange" },
+        { """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"TEXT"}]}""", "$.sessions[0].notes", "notes" },
+        { """{"schemaVersion":2,"protocol":"ipt","renegotiations":[{"atSession":3,"reason":"TEXT"}]}""", "$.renegotiations[0].reason", "reason" },
+        { """{"schemaVersion":2,"protocol":"ipt","formulation":{"notes":"TEXT"}}""", "$.formulation.notes", "notes" },
+        { """{"schemaVersion":2,"protocol":"ipt","goals":[{"id":"g1","description":"TEXT"}]}""", "$.goals[0].description", "description" },
+        { """{"schemaVersion":2,"protocol":"ipt","goals":[{"id":"g1","description":"x","steps":[{"description":"TEXT"}]}]}""", "$.goals[0].steps[0].description", "description" },
+        { """{"schemaVersion":2,"protocol":"ipt","diary":[{"date":"2026-01-05","whatHappened":"TEXT"}]}""", "$.diary[0].whatHappened", "whatHappened" },
+        { """{"schemaVersion":2,"protocol":"ipt","diary":[{"date":"2026-01-05","pattern":"TEXT"}]}""", "$.diary[0].pattern", "pattern" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","label":"TEXT"}]}}""", "$.inventory.persons[0].label", "label" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","sharedActivities":"TEXT"}]}}""", "$.inventory.persons[0].sharedActivities", "sharedActivities" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","positives":"TEXT"}]}}""", "$.inventory.persons[0].positives", "positives" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","negatives":"TEXT"}]}}""", "$.inventory.persons[0].negatives", "negatives" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","patientExpectations":"TEXT"}]}}""", "$.inventory.persons[0].patientExpectations", "patientExpectations" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","otherExpectations":"TEXT"}]}}""", "$.inventory.persons[0].otherExpectations", "otherExpectations" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","canDiscuss":"TEXT"}]}}""", "$.inventory.persons[0].canDiscuss", "canDiscuss" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","cannotDiscuss":"TEXT"}]}}""", "$.inventory.persons[0].cannotDiscuss", "cannotDiscuss" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","conflicts":"TEXT"}]}}""", "$.inventory.persons[0].conflicts", "conflicts" },
+        { """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","relationship":"friend","wouldLikeToChange":"TEXT"}]}}""", "$.inventory.persons[0].wouldLikeToChange", "wouldLikeToChange" },
     };
 
     [Theory]

@@ -28,6 +28,8 @@ public class PatientDataCanaryTests
     private static readonly HashSet<string> NotPatientData = new(StringComparer.Ordinal)
     {
         "Instrument.Name",
+        "Instrument.LoincPanel",
+        "Instrument.LoincTotal",
         "ScoreBand.Name",
         "Citation.Locator",
         "Source.Key",
@@ -236,38 +238,38 @@ public class PatientDataCanaryTests
     public static TheoryData<string> MisplacedMarkers => new()
     {
         // The marker where a value of another type, an id or an enum belongs, or in a member the format does not know.
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":"QZXCANARY","phase":"initial"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","status":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","tasks":["QZXCANARY"]}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","date":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","length":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","techniques":["QZXCANARY Smith"]}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","measures":[{"instrument":"QZXCANARY!","total":3}]}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":5}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":["QZXCANARY"]}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY","notes":"QZXCANARY2"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","comment":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","comment":{"text":"QZXCANARY"}}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY"} QZXCANARY]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY	tab"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":QZXCANARY,"phase":"initial"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":"QZXCANARY","phase":"initial"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","status":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","tasks":["QZXCANARY"]}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","date":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","length":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","techniques":["QZXCANARY Smith"]}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","measures":[{"instrument":"QZXCANARY!","total":3}]}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":5}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":["QZXCANARY"]}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY","notes":"QZXCANARY2"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","comment":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","comment":{"text":"QZXCANARY"}}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY"} QZXCANARY]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","notes":"QZXCANARY	tab"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":QZXCANARY,"phase":"initial"}]}""",
         """{"schemaVersion":"QZXCANARY","protocol":"ipt"}""",
-        """{"schemaVersion":1,"protocol":"QZXCANARY Smith"}""",
-        """{"schemaVersion":1,"protocol":"ipt","setting":"QZXCANARY"}""",
-        """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"QZXCANARY Smith","relationship":"friend"}]}}""",
-        """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"QZXCANARY","relationship":"QZXCANARY"}]}}""",
-        """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"QZXCANARY","relationship":"friend","ring":9}]}}""",
-        """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"QZXCANARY","relationship":"friend"},{"id":"p1","label":"QZXCANARY2","relationship":"friend"}]}}""",
-        """{"schemaVersion":1,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"","relationship":"friend","positives":"QZXCANARY"}]}}""",
-        """{"schemaVersion":1,"protocol":"ipt","formulation":{"areas":[{"area":"grief","persons":["QZXCANARY Smith"]}],"notes":"QZXCANARY"}}""",
-        """{"schemaVersion":1,"protocol":"ipt","goals":[{"id":"QZXCANARY Smith","description":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","goals":[{"id":"g1","description":"QZXCANARY","steps":[{"description":"QZXCANARY","doneAtSession":"QZXCANARY"}]}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","diary":[{"date":"QZXCANARY","whatHappened":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","diary":[{"date":"2026-01-05","persons":["QZXCANARY Smith"],"emotions":["QZXCANARY"],"mood":11}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","renegotiations":[{"atSession":0,"reason":"QZXCANARY","frequency":"QZXCANARY"}]}""",
-        """{"schemaVersion":1,"protocol":"ipt","contract":{"sessions":"QZXCANARY"}}""",
+        """{"schemaVersion":2,"protocol":"QZXCANARY Smith"}""",
+        """{"schemaVersion":2,"protocol":"ipt","setting":"QZXCANARY"}""",
+        """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"QZXCANARY Smith","relationship":"friend"}]}}""",
+        """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"QZXCANARY","relationship":"QZXCANARY"}]}}""",
+        """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"QZXCANARY","relationship":"friend","ring":9}]}}""",
+        """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"QZXCANARY","relationship":"friend"},{"id":"p1","label":"QZXCANARY2","relationship":"friend"}]}}""",
+        """{"schemaVersion":2,"protocol":"ipt","inventory":{"persons":[{"id":"p1","label":"","relationship":"friend","positives":"QZXCANARY"}]}}""",
+        """{"schemaVersion":2,"protocol":"ipt","formulation":{"areas":[{"area":"grief","persons":["QZXCANARY Smith"]}],"notes":"QZXCANARY"}}""",
+        """{"schemaVersion":2,"protocol":"ipt","goals":[{"id":"QZXCANARY Smith","description":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","goals":[{"id":"g1","description":"QZXCANARY","steps":[{"description":"QZXCANARY","doneAtSession":"QZXCANARY"}]}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","diary":[{"date":"QZXCANARY","whatHappened":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","diary":[{"date":"2026-01-05","persons":["QZXCANARY Smith"],"emotions":["QZXCANARY"],"mood":11}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","renegotiations":[{"atSession":0,"reason":"QZXCANARY","frequency":"QZXCANARY"}]}""",
+        """{"schemaVersion":2,"protocol":"ipt","contract":{"sessions":"QZXCANARY"}}""",
         """["QZXCANARY"]""",
         "\"QZXCANARY\"",
     };
@@ -297,7 +299,7 @@ public class PatientDataCanaryTests
     public void The_unknown_member_name_is_the_one_thing_a_path_repeats()
     {
         // Member names are the format's vocabulary, not a place for patient data: an unknown one is named in the path.
-        var result = CourseJson.Default.TryRead("""{"schemaVersion":1,"protocol":"ipt","QZXCANARY":"QZXCANARY value"}""");
+        var result = CourseJson.Default.TryRead("""{"schemaVersion":2,"protocol":"ipt","QZXCANARY":"QZXCANARY value"}""");
         var error = Assert.Single(result.Errors);
         Assert.Equal("$.QZXCANARY", error.Path.ToString());
         Assert.DoesNotContain("value", error.Message, StringComparison.Ordinal);
@@ -416,9 +418,11 @@ public class PatientDataCanaryTests
             Renegotiations = [new Renegotiation { AtSession = 6, Sessions = 18, Date = SampleCourses.Start.PlusWeeks(5), Reason = "r" }],
             Goals = [new Goal(GoalId.From("g1"), "d") { Area = ProblemArea.RoleDispute, Steps = [new GoalStep { Description = "s", Done = true, DoneAtSession = 4 }, new GoalStep { Description = "t" }] }],
             Diary = [new InterpersonalEvent { Date = SampleCourses.Start.PlusDays(3), Persons = [PersonId.From("p1")], WhatHappened = "w", Pattern = "p", Mood = 3 }],
+            LifeEvents = [new LifeEvent(LifeEventKind.Move, SampleCourses.Start.PlusDays(-40)) { Persons = [PersonId.From("p1")], Notes = "n" }],
+            Supervision = [new SupervisionRecord(SampleCourses.Start.PlusWeeks(3), ClinicianId.From("s1")) { Sessions = [2, 3], Notes = "n" }],
         };
         var courses = new List<Course> { Fill(full, ref counter) };
-        foreach (var course in SampleCourses.All.Values.Concat(SampleCourses.Mistakes.Select(m => m.Course)))
+        foreach (var course in SampleCourses.All.Values.Concat(SampleCourses.Mistakes.Select(m => m.Course)).Concat(SampleCourses.Records.Select(r => r.Course)))
         {
             courses.Add(Fill(course, ref counter));
         }

@@ -96,6 +96,33 @@ public class EngineTests
         Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInProtocols.Standard with { ResponseReductionPercent = 101 });
     }
 
+    [Theory]
+    [InlineData(8, false)] // below the EPDS remission threshold (10): a 47 % fall, but not a non-responder
+    [InlineData(9, false)]
+    [InlineData(10, true)] // a 33 % fall and not in remission
+    [InlineData(11, true)]
+    public void IPT0606_counts_remission_as_a_good_outcome(int last, bool reported)
+    {
+        // Perinatal IPT, primary instrument EPDS: 15 at the first session, the last score at the last session.
+        var perinatal = SampleCourses.All[BuiltInProtocols.Perinatal.Id];
+        var lastNumber = perinatal.Sessions[^1].Number;
+        var course = perinatal.EditAll(s => s with
+        {
+            Measures = s.Number == 1 ? [new Measurement(Instruments.Epds.Id, 15)]
+                : s.Number == lastNumber ? [new Measurement(Instruments.Epds.Id, last)]
+                : [],
+        });
+        var ids = CourseValidator.Default.Validate(course).Diagnostics.Select(d => d.Id);
+        Assert.Equal(reported, ids.Contains("IPT0606"));
+
+        // The same rule on PHQ-9: 7 → 4 is a 43 % fall that ends below 5.
+        var standard = Standard.EditAll(s => s with
+        {
+            Measures = s.Number == 1 ? [new Measurement(Instruments.Phq9.Id, 7)] : s.Number == 16 ? [new Measurement(Instruments.Phq9.Id, 4)] : [],
+        });
+        Assert.DoesNotContain(CourseValidator.Default.Validate(standard).Diagnostics, d => d.Id == "IPT0606");
+    }
+
     [Fact]
     public void Rule_sets_follow_the_variant()
     {
@@ -138,20 +165,23 @@ public class EngineTests
     public void Diagnostic_carries_descriptor_message_path_segments_and_arguments()
     {
         var d = Assert.Single(CourseValidator.Default.Validate(MissingStage()).Diagnostics);
-        Assert.Equal("Focus area 0 is a role dispute without a stage; determine renegotiation, impasse or dissolution.", d.Message);
+        Assert.Equal("Focus area 1 is a role dispute without a stage; determine renegotiation, impasse or dissolution.", d.Message);
         Assert.Equal(["formulation", "areas", null, "disputeStage"], d.Path.Segments.Select(s => s.Property));
         Assert.Equal(0, d.Path.Segments[2].Index);
-        Assert.Equal("0", d.Argument("index"));
-        Assert.Equal("docs/rules/IPT0404.md", d.Descriptor.HelpLink);
-        Assert.Equal(RuleCategory.Focus, d.Descriptor.Category);
+        Assert.Equal("1", d.Argument("number"));
+        Assert.Equal("https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/IPT0404.md", d.Descriptor.HelpLink);
+        Assert.Equal("focus", d.Descriptor.Category);
         Assert.Equal("error IPT0404 at $.formulation.areas[0].disputeStage: " + d.Message, d.ToString());
     }
 
     [Fact]
-    public void Clean_report_is_the_empty_value()
+    public void Clean_report_has_no_findings_and_carries_the_attendance()
     {
         var report = CourseValidator.Default.Validate(Standard);
-        Assert.Equal(ValidationReport.Empty, report);
+        Assert.Equal(ValidationReport.Empty with { Attendance = report.Attendance, RulesRun = report.RulesRun }, report);
+        Assert.Equal(16, report.Attendance.Attended);
+        Assert.True(report.RulesRun > 40);
+        Assert.True(report.IsValid);
         Assert.True(report.IsClean);
         Assert.False(report.HasErrors);
         Assert.False(report.HasWarnings);
@@ -208,7 +238,7 @@ public class EngineTests
         }
     }
 
-    private sealed class NoGoalsRule : CourseRule
+    internal sealed class NoGoalsRule : CourseRule
     {
         public override DiagnosticDescriptor Descriptor { get; } = new("HOST0100", "No goals", "The course records no goals.", RuleCategory.InitialTasks, DiagnosticSeverity.Info, new Citation(Confidence.Medium, "SEEDS"));
 

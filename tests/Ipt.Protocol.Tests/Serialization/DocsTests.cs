@@ -46,18 +46,18 @@ public class DocsTests
         var failing = new CourseMigration(0, _ => throw new InvalidOperationException("cannot"));
         (string Code, string What, string Json, CourseJson Format, string How)[] cases =
         [
-            (DocumentErrorCodes.Truncated, "The document ends before it is complete.", """{"schemaVersion": 1, "protocol": "ipt",""", CourseJson.Default, ""),
-            (DocumentErrorCodes.Syntax, "Not well-formed JSON.", """{"schemaVersion": 1, "protocol": "ipt",}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.Encoding, "Text that is not valid UTF-8, or an escaped lone surrogate.", """{"schemaVersion": 1, "protocol": "ipt", "sessions": [{"number": 1, "phase": "initial", "notes": "\ud800"}]}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.UnknownMember, "A member the format does not define.", """{"schemaVersion": 1, "protocol": "ipt", "colour": "blue"}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.DuplicateMember, "A member given twice in one object.", """{"schemaVersion": 1, "protocol": "ipt", "protocol": "ipt"}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.MissingMember, "A required member left out.", """{"schemaVersion": 1, "protocol": "ipt", "sessions": [{"phase": "initial"}]}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.Type, "A value of the wrong JSON type.", """{"schemaVersion": 1, "protocol": "ipt", "patientAge": "forty"}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.Value, "A value the format or the model refuses.", """{"schemaVersion": 1, "protocol": "ipt", "sessions": [{"number": 0, "phase": "initial"}]}""", CourseJson.Default, ""),
-            (DocumentErrorCodes.Limit, "Over one of the `IptJsonLimits`.", """{"schemaVersion": 1, "protocol": "ipt", "sessions": [{"number": 1, "phase": "initial"}, {"number": 2, "phase": "initial"}]}""", new CourseJson(new IptJsonLimits { MaxSessions = 1 }), "`MaxSessions = 1`"),
-            (DocumentErrorCodes.SchemaVersion, "A missing, newer, or unmigrated older `schemaVersion`.", """{"schemaVersion": 2, "protocol": "ipt"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Truncated, "The document ends before it is complete.", """{"schemaVersion": 2, "protocol": "ipt",""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Syntax, "Not well-formed JSON.", """{"schemaVersion": 2, "protocol": "ipt",}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Encoding, "Text that is not valid UTF-8, or an escaped lone surrogate.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"number": 1, "phase": "initial", "notes": "\ud800"}]}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.UnknownMember, "A member the format does not define.", """{"schemaVersion": 2, "protocol": "ipt", "colour": "blue"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.DuplicateMember, "A member given twice in one object.", """{"schemaVersion": 2, "protocol": "ipt", "protocol": "ipt"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.MissingMember, "A required member left out.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"phase": "initial"}]}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Type, "A value of the wrong JSON type.", """{"schemaVersion": 2, "protocol": "ipt", "patientAge": "forty"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Value, "A value the format or the model refuses.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"number": 0, "phase": "initial"}]}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Limit, "Over one of the `IptJsonLimits`.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"number": 1, "phase": "initial"}, {"number": 2, "phase": "initial"}]}""", new CourseJson(new IptJsonLimits { MaxSessions = 1 }), "`MaxSessions = 1`"),
+            (DocumentErrorCodes.SchemaVersion, "A missing, newer, or unmigrated older `schemaVersion`.", """{"schemaVersion": 3, "protocol": "ipt"}""", CourseJson.Default, ""),
             (DocumentErrorCodes.Migration, "A migration step failed.", """{"schemaVersion": 0, "protocolId": "ipt"}""", new CourseJson(migrations: [failing]), "a step from 0 that fails"),
-            (DocumentErrorCodes.TooManyErrors, "More errors than `IptJsonLimits.MaxErrors`; this last one counts them.", """{"schemaVersion": 1, "protocol": "ipt", "a": 1, "b": 2, "c": 3}""", new CourseJson(new IptJsonLimits { MaxErrors = 1 }), "`MaxErrors = 1`"),
+            (DocumentErrorCodes.TooManyErrors, "More errors than `IptJsonLimits.MaxErrors`; this last one counts them.", """{"schemaVersion": 2, "protocol": "ipt", "a": 1, "b": 2, "c": 3}""", new CourseJson(new IptJsonLimits { MaxErrors = 1 }), "`MaxErrors = 1`"),
         ];
         foreach (var (code, what, json, format, how) in cases)
         {
@@ -86,7 +86,7 @@ public class DocsTests
 
     internal const string BadExample = """
         {
-          "schemaVersion": 1,
+          "schemaVersion": 2,
           "protocol": "ipt",
           "inventory": {
             "persons": [

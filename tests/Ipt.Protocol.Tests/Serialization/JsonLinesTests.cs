@@ -54,7 +54,7 @@ public class JsonLinesTests
     [Fact]
     public async Task A_bad_line_is_reported_with_its_line_number_and_does_not_stop_the_rest()
     {
-        var text = Line(Standard) + "\n{\"schemaVersion\":1,\"protocol\":\"ipt\",\"patientAge\":-3}\nnot json\n" + Line(Standard) + "\n";
+        var text = Line(Standard) + "\n{\"schemaVersion\":2,\"protocol\":\"ipt\",\"patientAge\":-3}\nnot json\n" + Line(Standard) + "\n";
         var results = await ToList(CourseJson.Default.ValidateLinesAsync(Stream(text), maxDegreeOfParallelism: 2, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal([1L, 2L, 3L, 4L], results.Select(r => r.LineNumber));
         Assert.True(results[0].IsValid);
@@ -69,7 +69,7 @@ public class JsonLinesTests
     public async Task A_line_longer_than_the_limit_is_reported_and_skipped()
     {
         var reader = new CourseJson(new IptJsonLimits { MaxDocumentBytes = 1024 });
-        var small = "{\"schemaVersion\":1,\"protocol\":\"ipt\"}";
+        var small = "{\"schemaVersion\":2,\"protocol\":\"ipt\"}";
         var text = small + "\n" + "{\"x\":\"" + new string('a', 300_000) + "\"}\n" + small + "\n";
         var lines = await ToList(reader.ReadLinesAsync(Stream(text), TestContext.Current.CancellationToken));
         Assert.Equal([1L, 2L, 3L], lines.Select(l => l.LineNumber));

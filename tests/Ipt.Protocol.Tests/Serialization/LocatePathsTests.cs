@@ -6,7 +6,7 @@ namespace Ipt.Protocol.Tests.Serialization;
 public class LocatePathsTests
 {
     private static readonly byte[] Document = Encoding.UTF8.GetBytes(
-        "{\n  \"schemaVersion\": 1,\n  \"sessions\": [\n    {\n      \"number\": 1,\n      \"techniques\": [\"a\", \"b\"]\n    }\n  ]\n}\n");
+        "{\n  \"schemaVersion\": 2,\n  \"sessions\": [\n    {\n      \"number\": 1,\n      \"techniques\": [\"a\", \"b\"]\n    }\n  ]\n}\n");
 
     private static readonly DocumentPath Session0 = DocumentPath.Session(0);
 
@@ -35,7 +35,7 @@ public class LocatePathsTests
     [Fact]
     public void A_malformed_document_locates_what_comes_before_the_break()
     {
-        var found = CourseJson.Locate("{\n  \"schemaVersion\": 1,\n  \"sessions\": [,\n"u8, [DocumentPath.Of("schemaVersion"), Session0]);
+        var found = CourseJson.Locate("{\n  \"schemaVersion\": 2,\n  \"sessions\": [,\n"u8, [DocumentPath.Of("schemaVersion"), Session0]);
         Assert.Equal(2, found[DocumentPath.Of("schemaVersion")].Line);
         Assert.Equal(3, found[Session0].Line);
     }

@@ -16,7 +16,8 @@ public class MemberTableTests
     /// <summary>Model properties that are computed, not stored, so not in the document.</summary>
     private static readonly HashSet<string> Computed = new(StringComparer.Ordinal)
     {
-        "Course.EffectiveContract", "Formulation.Primary", "Session.IsHeld", "Measurement.Score", "InterpersonalInventory.IsEmpty",
+        "Course.EffectiveContract", "Formulation.Primary", "Session.IsHeld", "Session.IsCancelled", "Measurement.Score", "Measurement.Value",
+        "InterpersonalInventory.IsEmpty", "CourseLifecycle.HasEnded", "Assessment.IsBeforeTreatment",
     };
 
     public static TheoryData<string> Shapes()

@@ -46,7 +46,7 @@ public class MigrationTests
         var error = Assert.Single(CourseJson.Default.TryRead(VersionZero).Errors);
         Assert.Equal("$.schemaVersion", error.Path.ToString());
         Assert.Equal(2, error.Location?.Line);
-        Assert.Equal("The document's schema version 0 is older than this library's version 1. No migration from version 0 is registered.", error.Message);
+        Assert.Equal("The document's schema version 0 is older than this library's version 2. No migration from version 0 is registered.", error.Message);
     }
 
     [Fact]
@@ -79,7 +79,8 @@ public class MigrationTests
     [Fact]
     public void Steps_are_checked_when_registered()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CourseMigration(1, d => d));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CourseMigration(2, d => d));
+        Assert.Throws<ArgumentException>(() => new CourseJson(migrations: [new CourseMigration(1, d => d)]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CourseMigration(-1, d => d));
         Assert.Throws<ArgumentException>(() => new CourseJson(migrations: [ZeroToOne, ZeroToOne]));
         Assert.Equal("Migration 0 → 1", ZeroToOne.ToString());

@@ -10,7 +10,7 @@ public class ReadErrorTests
     // Line 5 of every document below holds the first session.
     private static string Doc(string session, string extra = "") => $$"""
         {
-          "schemaVersion": 1,
+          "schemaVersion": 2,
           "protocol": "ipt",{{extra}}
           "sessions": [
             {{session}}
@@ -114,7 +114,7 @@ public class ReadErrorTests
     [Fact]
     public void A_missing_required_root_member_is_reported()
     {
-        var error = Single("{\n  \"schemaVersion\": 1\n}");
+        var error = Single("{\n  \"schemaVersion\":2\n}");
         AssertError(error, "$.protocol", 1, 0, "protocol is required.");
     }
 
@@ -136,14 +136,14 @@ public class ReadErrorTests
     [Fact]
     public void A_null_list_says_that_an_array_belongs_there()
     {
-        var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",\n  \"sessions\": null\n}");
+        var error = Single("{\n  \"schemaVersion\":2,\n  \"protocol\": \"ipt\",\n  \"sessions\": null\n}");
         AssertError(error, "$.sessions", 4, 2, "Expected an array; found null.");
     }
 
     [Fact]
     public void A_null_required_string_is_an_error()
     {
-        var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": null\n}");
+        var error = Single("{\n  \"schemaVersion\":2,\n  \"protocol\": null\n}");
         AssertError(error, "$.protocol", 3, 2, "found null.");
         Assert.Equal(DocumentErrorCodes.Type, error.Code);
     }
@@ -191,7 +191,7 @@ public class ReadErrorTests
     [Fact]
     public void A_bad_frequency_is_reported_at_its_path()
     {
-        var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",\n  \"contract\": { \"sessions\": 12, \"frequency\": \"weekly\" }\n}");
+        var error = Single("{\n  \"schemaVersion\":2,\n  \"protocol\": \"ipt\",\n  \"contract\": { \"sessions\": 12, \"frequency\": \"weekly\" }\n}");
         AssertError(error, "$.contract.frequency", 4, 32, "P1W");
     }
 
@@ -211,7 +211,7 @@ public class ReadErrorTests
     [Fact]
     public void An_invalid_protocol_id_is_reported()
     {
-        var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": \"IPT 16\"\n}");
+        var error = Single("{\n  \"schemaVersion\":2,\n  \"protocol\": \"IPT 16\"\n}");
         AssertError(error, "$.protocol", 3, 2, "protocol id");
     }
 
@@ -220,7 +220,7 @@ public class ReadErrorTests
     {
         var json = """
             {
-              "schemaVersion": 1,
+              "schemaVersion": 2,
               "protocol": "ipt",
               "patientAge": 200,
               "inventory": {
@@ -284,7 +284,7 @@ public class ReadErrorTests
     [Fact]
     public void Too_many_rings_is_reported_on_the_rings()
     {
-        var error = Single("{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",\n  \"inventory\": { \"rings\": 11 }\n}");
+        var error = Single("{\n  \"schemaVersion\":2,\n  \"protocol\": \"ipt\",\n  \"inventory\": { \"rings\": 11 }\n}");
         AssertError(error, "$.inventory.rings", 4, 17, "between 1 and 10");
     }
 
@@ -302,7 +302,7 @@ public class ReadErrorTests
     public void Deep_nesting_is_refused_with_the_default_limit()
     {
         var deep = new string('[', 40) + new string(']', 40);
-        var result = CourseJson.Default.TryRead("{\n  \"extra\": " + deep + ",\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\"\n}");
+        var result = CourseJson.Default.TryRead("{\n  \"extra\": " + deep + ",\n  \"schemaVersion\":2,\n  \"protocol\": \"ipt\"\n}");
         var error = Assert.Single(result.Errors, e => e.Code == DocumentErrorCodes.Limit);
         Assert.Contains("nested deeper than the limit of 32 levels", error.Message, StringComparison.Ordinal);
         Assert.Equal("$.extra", error.Path.ToString());
@@ -330,15 +330,15 @@ public class ReadErrorTests
     public void The_default_size_limit_is_four_mebibytes()
     {
         Assert.Equal(4 * 1024 * 1024, CourseJson.Default.Limits.MaxDocumentBytes);
-        var huge = "{\"schemaVersion\":1,\"protocol\":\"ipt\",\"sessions\":[" + new string(' ', 4 * 1024 * 1024) + "]}";
+        var huge = "{\"schemaVersion\":2,\"protocol\":\"ipt\",\"sessions\":[" + new string(' ', 4 * 1024 * 1024) + "]}";
         Assert.Contains("the limit is 4194304 bytes", Single(huge).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_newer_version_names_both_versions()
     {
-        var error = Single("{\n  \"protocol\": \"ipt\",\n  \"schemaVersion\": 2,\n  \"newThing\": {}\n}");
-        AssertError(error, "$.schemaVersion", 3, 2, "schema version 2 is newer than this library's version 1");
+        var error = Single("{\n  \"protocol\": \"ipt\",\n  \"schemaVersion\":3,\n  \"newThing\": {}\n}");
+        AssertError(error, "$.schemaVersion", 3, 2, "schema version 3 is newer than this library's version 2");
     }
 
     [Fact]
@@ -372,11 +372,11 @@ public class ReadErrorTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("{")]
-    [InlineData("{\"schemaVersion\":1,")]
-    [InlineData("{\"schemaVersion\":1,\"protocol\":\"ipt\"}}")]
-    [InlineData("{\"schemaVersion\":1,\"protocol\":\"ipt\"} // c")]
-    [InlineData("{\"schemaVersion\":1,\"protocol\":'ipt'}")]
-    [InlineData("{\"schemaVersion\":1,\"protocol\":\"ipt\",\"sessions\":[{\"number\":1,\"phase\":\"initial\",\"measures\":[{\"instrument\":\"phq-9\",\"items\":[1,2,3]}]}]}")]
+    [InlineData("{\"schemaVersion\":2,")]
+    [InlineData("{\"schemaVersion\":2,\"protocol\":\"ipt\"}}")]
+    [InlineData("{\"schemaVersion\":2,\"protocol\":\"ipt\"} // c")]
+    [InlineData("{\"schemaVersion\":2,\"protocol\":'ipt'}")]
+    [InlineData("{\"schemaVersion\":2,\"protocol\":\"ipt\",\"sessions\":[{\"number\":1,\"phase\":\"initial\",\"measures\":[{\"instrument\":\"phq-9\",\"items\":[1,2,3]}]}]}")]
     [InlineData("{\"schemaVersion\":0,\"protocol\":\"ipt\"")]
     [InlineData("{\"schemaVersion\":0,\"protocol\":\"ipt\",\"protocol\":\"ipt\"}")]
     public void Bad_input_never_throws(string json)
@@ -389,7 +389,7 @@ public class ReadErrorTests
     [Fact]
     public void Invalid_utf8_never_throws()
     {
-        byte[] bytes = [.. "{\"schemaVersion\":1,\"protocol\":\""u8, 0xFF, 0xFE, .. "\"}"u8];
+        byte[] bytes = [.. "{\"schemaVersion\":2,\"protocol\":\""u8, 0xFF, 0xFE, .. "\"}"u8];
         Assert.False(CourseJson.Default.TryRead(bytes).Success);
     }
 

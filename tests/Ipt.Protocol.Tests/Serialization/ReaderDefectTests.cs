@@ -65,7 +65,7 @@ public class ReaderDefectTests
             }
 
             var end = Path.Combine(dir.FullName, "end.json");
-            File.WriteAllText(end, "{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\"");
+            File.WriteAllText(end, "{\n  \"schemaVersion\": 2,\n  \"protocol\": \"ipt\"");
             var (_, _, message) = CliRunner.Run(["validate", end]);
             Assert.Contains("end.json:3:20: truncated: The document ends inside $: expected ',' or '}'.", message, StringComparison.Ordinal);
         }
@@ -157,7 +157,7 @@ public class ReaderDefectTests
     [InlineData("P15251W")]
     public void A_frequency_too_long_for_nodatime_is_an_error_not_an_exception(string frequency)
     {
-        var json = "{\"schemaVersion\":1,\"protocol\":\"ipt\",\"contract\":{\"sessions\":12,\"frequency\":\"" + frequency + "\"}}";
+        var json = "{\"schemaVersion\":2,\"protocol\":\"ipt\",\"contract\":{\"sessions\":12,\"frequency\":\"" + frequency + "\"}}";
         var error = Assert.Single(CourseJson.Default.TryRead(json).Errors);
         Assert.Equal("$.contract.frequency", error.Path.ToString());
         Assert.Equal(DocumentErrorCodes.Value, error.Code);
@@ -170,7 +170,7 @@ public class ReaderDefectTests
     public void A_huge_unknown_member_name_and_array_is_located_in_one_pass()
     {
         // 300 KB: locating this error used to build a path string per token (16 s, 19 GB).
-        var json = "{\"schemaVersion\":1,\"protocol\":\"ipt\",\"" + new string('n', 100_000) + "\":[" + string.Join(",", Enumerable.Repeat("0", 100_000)) + "]}";
+        var json = "{\"schemaVersion\":2,\"protocol\":\"ipt\",\"" + new string('n', 100_000) + "\":[" + string.Join(",", Enumerable.Repeat("0", 100_000)) + "]}";
         var error = Assert.Single(CourseJson.Default.TryRead(json).Errors);
         Assert.Equal(DocumentErrorCodes.UnknownMember, error.Code);
         Assert.Equal(new DocumentLocation(1, 37), error.Location);
@@ -180,7 +180,7 @@ public class ReaderDefectTests
     public void Errors_beyond_the_limit_are_counted_in_one_last_error()
     {
         var sessions = string.Join(",", Enumerable.Range(1, 300).Select(i => "{\"number\":0,\"phase\":\"initial\"}"));
-        var result = CourseJson.Default.TryRead("{\"schemaVersion\":1,\"protocol\":\"ipt\",\"sessions\":[" + sessions + "]}");
+        var result = CourseJson.Default.TryRead("{\"schemaVersion\":2,\"protocol\":\"ipt\",\"sessions\":[" + sessions + "]}");
         Assert.Equal(IptJsonLimits.DefaultMaxErrors + 1, result.Errors.Count);
         var last = result.Errors[^1];
         Assert.Equal(DocumentErrorCodes.TooManyErrors, last.Code);
@@ -222,7 +222,7 @@ public class ReaderDefectTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new IptJsonLimits { MaxDocumentBytes = int.MaxValue });
         var largest = new CourseJson(new IptJsonLimits { MaxDocumentBytes = IptJsonLimits.MaxAllowedDocumentBytes });
-        using var lines = new MemoryStream("{\"schemaVersion\":1,\"protocol\":\"ipt\"}\n"u8.ToArray());
+        using var lines = new MemoryStream("{\"schemaVersion\":2,\"protocol\":\"ipt\"}\n"u8.ToArray());
         var read = new List<CourseLine>();
         await foreach (var line in largest.ReadLinesAsync(lines, TestContext.Current.CancellationToken))
         {
@@ -285,7 +285,7 @@ public class ReaderDefectTests
     [InlineData("NaN", DocumentErrorCodes.Syntax)]
     public void Lone_surrogates_and_non_numbers_name_the_real_fault(string value, string code)
     {
-        var error = Assert.Single(CourseJson.Default.TryRead("{\"schemaVersion\":1,\"protocol\":\"ipt\",\"sessions\":[{\"number\":1,\"phase\":\"initial\",\"notes\":" + value + "}]}").Errors);
+        var error = Assert.Single(CourseJson.Default.TryRead("{\"schemaVersion\":2,\"protocol\":\"ipt\",\"sessions\":[{\"number\":1,\"phase\":\"initial\",\"notes\":" + value + "}]}").Errors);
         Assert.Equal(code, error.Code);
         Assert.Equal("$.sessions[0].notes", error.Path.ToString());
         Assert.DoesNotContain("a character", error.Message, StringComparison.Ordinal);
@@ -295,15 +295,15 @@ public class ReaderDefectTests
     [Fact]
     public void Invalid_utf8_in_a_string_is_an_encoding_error()
     {
-        byte[] bytes = [.. "{\"schemaVersion\":1,\"protocol\":\"ipt\",\"sessions\":[{\"number\":1,\"phase\":\"initial\",\"notes\":\"a"u8, 0xFF, .. "\"}]}"u8];
+        byte[] bytes = [.. "{\"schemaVersion\":2,\"protocol\":\"ipt\",\"sessions\":[{\"number\":1,\"phase\":\"initial\",\"notes\":\"a"u8, 0xFF, .. "\"}]}"u8];
         var error = Assert.Single(CourseJson.Default.TryRead(bytes).Errors);
         Assert.Equal(DocumentErrorCodes.Encoding, error.Code);
         Assert.Equal("The text is not valid UTF-8.", error.Message);
     }
 
     [Theory]
-    [InlineData("{\"schemaVersion\":1,\"protocol\":\"ipt\" \"sessions\":[]}", "Expected ',' or '}' after a member; found '\"'.")]
-    [InlineData("{\"schemaVersion\":1,\"protocol\":\"ipt\"} // end", "Expected the end of the document after its value; found '/' (comments are not allowed).")]
+    [InlineData("{\"schemaVersion\":2,\"protocol\":\"ipt\" \"sessions\":[]}", "Expected ',' or '}' after a member; found '\"'.")]
+    [InlineData("{\"schemaVersion\":2,\"protocol\":\"ipt\"} // end", "Expected the end of the document after its value; found '/' (comments are not allowed).")]
     [InlineData("{'schemaVersion': 1}", "Expected a member name in double quotes; found a single quote (') (strings and names take double quotes).")]
     public void Syntax_messages_keep_the_punctuation(string json, string message)
     {

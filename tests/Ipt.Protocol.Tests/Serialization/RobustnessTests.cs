@@ -46,7 +46,7 @@ public class RobustnessTests
     [InlineData("")]
     public void Extreme_durations_are_errors(string length)
     {
-        var json = $$$"""{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","length":"{{{length}}}"}]}""";
+        var json = $$$"""{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"phase":"initial","length":"{{{length}}}"}]}""";
         var error = Assert.Single(CourseJson.Default.TryRead(json).Errors);
         Assert.Equal("$.sessions[0].length", error.Path.ToString());
     }
@@ -58,7 +58,7 @@ public class RobustnessTests
     [InlineData("")]
     public void Frequencies_that_are_not_positive_whole_periods_are_errors(string frequency)
     {
-        var json = $$$"""{"schemaVersion":1,"protocol":"ipt","contract":{"sessions":12,"frequency":"{{{frequency}}}"}}""";
+        var json = $$$"""{"schemaVersion":2,"protocol":"ipt","contract":{"sessions":12,"frequency":"{{{frequency}}}"}}""";
         var error = Assert.Single(CourseJson.Default.TryRead(json).Errors);
         Assert.Equal("$.contract.frequency", error.Path.ToString());
     }

@@ -56,7 +56,7 @@ public class RoundTripTests
     public void A_minimal_course_writes_only_the_version_and_the_protocol()
     {
         var text = CourseJson.Default.WriteToString(new Course(ProtocolId.From("ipt")), indented: false);
-        Assert.Equal("""{"schemaVersion":1,"protocol":"ipt"}""", text);
+        Assert.Equal("""{"schemaVersion":2,"protocol":"ipt"}""", text);
         Assert.Equal(new Course(ProtocolId.From("ipt")), CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
@@ -64,7 +64,7 @@ public class RoundTripTests
     public void Values_use_the_contract_spellings()
     {
         var text = CourseJson.Default.WriteToString(SampleCourses.Standard, indented: false);
-        Assert.Contains("\"schemaVersion\":1", text, StringComparison.Ordinal);
+        Assert.Contains("\"schemaVersion\":2", text, StringComparison.Ordinal);
         Assert.Contains("\"frequency\":\"P1W\"", text, StringComparison.Ordinal);
         Assert.Contains("\"sessionLength\":\"PT50M\"", text, StringComparison.Ordinal);
         Assert.Contains("\"startDate\":\"2026-01-05\"", text, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public class RoundTripTests
     [Fact]
     public void Host_options_report_a_bad_course_as_a_json_exception_with_its_path()
     {
-        var json = """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":0,"phase":"initial"}]}""";
+        var json = """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":0,"phase":"initial"}]}""";
         var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, CourseJson.Default.CreateSerializerOptions()));
         Assert.Contains("$.sessions[0].number", ex.Message, StringComparison.Ordinal);
     }
@@ -187,12 +187,19 @@ public class RoundTripTests
         var p1 = PersonId.From("p1");
         return new Course(ProtocolId.From("ipt"))
         {
+            Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { AsOf = new LocalDate(2026, 3, 1), EndedOn = new LocalDate(2026, 2, 20), EndReason = EndReason.Transferred },
             PatientAge = 40,
             Setting = CareSetting.PrimaryCare,
+            Therapist = ClinicianId.From("t-1"),
+            Group = new CourseGroup(GroupId.From("grp_1")) { MembersAtStart = 8 },
+            Onset = new LocalDate(2025, 11, 1),
+            LifeEvents = [new LifeEvent(LifeEventKind.Death, new LocalDate(2025, 10, 1)) { Persons = [p1], Notes = "x" }],
+            Assessments = [new Assessment(AssessmentOccasion.Intake, new LocalDate(2026, 1, 2)) { Measures = [new Measurement(Instruments.Phq9.Id, 14) { Rater = Rater.Self }] }],
+            Supervision = [new SupervisionRecord(new LocalDate(2026, 1, 20), ClinicianId.From("s1")) { Sessions = [1, 2], Notes = "s" }],
             Contract = new Contract { Sessions = 12, Frequency = Period.FromWeeks(1), SessionLength = Duration.FromMinutes(50), StartDate = new LocalDate(2026, 1, 5), AgreedAtSession = 3 },
             Renegotiations =
             [
-                new Renegotiation { AtSession = 6, Date = new LocalDate(2026, 2, 9), Reason = "More time needed.", Sessions = 16, Frequency = Period.FromWeeks(2), SessionLength = Duration.FromMinutes(45), ChangesFocus = true },
+                new Renegotiation { AtSession = 6, Date = new LocalDate(2026, 2, 9), Reason = "More time needed.", Sessions = 16, Frequency = Period.FromWeeks(2), SessionLength = Duration.FromMinutes(45) },
             ],
             Formulation = new Formulation
             {
@@ -202,6 +209,7 @@ public class RoundTripTests
                 Agreed = true,
                 AgreedAtSession = 3,
                 AgreedOn = new LocalDate(2026, 1, 19),
+                Changes = [new FocusChange(2, [new FocusArea(ProblemArea.RoleTransition)])],
                 Notes = "Notes.",
             },
             SickRole = new SickRole { GrantedAtSession = 1, Limited = true },
@@ -213,7 +221,7 @@ public class RoundTripTests
                     PatientExpectations = "d", OtherExpectations = "e", ExpectationsMet = true, CanDiscuss = "f", CannotDiscuss = "g",
                     Conflicts = "h", ConflictsResolved = true, KnowsAboutMood = false, WouldLikeToChange = "i",
                     Support = [SupportKind.Emotional, SupportKind.Financial], ChangedNearOnset = false, RelatedArea = ProblemArea.Grief,
-                    Deceased = true, DiedOn = new LocalDate(2025, 10, 1),
+                    Deceased = true,
                 },
             ],
             rings: 5),
@@ -221,13 +229,15 @@ public class RoundTripTests
             [
                 new Session(1, Phase.Initial)
                 {
-                    Date = new LocalDate(2026, 1, 5), Length = Duration.FromMinutes(60), Format = SessionFormat.Video, Status = SessionStatus.Held,
+                    Date = new LocalDate(2026, 1, 5), Length = Duration.FromMinutes(60), Format = SessionFormat.Joint, Delivery = DeliveryMode.Video, Status = SessionStatus.Held,
+                    Attendees = [p1], Clinicians = [new SessionClinician(ClinicianId.From("t-1")), new SessionClinician(ClinicianId.From("t-2"), ClinicianRole.CoTherapist)],
                     Tasks = [SessionTask.Diagnosis, SessionTask.RiskReview], Techniques = [TechniqueId.From("psychoeducation")],
                     Measures = [new Measurement(Instruments.Phq9.Id, 12, [3, 3, 3, 3, 0, 0, 0, 0, 0]), new Measurement(InstrumentId.From("my-scale"), 7)],
                     Notes = "n",
                 },
                 new Session(2, Phase.Initial) { Status = SessionStatus.Missed },
-                new Session(3, Phase.Initial) { Status = SessionStatus.Cancelled, Format = SessionFormat.Telephone, Measures = [new Measurement(Instruments.Gad7.Id, null, [1, 1, 1, 1, 1, 1, 1])] },
+                new Session(3, Phase.Initial) { Status = SessionStatus.CancelledByPatient, Format = SessionFormat.Couple, Delivery = DeliveryMode.Telephone, Measures = [new Measurement(Instruments.Gad7.Id, null, [1, 1, 1, 1, 1, 1, 1]) { Rater = Rater.Clinician }] },
+                new Session(4, Phase.Middle) { Status = SessionStatus.Held, Format = SessionFormat.Group, Replaces = 2, Group = new SessionGroup { MembersPresent = 7, Members = [MemberId.From("m1")] }, Measures = [Measurement.OfMean(Instruments.Srm5.Id, 4.25m)] },
             ],
             Goals = [new Goal(GoalId.From("g_1"), "Goal.") { Area = ProblemArea.Grief, SetAtSession = 3, Steps = [new GoalStep { Description = "Step." }, new GoalStep { Description = "Done.", Done = true, DoneAtSession = 4 }], Achieved = true }],
             Diary = [new InterpersonalEvent { Date = new LocalDate(2026, 1, 8), Persons = [p1], WhatHappened = "w", Emotions = [Emotion.Guilt], Mood = 0, Pattern = "p" }],

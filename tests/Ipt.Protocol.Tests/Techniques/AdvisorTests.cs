@@ -78,9 +78,10 @@ public class AdvisorTests
         var first = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 1, Focus(area)));
         Assert.Equal(Phase.Initial, first.Phase);
         Assert.Null(first.PrimaryFocus); // chosen at session 3
-        Assert.Equal(["interpersonal-inventory", "psychoeducation", "sick-role"], Ids(first)[..3]);
-        Assert.All(first.Suggestions.Take(3), s => Assert.Equal(SuggestionReason.PhaseTask, s.Reason));
-        Assert.Equal("Initial phase task not yet done: psychoeducation.", first.Suggestions[1].Rationale);
+        Assert.Equal(["risk-review", "interpersonal-inventory", "psychoeducation", "sick-role"], Ids(first)[..4]);
+        Assert.Equal(SuggestionReason.Safety, first.Suggestions[0].Reason);
+        Assert.All(first.Suggestions.Skip(1).Take(3), s => Assert.Equal(SuggestionReason.PhaseTask, s.Reason));
+        Assert.Equal("Initial phase task not yet done: psychoeducation.", first.Suggestions[2].Rationale);
 
         var last = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 3, Focus(area)), top: 8);
         Assert.Equal(area, last.PrimaryFocus);
@@ -226,9 +227,9 @@ public class AdvisorTests
     public void Ipt_a_suggests_the_caregiver_session_and_closeness_circle_in_the_initial_phase()
     {
         var result = Advisor.Suggest(UpTo(BuiltInProtocols.Adolescent, 1));
-        Assert.Equal(["caregiver-session", "interpersonal-inventory", "psychoeducation", "sick-role", "closeness-circle"], Ids(result));
-        Assert.Equal(SuggestionReason.VariantTask, result.Suggestions[0].Reason);
-        Assert.Equal("ipt-a initial phase task not yet done: caregiver session.", result.Suggestions[0].Rationale);
+        Assert.Equal(["risk-review", "caregiver-session", "interpersonal-inventory", "psychoeducation", "sick-role", "closeness-circle"], Ids(Advisor.Suggest(UpTo(BuiltInProtocols.Adolescent, 1), top: 6)));
+        Assert.Equal(SuggestionReason.VariantTask, result.Suggestions[1].Reason);
+        Assert.Equal("ipt-a initial phase task not yet done: caregiver session.", result.Suggestions[1].Rationale);
 
         var missing = Without(UpTo(BuiltInProtocols.Adolescent, 4), 1, "caregiver-session", SessionTask.CaregiverInvolvement);
         var late = Advisor.Suggest(missing);
@@ -259,9 +260,10 @@ public class AdvisorTests
         var definition = ProtocolRegistry.BuiltIn[ProtocolId.From(protocol)];
         var result = Advisor.Suggest(UpTo(definition, 1));
         Assert.Equal(Phase.PreTreatment, result.Phase);
-        Assert.Equal(TechniqueIds.PreGroupPreparation, result.Suggestions[0].Technique.Id);
-        Assert.Equal(SuggestionReason.VariantTask, result.Suggestions[0].Reason);
-        Assert.Equal($"{protocol} pre-treatment phase task not yet done: pre-group preparation.", result.Suggestions[0].Rationale);
+        Assert.Equal(TechniqueIds.RiskReview, result.Suggestions[0].Technique.Id);
+        Assert.Equal(TechniqueIds.PreGroupPreparation, result.Suggestions[1].Technique.Id);
+        Assert.Equal(SuggestionReason.VariantTask, result.Suggestions[1].Reason);
+        Assert.Equal($"{protocol} pre-treatment phase task not yet done: pre-group preparation.", result.Suggestions[1].Rationale);
 
         var next = Advisor.Suggest(UpTo(definition, 2), top: 48);
         Assert.Equal(Phase.Initial, next.Phase);
@@ -332,12 +334,41 @@ public class AdvisorTests
     }
 
     [Fact]
+    public void Risk_review_comes_first_while_a_safety_item_is_open_and_not_after_a_review()
+    {
+        // PHQ-9 25 with item 9 = 3 at session 8 of a course held up to 8.
+        var course = UpTo(BuiltInProtocols.Standard, 9, Focus(ProblemArea.RoleDispute))
+            .WithSession(8, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 25, [3, 3, 3, 3, 3, 3, 3, 1, 3])] });
+        var result = Advisor.Suggest(course);
+        Assert.Equal(9, result.SessionNumber);
+        var first = result.Suggestions[0];
+        Assert.Equal((TechniqueIds.RiskReview, SuggestionReason.Safety), (first.Technique.Id, first.Reason));
+        Assert.Equal("Risk review first: PHQ-9 item 9 scored 3 in session 8, and no risk review is recorded since; follow the service's safety procedure.", first.Rationale);
+        Assert.Equal(5, result.Suggestions.Count);
+        Assert.Single(result.Suggestions, s => s.Technique.Id == TechniqueIds.RiskReview);
+
+        var reviewed = course.WithSession(8, s => s.PlusTask(SessionTask.RiskReview));
+        Assert.DoesNotContain(Advisor.Suggest(reviewed).Suggestions, s => s.Reason == SuggestionReason.Safety);
+    }
+
+    [Fact]
+    public void Risk_review_comes_first_after_a_deterioration()
+    {
+        var course = UpTo(BuiltInProtocols.Standard, 10, Focus(ProblemArea.RoleDispute))
+            .WithSession(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 22)] });
+        var first = Advisor.Suggest(course).Suggestions[0];
+        Assert.Equal(SuggestionReason.Safety, first.Reason);
+        Assert.StartsWith("Risk review first: PHQ-9 rose from ", first.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_sessions_before_the_target_count_as_done()
     {
         // Asking about session 1 of a finished course: the inventory recorded in session 1 is not yet done.
         var result = Advisor.Suggest(SampleCourses.Standard, sessionNumber: 1);
-        Assert.Equal(TechniqueIds.InterpersonalInventory, result.Suggestions[0].Technique.Id);
-        Assert.Equal(SuggestionReason.PhaseTask, result.Suggestions[0].Reason);
+        Assert.Equal(TechniqueIds.RiskReview, result.Suggestions[0].Technique.Id);
+        Assert.Equal(TechniqueIds.InterpersonalInventory, result.Suggestions[1].Technique.Id);
+        Assert.Equal(SuggestionReason.PhaseTask, result.Suggestions[1].Reason);
     }
 
     [Fact]

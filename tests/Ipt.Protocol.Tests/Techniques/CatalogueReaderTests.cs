@@ -85,7 +85,7 @@ public class CatalogueReaderTests
     // Unknown names.
     [InlineData("\"phaseWeights\": {\"middle\": 0.5}", "\"phaseWeights\": {\"beginning\": 0.5}", "$.entries[0].phaseWeights.beginning", "\"beginning\"", "Unknown phase 'beginning'; expected one of: preTreatment, initial, middle, termination, maintenance.")]
     [InlineData("\"group\": \"clarification\"", "\"group\": \"Clarification\"", "$.entries[0].group", "\"group\"", "Unknown value; expected one of")]
-    [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"areaWeights\": {\"loneliness\": 0.5}", "$.entries[0].areaWeights.loneliness", "\"loneliness\"", "Unknown problem area 'loneliness'; expected one of: grief, roleDispute, roleTransition, interpersonalDeficits.")]
+    [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"areaWeights\": {\"loneliness\": 0.5}", "$.entries[0].areaWeights.loneliness", "\"loneliness\"", "Unknown problem area 'loneliness'; expected one of: grief, roleDispute, roleTransition, interpersonalDeficits, lostHealthySelf.")]
     [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"stageWeights\": {\"truce\": 0.5}", "$.entries[0].stageWeights.truce", "\"truce\"", "Unknown role-dispute stage 'truce'")]
     [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"strategyFor\": [\"grief\", \"griefs\"]", "$.entries[0].strategyFor[1]", "\"griefs\"", "Unknown value; expected one of")]
     [InlineData("\"description\": \"Does x.\"", "\"description\": \"Does x.\", \"task\": \"homework\"", "$.entries[0].task", "\"task\"", "Unknown value; expected one of")]

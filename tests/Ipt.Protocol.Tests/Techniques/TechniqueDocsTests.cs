@@ -87,6 +87,18 @@ public class TechniqueDocsTests
 
         sb.Append("""
 
+            ## Risk review before everything else
+
+            While a safety signal is open, the advisor's first suggestion is `risk-review`
+            (`SuggestionReason.Safety`, score 5), above every overdue task: a safety item scored above
+            0, a total at caseness without its safety item, or a rise of at least the reliable change
+            (or into the most severe band), with no risk review recorded in that session or since. It
+            is also first at the first contact, where risk is assessed. The signals are the ones the
+            rules report (IPT0704, IPT0707, IPT0708, IPT0309), so the advice and the findings agree. The
+            rationale names the instrument, the item or scores and the session, and says to follow the
+            service's safety procedure: the library states protocol facts, not clinical advice.
+            [NHSTT, KROENKE01, CONVENTION]
+
             ## Phase tasks the advisor puts first
 
             `TechniqueAdvisor` ranks these tasks before the weighted entries: as **due** (score from 2)

@@ -1,4 +1,5 @@
 using Ipt.Protocol.Protocols;
+using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
@@ -9,30 +10,10 @@ internal static class RuleHelpers
     internal static readonly InstrumentId Srm5 = InstrumentId.From("srm-5");
     internal static readonly InstrumentId Srm17 = InstrumentId.From("srm-17");
 
-    // Instruments.TryGet enumerates an IReadOnlyList (an enumerator allocation per call); rules look up here instead.
-    private static readonly Instrument[] KnownInstruments = [.. Instruments.All];
-
-    /// <summary>Looks up a built-in instrument without allocating.</summary>
-    internal static bool TryGetInstrument(InstrumentId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Instrument? instrument)
-    {
-        foreach (var candidate in KnownInstruments)
-        {
-            if (candidate.Id == id)
-            {
-                instrument = candidate;
-                return true;
-            }
-        }
-
-        instrument = null;
-        return false;
-    }
-
     internal static Citation Cite(Confidence confidence, params string[] sources) => new(confidence, sources);
 
-    /// <summary>A treatment session that took or takes a slot (not cancelled).</summary>
-    internal static bool Counts(in RuleContext context, Session session) =>
-        session.Status != SessionStatus.Cancelled && context.IsTreatment(session);
+    /// <summary>A treatment session that took or takes a slot of the contract (neither cancelled nor replaced by a make-up).</summary>
+    internal static bool Counts(in RuleContext context, Session session) => context.TakesSlot(session);
 
     internal static bool HasInitialPhase(ProtocolDefinition protocol) => protocol.InitialSessions.Max > 0 && protocol.CorePhase == Phase.Middle;
 
@@ -44,7 +25,7 @@ internal static class RuleHelpers
         var last = 0;
         foreach (var session in course.Sessions)
         {
-            if (session.Phase == Phase.Initial && session.Status != SessionStatus.Cancelled)
+            if (session.Phase == Phase.Initial && !session.IsCancelled)
             {
                 last = session.Number;
             }
@@ -53,12 +34,18 @@ internal static class RuleHelpers
         return last;
     }
 
-    /// <summary>Whether a held session of the given phase (treatment sessions only) records a task.</summary>
+    /// <summary>
+    /// Whether a held session of the given phase (treatment sessions only) records a task; for the
+    /// initial phase, pre-treatment meetings count when the protocol does the initial tasks there.
+    /// </summary>
     internal static bool TaskInPhase(in RuleContext context, Phase phase, SessionTask task)
     {
         foreach (var session in context.Course.Sessions)
         {
-            if (session.IsHeld && session.Phase == phase && context.IsTreatment(session) && session.Has(task))
+            var inPhase = phase == Phase.Initial
+                ? context.CountsForInitialTasks(session)
+                : session.IsHeld && session.Phase == phase && context.IsTreatment(session);
+            if (inPhase && session.Has(task))
             {
                 return true;
             }
@@ -80,6 +67,12 @@ internal static class RuleHelpers
 
         return -1;
     }
+
+    /// <summary>A score as a message argument: a whole number as before, a mean (SRM) with its decimals.</summary>
+    internal static DiagnosticArgument ScoreArg(string name, decimal value) =>
+        value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
+            ? From(name, (int)value)
+            : FromLibraryText(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     internal static DiagnosticArgument ProtocolArg(in RuleContext context) => DiagnosticArgument.From("protocol", context.Protocol.Id);
 }

@@ -1,5 +1,6 @@
 using Ipt.Protocol.Protocols;
 using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
+using static Ipt.Protocol.Rules.BuiltIn.FocusFacts;
 using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
@@ -117,7 +118,7 @@ internal sealed class DisputeStageRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0404",
         "Role dispute without a stage",
-        "Focus area {index} is a role dispute without a stage; determine renegotiation, impasse or dissolution.",
+        "Focus area {number} is a role dispute without a stage; determine renegotiation, impasse or dissolution.",
         RuleCategory.Focus,
         DiagnosticSeverity.Error,
         Cite(Confidence.High, "WMK", "CITC"));
@@ -134,7 +135,7 @@ internal sealed class DisputeStageRule : CourseRule
         {
             if (areas[i].Area == ProblemArea.RoleDispute && areas[i].DisputeStage is null)
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("disputeStage"), From("index", i));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("disputeStage"), From("number", i + 1));
             }
         }
     }
@@ -148,7 +149,7 @@ internal sealed class GriefWithoutDeathRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0405",
         "Grief focus without a recorded death",
-        "Focus area {index} is grief, but no person it concerns is recorded as deceased; under the Weissman taxonomy a non-death loss is a role transition.",
+        "Focus area {number} is grief, but no person it concerns is recorded as deceased; under the Weissman taxonomy a non-death loss is a role transition.",
         RuleCategory.Focus,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "WMK"));
@@ -178,24 +179,86 @@ internal sealed class GriefWithoutDeathRule : CourseRule
                 {
                     death |= person.Deceased;
                 }
+
+                foreach (var lifeEvent in context.Course.LifeEvents)
+                {
+                    death |= lifeEvent.Kind == LifeEventKind.Death;
+                }
             }
             else
             {
                 foreach (var id in areas[i].Persons)
                 {
-                    death |= inventory.TryGet(id, out var person) && person.Deceased;
+                    death |= (inventory.TryGet(id, out var person) && person.Deceased) || DeathOf(context.Course, id);
                 }
             }
 
             if (!death)
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("index", i));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("number", i + 1));
             }
         }
     }
 }
 
-/// <summary>IPT0406: the focus is (re)chosen in the middle phase without a renegotiation. Candidate 25.</summary>
+/// <summary>Shared look-ups of the focus rules.</summary>
+internal static class FocusFacts
+{
+    /// <summary>Whether a death life event names the person.</summary>
+    internal static bool DeathOf(Course course, PersonId id)
+    {
+        foreach (var lifeEvent in course.LifeEvents)
+        {
+            if (lifeEvent.Kind == LifeEventKind.Death && lifeEvent.Persons.Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two focus lists name the same problem areas (ranks and stages aside).</summary>
+    internal static bool SameAreas(ValueList<FocusArea> a, ValueList<FocusArea> b)
+    {
+        foreach (var x in a)
+        {
+            if (!Includes(b, x.Area))
+            {
+                return false;
+            }
+        }
+
+        foreach (var y in b)
+        {
+            if (!Includes(a, y.Area))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Includes(ValueList<FocusArea> areas, ProblemArea area)
+    {
+        foreach (var focus in areas)
+        {
+            if (focus.Area == area)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// IPT0406: the problem area changes in the middle phase without a renegotiation of the contract at
+/// that session, from the focus history (<see cref="Formulation.Changes"/>); for a record without a
+/// history, the focus chosen (last) in the middle phase counts as the change. Candidate 25.
+/// </summary>
 internal sealed class FocusChangedRule : CourseRule
 {
     public static readonly FocusChangedRule Instance = new();
@@ -203,7 +266,7 @@ internal sealed class FocusChangedRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0406",
         "Focus changed in the middle phase without renegotiation",
-        "The focus was chosen at session {session}, in the middle phase (from session {first}), without a renegotiation that changes the focus.",
+        "The problem area changed at session {session}, in the middle phase (from session {first}), without a renegotiation of the contract at that session.",
         RuleCategory.Focus,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "WMK"));
@@ -213,19 +276,105 @@ internal sealed class FocusChangedRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var first = context.FirstCoreSessionNumber;
-        if (first < 0 || context.Course.Formulation?.ChosenAtSession is not { } chosen || chosen < first)
+        if (first < 0 || context.Course.Formulation is not { } formulation)
         {
             return;
         }
 
-        foreach (var renegotiation in context.Course.Renegotiations)
+        var changes = formulation.Changes.AsSpan();
+        if (!changes.IsEmpty)
         {
-            if (renegotiation.ChangesFocus && renegotiation.AtSession >= first && renegotiation.AtSession <= chosen)
+            for (var i = 0; i < changes.Length; i++)
             {
-                return;
+                var at = changes[i].AtSession;
+                var after = i + 1 < changes.Length ? changes[i + 1].Previous : formulation.Areas;
+                if (at >= first && !FocusFacts.SameAreas(changes[i].Previous, after) && !RenegotiatedAt(context.Course, at))
+                {
+                    sink.Report(Descriptor, DocumentPath.Of("formulation").Property("changes").At(i).Property("atSession"), From("session", at), From("first", first));
+                }
+            }
+
+            return;
+        }
+
+        // A record without a focus history: the focus chosen (last) in the middle phase counts as a change.
+        if (formulation.ChosenAtSession is { } chosen && chosen >= first && !RenegotiatedAt(context.Course, chosen))
+        {
+            sink.Report(Descriptor, DocumentPath.Of("formulation").Property("chosenAtSession"), From("session", chosen), From("first", first));
+        }
+    }
+
+    private static bool RenegotiatedAt(Course course, int session)
+    {
+        foreach (var renegotiation in course.Renegotiations)
+        {
+            if (renegotiation.AtSession == session)
+            {
+                return true;
             }
         }
 
-        sink.Report(Descriptor, DocumentPath.Of("formulation").Property("chosenAtSession"), From("session", chosen), From("first", first));
+        return false;
     }
+}
+
+/// <summary>
+/// IPT0407: interpersonal deficits is a focus although a life event near the onset of symptoms points
+/// to another problem area (a death to grief; a separation, move, job loss, retirement, birth or
+/// illness to a role transition). Deficits is chosen only when no other area applies. Candidate 22.
+/// "Near" is the protocol's <see cref="ProtocolDefinition.NearOnsetDays"/>.
+/// </summary>
+internal sealed class DeficitsDespiteLifeEventRule : CourseRule
+{
+    public static readonly DeficitsDespiteLifeEventRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0407",
+        "Interpersonal deficits chosen despite a life event near onset",
+        "Interpersonal deficits is a focus although a {kind} on {date}, within {days} days of the onset on {onset}, points to {area}; deficits is chosen only when no other area applies.",
+        RuleCategory.Focus,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "WMK", "STUART"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Course.Onset is not { } onset || context.Course.Formulation is not { } formulation || context.Course.LifeEvents.IsEmpty)
+        {
+            return;
+        }
+
+        var window = context.Protocol.NearOnsetDays;
+        var areas = formulation.Areas.AsSpan();
+        for (var i = 0; i < areas.Length; i++)
+        {
+            if (areas[i].Area != ProblemArea.InterpersonalDeficits)
+            {
+                continue;
+            }
+
+            foreach (var lifeEvent in context.Course.LifeEvents)
+            {
+                if (AreaOf(lifeEvent.Kind) is { } area && Math.Abs((long)NodaTime.Period.DaysBetween(onset, lifeEvent.Date)) <= window)
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Of("formulation").Property("areas").At(i).Property("area"),
+                        FromEnum("kind", lifeEvent.Kind),
+                        From("date", lifeEvent.Date),
+                        From("days", window),
+                        From("onset", onset),
+                        FromEnum("area", area));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The problem area a kind of life event points to under the Weissman taxonomy [WMK] (H); none for "other".</summary>
+    internal static ProblemArea? AreaOf(LifeEventKind kind) => kind switch
+    {
+        LifeEventKind.Death => ProblemArea.Grief,
+        LifeEventKind.Other => null,
+        _ => ProblemArea.RoleTransition,
+    };
 }

@@ -4,7 +4,11 @@ using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
-/// <summary>IPT0301: no measure at the first held treatment session. Candidate 13.</summary>
+/// <summary>
+/// IPT0301: no baseline measure by the first held treatment session. Candidate 13. A baseline may
+/// come from an intake, screening or pre-treatment assessment, a held pre-treatment meeting, or the
+/// first held treatment session; only instruments the validator knows count.
+/// </summary>
 internal sealed class BaselineMeasureRule : CourseRule
 {
     public static readonly BaselineMeasureRule Instance = new();
@@ -12,19 +16,24 @@ internal sealed class BaselineMeasureRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0301",
         "No baseline measure",
-        "No measure was taken at session {number}, the first held treatment session; rate a baseline (for example {instrument}).",
+        "No measure of a known instrument was taken by session {number}, the first held treatment session, nor at intake or before treatment; rate a baseline (for example {instrument}).",
         RuleCategory.InitialTasks,
         DiagnosticSeverity.Warning,
-        Cite(Confidence.High, "MARK", "WMK"));
+        Cite(Confidence.High, "MARK", "WMK", "NHSTT"));
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
+            if (sessions[i].IsHeld && HasKnownMeasure(context, sessions[i].Measures))
+            {
+                return;
+            }
+
             if (sessions[i].IsHeld && context.IsTreatment(sessions[i]))
             {
-                if (sessions[i].Measures.IsEmpty)
+                if (!HasBaselineAssessment(context, sessions[i].Date))
                 {
                     sink.Report(Descriptor, DocumentPath.Session(i).Property("measures"), From("number", sessions[i].Number), From("instrument", context.Protocol.PrimaryInstrument));
                 }
@@ -32,6 +41,32 @@ internal sealed class BaselineMeasureRule : CourseRule
                 return;
             }
         }
+    }
+
+    private static bool HasBaselineAssessment(in RuleContext context, NodaTime.LocalDate? firstTreatment)
+    {
+        foreach (var assessment in context.Course.Assessments)
+        {
+            if (assessment.IsBeforeTreatment && (firstTreatment is not { } date || assessment.Date <= date) && HasKnownMeasure(context, assessment.Measures))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasKnownMeasure(in RuleContext context, ValueList<Measurement> measures)
+    {
+        foreach (var measure in measures.AsSpan())
+        {
+            if (context.Instruments.Contains(measure.Instrument))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -1,3 +1,4 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
 using static Ipt.Protocol.Rules.DiagnosticArgument;
@@ -26,20 +27,20 @@ internal sealed class ScoreRangeRule : CourseRule
             for (var j = 0; j < measures.Length; j++)
             {
                 var measure = measures[j];
-                if (!TryGetInstrument(measure.Instrument, out var instrument))
+                if (!context.Instruments.TryGet(measure.Instrument, out var instrument))
                 {
                     continue;
                 }
 
-                var score = measure.Score;
+                var score = measure.Value;
                 if (score < instrument.TotalMin || score > instrument.TotalMax)
                 {
-                    var path = DocumentPath.Session(i).Property("measures").At(j).Property(measure.Total is null ? "items" : "total");
+                    var path = DocumentPath.Session(i).Property("measures").At(j).Property(measure.Mean is not null ? "mean" : measure.Total is null ? "items" : "total");
                     sink.Report(
                         Descriptor,
                         path,
                         From("instrument", measure.Instrument),
-                        From("score", score),
+                        FromLibraryText("score", score.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         From("number", sessions[i].Number),
                         From("min", instrument.TotalMin),
                         From("max", instrument.TotalMax));
@@ -105,7 +106,7 @@ internal sealed class MonitoringGapRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0703",
         "Monitoring gap longer than the measurement interval",
-        "{count} held sessions in a row, up to session {number}, have no {instrument} measure; the {protocol} protocol measures at least every {interval} sessions.",
+        "Held sessions in a row without a {instrument} measure, up to session {number}: {count}; the {protocol} protocol's measurement interval, in held sessions: {interval}.",
         RuleCategory.MeasuresAndSafety,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "IPTI", "MARK"));
@@ -147,46 +148,6 @@ internal sealed class MonitoringGapRule : CourseRule
     }
 }
 
-/// <summary>IPT0704: a positive safety item without a risk review in the same session. Candidate 38.</summary>
-internal sealed class SafetyItemRule : CourseRule
-{
-    public static readonly SafetyItemRule Instance = new();
-
-    public override DiagnosticDescriptor Descriptor { get; } = new(
-        "IPT0704",
-        "Positive safety item without a risk review",
-        "{instrument} item {item} scores {score} in session {number}, and the session records no risk review.",
-        RuleCategory.MeasuresAndSafety,
-        DiagnosticSeverity.Error,
-        Cite(Confidence.High, "CONVENTION", "DENNIS"));
-
-    public override void Check(in RuleContext context, ref DiagnosticSink sink)
-    {
-        var sessions = context.Course.Sessions.AsSpan();
-        for (var i = 0; i < sessions.Length; i++)
-        {
-            var session = sessions[i];
-            var measures = session.Measures.AsSpan();
-            for (var j = 0; j < measures.Length; j++)
-            {
-                if (TryGetInstrument(measures[j].Instrument, out var instrument)
-                    && instrument.SafetyItem is { } item
-                    && measures[j].Item(item) is { } score and > 0
-                    && !session.Has(SessionTask.RiskReview))
-                {
-                    sink.Report(
-                        Descriptor,
-                        DocumentPath.Session(i).Property("measures").At(j).Property("items").At(item - 1),
-                        From("instrument", measures[j].Instrument),
-                        From("item", item),
-                        From("score", score),
-                        From("number", session.Number));
-                }
-            }
-        }
-    }
-}
-
 /// <summary>IPT0705: no improvement by mid-treatment and no plan review. Candidate 39.</summary>
 internal sealed class MidTreatmentReviewRule : CourseRule
 {
@@ -195,17 +156,17 @@ internal sealed class MidTreatmentReviewRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0705",
         "No improvement by mid-treatment without a plan review",
-        "By mid-treatment the {instrument} score is {score}, no lower than the baseline {baseline}, and no session from {number} on records a plan review.",
+        "By mid-treatment the {instrument} score is {score}, not reliably improved from the baseline {baseline}, and no session from {number} on records a plan review.",
         RuleCategory.MeasuresAndSafety,
         DiagnosticSeverity.Warning,
-        Cite(Confidence.High, "WMK"));
+        Cite(Confidence.High, "WMK", "NHSTT"));
 
     public override bool AppliesTo(ProtocolDefinition protocol) => protocol.CorePhase == Phase.Middle;
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!context.Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
         {
             return;
         }
@@ -213,8 +174,16 @@ internal sealed class MidTreatmentReviewRule : CourseRule
         var mid = Math.Max(1, context.ContractedSessions / 2);
         var sessions = context.Course.Sessions.AsSpan();
         var ordinal = 0;
-        var baseline = -1;
-        var latest = -1;
+
+        // The baseline has one home (an intake or pre-treatment assessment, else the first held session
+        // with a score); every later score up to mid-treatment is compared with it.
+        if (ScoreSeries.Of(context.Timeline, primary).Baseline is not { } first)
+        {
+            return;
+        }
+
+        var baseline = first.Value;
+        var latest = 0m;
         var latestIndex = -1;
         var latestPosition = -1;
         var reached = false;
@@ -236,38 +205,125 @@ internal sealed class MidTreatmentReviewRule : CourseRule
             if (ordinal <= mid && session.IsHeld)
             {
                 var j = IndexOfMeasure(session, primary);
-                if (j >= 0)
+                if (j >= 0 && !first.IsAt(ScoreSource.Session, i, j))
                 {
-                    var score = session.Measures[j].Score;
-                    if (baseline < 0)
-                    {
-                        baseline = score;
-                    }
-                    else
-                    {
-                        latest = score;
-                        latestIndex = i;
-                        latestPosition = j;
-                        reviewed |= session.Has(SessionTask.PlanReview);
-                    }
+                    latest = session.Measures[j].Value;
+                    latestIndex = i;
+                    latestPosition = j;
+                    reviewed |= session.Has(SessionTask.PlanReview);
                 }
             }
 
-            if (ordinal == mid && session.Status != SessionStatus.Planned)
+            // Mid-treatment is reached when the patient attends a session at or after it: a dropout
+            // before mid-treatment is reported as ended early (IPT0607), not as a missed review.
+            if (ordinal >= mid && session.IsHeld)
             {
                 reached = true;
             }
         }
 
-        if (reached && latestIndex >= 0 && latest >= baseline && !reviewed)
+        // Improvement means reliable improvement: a fall of at least the instrument's reliable change
+        // (any fall when the instrument defines none). 18 -> 17 is no improvement. [NHSTT, WMK] (H)
+        var improvement = instrument.ReliableChange is { } rci ? rci : 1;
+        if (reached && latestIndex >= 0 && baseline - latest < improvement && !reviewed)
         {
             sink.Report(
                 Descriptor,
                 DocumentPath.Session(latestIndex).Property("measures").At(latestPosition),
                 From("instrument", primary),
-                From("score", latest),
-                From("baseline", baseline),
+                ScoreArg("score", latest),
+                ScoreArg("baseline", baseline),
                 From("number", sessions[latestIndex].Number));
+        }
+    }
+}
+
+/// <summary>IPT0706: a measurement of an instrument that is neither built in nor registered by the host; it does not count as a baseline or a monitoring measure.</summary>
+internal sealed class UnknownInstrumentRule : CourseRule
+{
+    public static readonly UnknownInstrumentRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0706",
+        "Unknown instrument",
+        "Instrument {instrument} is neither built in nor registered with the validator; its scores cannot be checked or counted.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "CONVENTION"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var measures = sessions[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                if (!context.Instruments.Contains(measures[j].Instrument))
+                {
+                    sink.Report(Descriptor, DocumentPath.Session(i).Property("measures").At(j).Property("instrument"), From("instrument", measures[j].Instrument));
+                }
+            }
+        }
+
+        var assessments = context.Course.Assessments.AsSpan();
+        for (var i = 0; i < assessments.Length; i++)
+        {
+            var measures = assessments[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                if (!context.Instruments.Contains(measures[j].Instrument))
+                {
+                    sink.Report(Descriptor, DocumentPath.Of("assessments").At(i).Property("measures").At(j).Property("instrument"), From("instrument", measures[j].Instrument));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// IPT0710: a score recorded the wrong way for its instrument: a mean for an instrument whose score is
+/// the sum of its items, or a total or item scores for one whose score is a mean (the Social Rhythm
+/// Metric). [FRANK, CONVENTION] (H)
+/// </summary>
+internal sealed class ScoreKindRule : CourseRule
+{
+    public static readonly ScoreKindRule Instance = new();
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0710",
+        "Score recorded the wrong way for the instrument",
+        "The {instrument} measurement in session {number} records a {recorded}, but the instrument's score is a {kind}.",
+        RuleCategory.MeasuresAndSafety,
+        DiagnosticSeverity.Error,
+        Cite(Confidence.High, "FRANK", "CONVENTION"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        var sessions = context.Course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var measures = sessions[i].Measures.AsSpan();
+            for (var j = 0; j < measures.Length; j++)
+            {
+                var measure = measures[j];
+                if (!context.Instruments.TryGet(measure.Instrument, out var instrument))
+                {
+                    continue;
+                }
+
+                var isMean = measure.Mean is not null;
+                if (isMean != (instrument.Scoring == ScoreKind.Mean))
+                {
+                    sink.Report(
+                        Descriptor,
+                        DocumentPath.Session(i).Property("measures").At(j).Property(isMean ? "mean" : measure.Total is null ? "items" : "total"),
+                        From("instrument", measure.Instrument),
+                        From("number", sessions[i].Number),
+                        FromLibraryText("recorded", isMean ? "mean" : "total"),
+                        FromEnum("kind", instrument.Scoring));
+                }
+            }
         }
     }
 }

@@ -131,7 +131,7 @@ internal sealed class TerminationTooShortRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0204",
         "Termination phase shorter than the variant's minimum",
-        "The termination phase has {count} held sessions; the {protocol} protocol has at least {min}.",
+        "The termination phase has {count} sessions; the {protocol} protocol has at least {min}.",
         RuleCategory.Phases,
         DiagnosticSeverity.Error,
         Cite(Confidence.High, "WMK", "STUART", "ISIPT"));
@@ -145,10 +145,11 @@ internal sealed class TerminationTooShortRule : CourseRule
             return;
         }
 
+        // Slots, not attendance: a missed termination session still belongs to the termination phase.
         var count = 0;
         foreach (var session in context.Course.Sessions)
         {
-            if (session.IsHeld && session.Phase == Phase.Termination && context.IsTreatment(session))
+            if (session.Phase == Phase.Termination && Counts(context, session))
             {
                 count++;
             }

@@ -4,7 +4,11 @@ using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
-/// <summary>IPT0101: the contracted or recorded number of treatment sessions is outside the variant's range. Candidate 1.</summary>
+/// <summary>
+/// IPT0101: the contracted or recorded number of treatment sessions is outside the variant's range.
+/// Candidate 1. Recorded sessions are slots of the contract (missed ones included, cancelled and
+/// replaced ones left out): the patient's attendance never changes the count.
+/// </summary>
 internal sealed class SessionCountRule : CourseRule
 {
     public static readonly SessionCountRule Instance = new();
@@ -41,19 +45,12 @@ internal sealed class SessionCountRule : CourseRule
             }
         }
 
-        var recorded = 0;
-        foreach (var session in context.Course.Sessions)
+        // Slots of the contract: held, planned and missed treatment sessions, without cancelled ones and
+        // without sessions a make-up replaced. Attendance does not change the count (IPT0109 reports it).
+        var slots = context.TreatmentCount;
+        if (slots > range.Max || (context.IsFinished && slots < range.Min))
         {
-            if (context.IsTreatment(session) && session.Status is SessionStatus.Held or SessionStatus.Planned)
-            {
-                recorded++;
-            }
-        }
-
-        if (recorded > range.Max || (context.IsFinished && context.HeldTreatmentCount < range.Min))
-        {
-            var count = recorded > range.Max ? recorded : context.HeldTreatmentCount;
-            sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", count), ProtocolArg(context), From("min", range.Min), From("max", range.Max));
+            sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", slots), ProtocolArg(context), From("min", range.Min), From("max", range.Max));
         }
     }
 }
@@ -171,7 +168,7 @@ internal sealed class SessionDatesOrderRule : CourseRule
         var previous = -1;
         for (var i = 0; i < sessions.Length; i++)
         {
-            if (sessions[i].Status == SessionStatus.Cancelled || sessions[i].Date is not { } date)
+            if (sessions[i].IsCancelled || sessions[i].Date is not { } date)
             {
                 continue;
             }
@@ -214,7 +211,10 @@ internal sealed class CadenceGapRule : CourseRule
         var previous = -1;
         for (var i = 0; i < sessions.Length; i++)
         {
-            if (sessions[i].Status is not (SessionStatus.Held or SessionStatus.Planned) || sessions[i].Date is not { } date)
+            // Offered appointments set the cadence: a missed appointment or one the patient called off
+            // still kept the rhythm, so only service cancellations (or unspecified ones) break it.
+            if (sessions[i].Status is not (SessionStatus.Held or SessionStatus.Planned or SessionStatus.Missed or SessionStatus.CancelledByPatient)
+                || sessions[i].Date is not { } date)
             {
                 continue;
             }
@@ -315,14 +315,14 @@ internal sealed class HeldAfterContractEndRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0108",
         "Session held after the contracted end date",
-        "Session {number} was held on {date}, after the contracted end {end} ({contracted} sessions from {start}, plus {grace} days' grace).",
+        "Session {number} was held on {date}, after the contracted end {end} ({contracted} sessions from {start}, with rescheduled sessions and {grace} days' grace).",
         RuleCategory.Structure,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "WMK"));
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.Course.Contract is not { StartDate: { } start } contract || context.ContractedSessions > MaxSteps)
+        if (context.Course.Contract is not { StartDate: { } start } contract || context.ContractedSessions + context.Course.Sessions.Count > MaxSteps)
         {
             return;
         }
@@ -333,8 +333,19 @@ internal sealed class HeldAfterContractEndRule : CourseRule
             frequency = renegotiation.Frequency ?? frequency;
         }
 
+        // Each make-up session and each cancelled treatment session moves the end on by one interval:
+        // rescheduling is not a breach of the contract.
+        var rescheduled = context.MakeUpCount;
+        foreach (var session in context.Course.Sessions)
+        {
+            if (session.IsCancelled && context.IsTreatment(session))
+            {
+                rescheduled++;
+            }
+        }
+
         var grace = context.Protocol.MaxGapDays;
-        if (!TryComputeEnd(start, frequency, context.ContractedSessions, grace, out var end))
+        if (!TryComputeEnd(start, frequency, context.ContractedSessions + rescheduled, grace, out var end))
         {
             return;
         }

@@ -47,7 +47,7 @@ internal sealed class TechniquePhaseRule : CatalogueTechniqueRule
 
     protected override void Inspect(in RuleContext context, Session session, int index, int position, TechniqueId technique, TechniqueEntry? entry, ref DiagnosticSink sink)
     {
-        if (entry is { IsIpt: true } && !entry.AppliesIn(session.Phase))
+        if (entry is { IsIpt: true } && !entry.AppliesIn(session.Phase, context.Protocol))
         {
             sink.Report(Descriptor, PathOf(index, position), From("technique", technique), From("number", session.Number), FromEnum("phase", session.Phase));
         }
@@ -135,7 +135,7 @@ internal sealed class StrategyUsedRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0505",
         "Problem-area strategy never used in the middle phase",
-        "No held middle-phase session records a strategy technique for focus area {index} ({area}).",
+        "No held middle-phase session records a strategy technique for focus area {number} ({area}).",
         RuleCategory.Techniques,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "WMK", "ISIPT"));
@@ -156,7 +156,7 @@ internal sealed class StrategyUsedRule : CourseRule
             var area = areas[i].Area;
             if (HasStrategy(catalogue, area) && !Used(context, catalogue, area))
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i), From("index", i), FromEnum("area", area));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i), From("number", i + 1), FromEnum("area", area));
             }
         }
     }

@@ -1,10 +1,16 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
 using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
-/// <summary>Base of the two ending-notice rules: the ending is raised by treatment session N − notice.</summary>
+/// <summary>
+/// Base of the two ending-notice rules: the ending is raised by treatment session N − notice. When
+/// the patient did not attend that session, the ending is due at the next session they attend: a
+/// missed session is attendance, not a late ending. A course that ends before the deadline is
+/// reported as ended early (IPT0607), not here.
+/// </summary>
 internal abstract class EndingRule : CourseRule
 {
     public override bool AppliesTo(ProtocolDefinition protocol) => HasTermination(protocol);
@@ -32,19 +38,15 @@ internal abstract class EndingRule : CourseRule
                 return;
             }
 
-            if (ordinal == deadline)
+            if (ordinal >= deadline && session.IsHeld)
             {
-                if (session.Status != SessionStatus.Planned)
-                {
-                    sink.Report(
-                        Descriptor,
-                        DocumentPath.Session(i).Property("tasks"),
-                        From("number", session.Number),
-                        From("deadline", deadline),
-                        From("contracted", n),
-                        From("notice", notice));
-                }
-
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("tasks"),
+                    From("number", session.Number),
+                    From("deadline", deadline),
+                    From("contracted", n),
+                    From("notice", notice));
                 return;
             }
         }
@@ -59,7 +61,7 @@ internal sealed class EndingNoticeRule : EndingRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0601",
         "Ending not raised in time",
-        "The ending was not raised by session {number} (treatment session {deadline} of {contracted}); raise it at least {notice} sessions before the last.",
+        "The ending was not raised by session {number} (the first attended session from treatment session {deadline} of {contracted}); raise it at least {notice} sessions before the last.",
         RuleCategory.Termination,
         DiagnosticSeverity.Error,
         Cite(Confidence.High, "WMK", "STUART", "ISIPT"));
@@ -75,7 +77,7 @@ internal sealed class EarlyEndingNoticeRule : EndingRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0602",
         "Ending not raised early",
-        "The ending was not raised by session {number} (treatment session {deadline} of {contracted}); it is often raised {notice} sessions before the last.",
+        "The ending was not raised by session {number} (the first attended session from treatment session {deadline} of {contracted}); it is often raised {notice} sessions before the last.",
         RuleCategory.Termination,
         DiagnosticSeverity.Info,
         Cite(Confidence.High, "WMK", "STUART"));
@@ -147,9 +149,12 @@ internal sealed class ContinuationRule : TerminationTaskRule
         Cite(Confidence.High, "WMK"));
 
     protected override SessionTask Task => SessionTask.ContinuationDiscussed;
+
+    /// <summary>A triage variant (IPT-EST) decides on further treatment only where symptoms persist: IPT0807 judges it.</summary>
+    public override bool AppliesTo(ProtocolDefinition protocol) => base.AppliesTo(protocol) && !protocol.Requires(ProtocolRequirement.Triage);
 }
 
-/// <summary>IPT0606: a non-responder at the end without alternative treatment discussed. Candidate 35.</summary>
+/// <summary>IPT0606: a non-responder at the end (no response and not in remission) without alternative treatment discussed. Candidate 35.</summary>
 internal sealed class NonResponderRule : CourseRule
 {
     public static readonly NonResponderRule Instance = new();
@@ -167,51 +172,88 @@ internal sealed class NonResponderRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!context.IsFinished || !TryGetInstrument(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!context.IsFinished || !context.Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
         {
             return;
         }
 
-        var sessions = context.Course.Sessions.AsSpan();
-        int? baseline = null;
-        var measured = 0;
-        var lastScore = 0;
-        var lastIndex = -1;
-        var lastPosition = -1;
-        for (var i = 0; i < sessions.Length; i++)
+        // The baseline and the end-of-treatment score have one home; one score is no pair.
+        var series = ScoreSeries.Of(context.Timeline, primary);
+        if (series.Baseline is not { } first || series.EndOfTreatment is not { } last || first.Value <= 0)
         {
-            if (!context.IsTreatment(sessions[i]))
-            {
-                continue;
-            }
+            return;
+        }
 
-            if (sessions[i].Has(SessionTask.AlternativeTreatmentDiscussed))
+        foreach (var session in context.Course.Sessions)
+        {
+            if (context.IsTreatment(session) && session.Has(SessionTask.AlternativeTreatmentDiscussed))
             {
                 return;
             }
-
-            var j = IndexOfMeasure(sessions[i], primary);
-            if (j >= 0)
-            {
-                var score = sessions[i].Measures[j].Score;
-                baseline ??= score;
-                measured++;
-                lastScore = score;
-                lastIndex = i;
-                lastPosition = j;
-            }
         }
 
+        // Response and remission as the outcomes define them: a course that ends in remission is not a
+        // non-responder, whatever its percentage fall (EPDS 15 → 8).
         var percent = context.Protocol.ResponseReductionPercent;
-        if (measured > 1 && baseline is { } b && b > 0 && (b - lastScore) * 100 < b * percent)
+        if (Classification.Response(instrument, first, last, percent) == OutcomeState.No
+            && Classification.Remission(instrument, last) != OutcomeState.Yes)
         {
             sink.Report(
                 Descriptor,
-                DocumentPath.Session(lastIndex).Property("measures").At(lastPosition),
+                DocumentPath.Session(last.Index).Property("measures").At(last.MeasureIndex),
                 From("instrument", primary),
-                From("score", lastScore),
+                ScoreArg("score", last.Value),
                 From("percent", percent),
-                From("baseline", b));
+                ScoreArg("baseline", first.Value));
         }
+    }
+}
+
+/// <summary>
+/// IPT0607: the course ended early (its lifecycle says so), with the reason and the last score of the
+/// primary instrument and its band. Ending early is its own finding, never "termination missing":
+/// the termination rules do not judge a course that ended early.
+/// </summary>
+internal sealed class EndedEarlyRule : CourseRule
+{
+    public static readonly EndedEarlyRule Instance = new();
+
+    private const string NotRecorded = "not recorded";
+
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        "IPT0607",
+        "Course ended early",
+        "The course ended early ({reason}) after {attended} of {contracted} contracted treatment sessions were attended; last {instrument} score: {score}.",
+        RuleCategory.Termination,
+        DiagnosticSeverity.Warning,
+        Cite(Confidence.High, "NHSTT", "WMK"));
+
+    public override void Check(in RuleContext context, ref DiagnosticSink sink)
+    {
+        if (context.Status != CourseStatus.EndedEarly)
+        {
+            return;
+        }
+
+        var primary = context.Protocol.PrimaryInstrument;
+        var score = NotRecorded;
+        if (ScoreSeries.Of(context.Timeline, primary).Latest is { } latest)
+        {
+            var last = latest.Value;
+            var band = context.Instruments.TryGet(primary, out var instrument) ? instrument.BandOf(last)?.Name : null;
+            score = band is null
+                ? last.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{last} ({band})");
+        }
+
+        var reason = context.Course.Lifecycle?.EndReason is { } why ? FromEnum("reason", why) : FromLibraryText("reason", "reason not recorded");
+        sink.Report(
+            Descriptor,
+            DocumentPath.Of("lifecycle").Property("status"),
+            reason,
+            From("attended", context.HeldTreatmentCount),
+            From("contracted", context.ContractedSessions),
+            From("instrument", primary),
+            FromLibraryText("score", score));
     }
 }

@@ -12,7 +12,7 @@ internal sealed class CaregiverRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0801",
         "No caregiver involvement in the initial phase",
-        "No held initial-phase session involves a parent or caregiver (a joint session or the caregiverInvolvement task).",
+        "No held initial-phase session involves a parent or caregiver (a joint session, a parent or caregiver among the attendees, or the caregiverInvolvement task).",
         RuleCategory.VariantSpecific,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "MUFSON"));
@@ -28,13 +28,27 @@ internal sealed class CaregiverRule : CourseRule
 
         foreach (var session in context.Course.Sessions)
         {
-            if (session.IsHeld && session.Phase == Phase.Initial && (session.Format == SessionFormat.Joint || session.Has(SessionTask.CaregiverInvolvement)))
+            if (context.CountsForInitialTasks(session)
+                && (session.Format == SessionFormat.Joint || session.Has(SessionTask.CaregiverInvolvement) || CaregiverAttended(context.Course, session)))
             {
                 return;
             }
         }
 
         sink.Report(Descriptor, DocumentPath.Of("sessions"));
+    }
+
+    private static bool CaregiverAttended(Course course, Session session)
+    {
+        foreach (var id in session.Attendees)
+        {
+            if (course.Inventory.TryGet(id, out var person) && person.Relationship is Relationship.Parent or Relationship.Caregiver)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -97,15 +111,19 @@ internal sealed class PreGroupMeetingRule : CourseRule
     }
 }
 
-/// <summary>IPT0804: a held middle-phase session without a Social Rhythm Metric (IPSRT). Candidate 42.</summary>
+/// <summary>
+/// IPT0804: a held treatment session from the variant's <see cref="ProtocolDefinition.SocialRhythmMetricFrom"/>
+/// phase through the middle phase without a Social Rhythm Metric (IPSRT). The first held treatment
+/// session is not expected to have one (the metric scores a week of daily records). Candidate 42.
+/// </summary>
 internal sealed class SocialRhythmRule : CourseRule
 {
     public static readonly SocialRhythmRule Instance = new();
 
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0804",
-        "No social-rhythm measure in a middle-phase session",
-        "Session {number} is a held middle-phase session without a Social Rhythm Metric ({srm5} or {srm17}).",
+        "Session without a social-rhythm measure",
+        "Session {number} is a held {phase}-phase session without a Social Rhythm Metric ({srm5} or {srm17}); the {protocol} protocol reviews it at each session from the {from} phase.",
         RuleCategory.VariantSpecific,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "FRANK"));
@@ -114,14 +132,30 @@ internal sealed class SocialRhythmRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
+        var from = context.Protocol.SocialRhythmMetricFrom;
+        var first = true;
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            if (session.IsHeld && session.Phase == Phase.Middle && context.IsTreatment(session)
-                && IndexOfMeasure(session, Srm5) < 0 && IndexOfMeasure(session, Srm17) < 0)
+            if (!session.IsHeld || !context.IsTreatment(session))
             {
-                sink.Report(Descriptor, DocumentPath.Session(i).Property("measures"), From("number", session.Number), From("srm5", Srm5), From("srm17", Srm17));
+                continue;
+            }
+
+            var due = !first && (session.Phase == Phase.Middle || (session.Phase == Phase.Initial && from == Phase.Initial));
+            first = false;
+            if (due && IndexOfMeasure(session, Srm5) < 0 && IndexOfMeasure(session, Srm17) < 0)
+            {
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("measures"),
+                    From("number", session.Number),
+                    FromEnum("phase", session.Phase),
+                    From("srm5", Srm5),
+                    From("srm17", Srm17),
+                    ProtocolArg(context),
+                    FromEnum("from", from));
             }
         }
     }

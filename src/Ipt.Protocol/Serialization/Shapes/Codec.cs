@@ -43,6 +43,7 @@ internal static class Codecs
     public static readonly Codec<int> Int = new IntCodec();
     public static readonly Codec<bool> Bool = new BoolCodec();
     public static readonly Codec<double> Number = new DoubleCodec();
+    public static readonly Codec<decimal> Decimal = new DecimalCodec();
     public static readonly Codec<string> Text = new TextCodec(limited: true);
     public static readonly Codec<string> PlainText = new TextCodec(limited: false);
     public static readonly Codec<LocalDate> Date = new DateCodec();
@@ -139,6 +140,33 @@ internal sealed class DoubleCodec : Codec<double>
     }
 
     public override void Write(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+
+    public override JsonObject Schema(bool nullable) => new() { ["type"] = Types("number", nullable) };
+}
+
+/// <summary>A decimal number (a mean score): written as given, never in exponent form.</summary>
+internal sealed class DecimalCodec : Codec<decimal>
+{
+    public override string Expected => "a number";
+
+    public override bool Read(ref Utf8JsonReader reader, ReadContext context, out decimal value)
+    {
+        value = 0;
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return context.TypeError(ref reader, Expected);
+        }
+
+        if (reader.TryGetDecimal(out value))
+        {
+            return true;
+        }
+
+        context.Error(DocumentErrorCodes.Value, "The number is too large.");
+        return false;
+    }
+
+    public override void Write(Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
 
     public override JsonObject Schema(bool nullable) => new() { ["type"] = Types("number", nullable) };
 }
