@@ -36,9 +36,11 @@ public class ScalingBenchmarks
         course = Workload.Valid(protocol);
         validator = CourseValidator.Default;
         utf8 = CourseJson.Default.ToUtf8Bytes(course, indented: false);
-        if (course.Sessions.Count != Sessions || !validator.Validate(course, protocol).IsClean || reader.TryRead(utf8).Value != course)
+        var report = validator.Validate(course, protocol);
+        if (course.Sessions.Count != Sessions || !report.IsClean || reader.TryRead(utf8).Value != course)
         {
-            throw new InvalidOperationException("The scaling course must have the session count, validate clean and read back equal.");
+            throw new InvalidOperationException(
+                $"The scaling course must have the session count, validate clean and read back equal: {course.Sessions.Count} sessions, findings [{string.Join(", ", report.Diagnostics.Select(d => $"{d.Id} {d.Path}"))}], read {(reader.TryRead(utf8).Value == course ? "equal" : "different")}.");
         }
     }
 

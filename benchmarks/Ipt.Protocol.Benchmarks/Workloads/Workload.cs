@@ -38,8 +38,9 @@ internal static class Workload
         foreach (var s in canonical.Sessions)
         {
             var k = s.Number;
-            var phq = Math.Max(3, 18 - ((k - 1) * 12 / Math.Max(1, n - 1)));
-            var gad = Math.Max(2, 14 - ((k - 1) * 10 / Math.Max(1, n - 1)));
+            // Reliable improvement by mid-treatment (IPT0705), then on down to remission.
+            var phq = Math.Max(3, 18 - ((k - 1) * 24 / Math.Max(1, n - 1)));
+            var gad = Math.Max(2, 14 - ((k - 1) * 20 / Math.Max(1, n - 1)));
             var measures = new List<Measurement> { SampleCourses.Scored(Instruments.Phq9, phq), SampleCourses.Scored(Instruments.Gad7, gad) };
             measures.AddRange(s.Measures.Where(m => m.Instrument != Instruments.Phq9.Id && m.Instrument != Instruments.Gad7.Id));
             var techniques = s.Techniques.ToList();
