@@ -113,12 +113,12 @@ internal sealed class IntervalReviewRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var core = context.Protocol.CorePhase;
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
+            // Every held session of the phases between initial and termination (middle, maintenance).
             var session = sessions[i];
-            if (session.IsHeld && session.Phase == core && context.IsTreatment(session)
+            if (context.Timeline.CountsFor(Phase.Middle, session)
                 && !session.Has(SessionTask.IntervalReview) && !session.Used(IntervalReviewTechnique))
             {
                 sink.Report(Descriptor, DocumentPath.Session(i).Property("tasks"), From("number", session.Number), FromEnum("phase", session.Phase));
@@ -145,7 +145,7 @@ internal sealed class StrategyUsedRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var catalogue = context.Techniques;
-        if (catalogue.Count == 0 || context.Course.Formulation is not { } formulation || !MiddlePhaseOver(context))
+        if (catalogue.Count == 0 || context.Course.Formulation is not { } formulation || !context.Timeline.IsPhaseOver(Phase.Middle))
         {
             return;
         }
@@ -159,19 +159,6 @@ internal sealed class StrategyUsedRule : CourseRule
                 sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i), From("index", i), FromEnum("area", area));
             }
         }
-    }
-
-    private static bool MiddlePhaseOver(in RuleContext context)
-    {
-        foreach (var session in context.Course.Sessions)
-        {
-            if (session.IsHeld && session.Phase == Phase.Termination && context.IsTreatment(session))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool HasStrategy(TechniqueCatalogue catalogue, ProblemArea area)
