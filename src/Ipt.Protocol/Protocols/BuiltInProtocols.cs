@@ -146,21 +146,28 @@ public static class BuiltInProtocols
         ParameterNotes = "Session length is not given by the domain reference: the standard IPT length is used (L).",
     };
 
-    /// <summary>Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly sessions with the Social Rhythm Metric. [FRANK] (H)</summary>
+    /// <summary>
+    /// Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly acute sessions,
+    /// then a preventive (maintenance) phase tapering to sessions every two weeks, then monthly, with
+    /// the Social Rhythm Metric. [FRANK] (H: weekly 45–60 minutes, about 20 acute weeks, then
+    /// maintenance; M: the four stages; L: the taper's counts and gaps)
+    /// </summary>
     public static ProtocolDefinition SocialRhythm { get; } = new()
     {
         Id = ProtocolId.From("ipsrt"),
         Name = "Interpersonal and social rhythm therapy (IPSRT) for bipolar disorder",
-        Summary = "About 20 weekly sessions of 45–60 minutes, then tapering; the Social Rhythm Metric (SRM-5 or SRM-17) is reviewed each session.",
-        Sessions = new(16, 20, 24),
+        Summary = "About 20 weekly sessions of 45–60 minutes (initial, middle), then a preventive (maintenance) phase tapering to every two weeks and then monthly, and termination; the Social Rhythm Metric (SRM-5 or SRM-17) is reviewed each session.",
+        Sessions = new(16, 26, 54),
         InitialSessions = new(1, 4, 4),
+        MaintenanceSessions = new(0, 6, 30),
         TerminationSessions = new(2, 4, 4),
         Cadence = Weekly,
         MaxGapDays = 14,
+        CadenceSteps = [new(Phase.Maintenance, Period.FromWeeks(2), 28), new(Phase.Maintenance, Period.FromMonths(1), 45, fromSessionOfPhase: 5)],
         SessionLength = DurationRange.Minutes(45, 50, 60),
         Requirements = [ProtocolRequirement.SocialRhythmMetric],
         Citation = new(Confidence.High, "FRANK"),
-        ParameterNotes = "The acute course is 'about 20' sessions: the 16–24 range and the termination length of 4 are L.",
+        ParameterNotes = "Weekly 45–60-minute sessions over an acute phase of about 20 weeks, then an option of maintenance treatment, are H (ipsrt.org); the four stages (initial, intermediate, preventive or maintenance, final) are M. The 16–24 acute range and the termination length of 4 are L. The preventive phase is optional (a contract of the acute sessions only has none); its default of 6 sessions (4 every two weeks, then monthly: about four months, as the continuation taper of FRANK90, M), its maximum of 30 (about two years monthly), the 28- and 45-day gaps and monthly termination sessions after it are L.",
     };
 
     /// <summary>Gets maintenance IPT (<c>ipt-m</c>): monthly sessions for up to about three years after a responded acute course. [FRANK90, FRANK07] (H)</summary>

@@ -27,7 +27,7 @@ internal static class RuleTestKit
         Entry("nonreciprocal-expectations", TechniqueGroup.IptStructure, Phase.Middle, Phase.Maintenance) with { StrategyFor = [ProblemArea.RoleDispute] },
         Entry("guided-mourning", TechniqueGroup.IptStructure, Phase.Middle) with { StrategyFor = [ProblemArea.Grief] },
         Entry("social-rhythm-review", TechniqueGroup.IptStructure, Phase.Middle, Phase.Termination),
-        Entry("ending-discussion", TechniqueGroup.IptStructure, Phase.Initial, Phase.Middle, Phase.Termination),
+        Entry("ending-discussion", TechniqueGroup.IptStructure, Phase.Initial, Phase.Middle, Phase.Termination, Phase.Maintenance),
         Entry("progress-review", TechniqueGroup.IptStructure, Phase.Termination),
         Entry("relapse-prevention-plan", TechniqueGroup.IptStructure, Phase.Termination),
         Entry("continuation-planning", TechniqueGroup.IptStructure, Phase.Termination, Phase.Maintenance),
