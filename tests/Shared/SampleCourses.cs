@@ -150,7 +150,7 @@ internal static class SampleCourses
                 }
             }
 
-            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle)
+            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle or Phase.Maintenance)
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");

@@ -115,6 +115,8 @@ public enum TaskTiming
 /// </remarks>
 public sealed record PhaseTask
 {
+    private static readonly TechniqueId IntervalReviewTechnique = TechniqueId.From("interval-review");
+
     /// <summary>Creates a task.</summary>
     /// <param name="task">The task.</param>
     /// <param name="phase">Its phase.</param>
@@ -165,6 +167,52 @@ public sealed record PhaseTask
             Phase.Termination => protocol.TerminationSessions.Max > 0,
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// Returns whether a session records the task (whatever its status or phase; the caller judges
+    /// when): its <see cref="RecordedAs"/> session task; for the interval review also the
+    /// <c>interval-review</c> technique; for the social-rhythm review also a Social Rhythm Metric
+    /// measure; for caregiver involvement also a joint session or a parent or caregiver of the
+    /// inventory among the attendees [MUFSON]. Tasks that are course records (sick role, focus,
+    /// formulation, contract), the baseline and the pre-group meeting are not recorded this way.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="course">The course (for the inventory, to know who attended).</param>
+    /// <returns><see langword="true"/> when the session records it.</returns>
+    public bool IsRecordedIn(Session session, Course course)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(course);
+        if (RecordedAs is { } recorded && session.Has(recorded))
+        {
+            return true;
+        }
+
+        switch (Task)
+        {
+            case ProtocolTask.IntervalReview:
+                return session.Used(IntervalReviewTechnique);
+            case ProtocolTask.SocialRhythmReview:
+                return session.MeasureOf(Instruments.Srm5.Id) is not null || session.MeasureOf(Instruments.Srm17.Id) is not null;
+            case ProtocolTask.CaregiverInvolvement:
+                if (session.Format == SessionFormat.Joint)
+                {
+                    return true;
+                }
+
+                foreach (var id in session.Attendees)
+                {
+                    if (course.Inventory.TryGet(id, out var person) && person.Relationship is Relationship.Parent or Relationship.Caregiver)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Describes the task.</summary>

@@ -6,7 +6,6 @@ namespace Ipt.Protocol.Rules.BuiltIn;
 /// <summary>Shared helpers of the built-in rules. Everything here is allocation-free unless a finding is reported.</summary>
 internal static class RuleHelpers
 {
-    internal static readonly TechniqueId IntervalReviewTechnique = TechniqueId.From("interval-review");
     internal static readonly InstrumentId Srm5 = InstrumentId.From("srm-5");
     internal static readonly InstrumentId Srm17 = InstrumentId.From("srm-17");
 

@@ -103,6 +103,8 @@ internal sealed class IntervalReviewRule : CourseRule
 {
     public static readonly IntervalReviewRule Instance = new();
 
+    private static readonly Protocols.PhaseTask IntervalReview = Protocols.PhaseTasks.Of(Protocols.ProtocolTask.IntervalReview);
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0504",
         "Middle-phase session without an interval review",
@@ -118,8 +120,7 @@ internal sealed class IntervalReviewRule : CourseRule
         {
             // Every held session of the phases between initial and termination (middle, maintenance).
             var session = sessions[i];
-            if (context.Timeline.CountsFor(Phase.Middle, session)
-                && !session.Has(SessionTask.IntervalReview) && !session.Used(IntervalReviewTechnique))
+            if (context.Timeline.CountsFor(Phase.Middle, session) && !IntervalReview.IsRecordedIn(session, context.Course))
             {
                 sink.Report(Descriptor, DocumentPath.Session(i).Property("tasks"), From("number", session.Number), FromEnum("phase", session.Phase));
             }

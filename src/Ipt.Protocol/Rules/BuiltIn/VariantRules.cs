@@ -26,29 +26,17 @@ internal sealed class CaregiverRule : CourseRule
             return;
         }
 
+        // What counts as caregiver involvement in a session has one home (PhaseTask.IsRecordedIn), shared with the fidelity checklist.
+        var task = PhaseTasks.Of(ProtocolTask.CaregiverInvolvement);
         foreach (var session in context.Course.Sessions)
         {
-            if (context.CountsForInitialTasks(session)
-                && (session.Format == SessionFormat.Joint || session.Has(SessionTask.CaregiverInvolvement) || CaregiverAttended(context.Course, session)))
+            if (context.CountsForInitialTasks(session) && task.IsRecordedIn(session, context.Course))
             {
                 return;
             }
         }
 
         sink.Report(Descriptor, DocumentPath.Of("sessions"));
-    }
-
-    private static bool CaregiverAttended(Course course, Session session)
-    {
-        foreach (var id in session.Attendees)
-        {
-            if (course.Inventory.TryGet(id, out var person) && person.Relationship is Relationship.Parent or Relationship.Caregiver)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
 
