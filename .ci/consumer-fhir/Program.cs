@@ -12,7 +12,7 @@ if (args.Length != 1)
     return 2;
 }
 
-var read = CourseJson.TryRead(File.ReadAllBytes(args[0]));
+var read = CourseJson.Default.TryRead(File.ReadAllBytes(args[0]));
 if (!read.TryGetValue(out var course))
 {
     foreach (var error in read.Errors)

@@ -13,7 +13,8 @@ if (args.Length != 1)
 }
 
 using var provider = new ServiceCollection().AddIptProtocol().BuildServiceProvider();
-var read = provider.GetRequiredService<CourseJsonReader>().TryRead(File.ReadAllText(args[0]));
+using var file = File.OpenRead(args[0]);
+var read = provider.GetRequiredService<CourseJson>().TryRead(file);
 if (!read.TryGetValue(out var course))
 {
     foreach (var error in read.Errors)

@@ -9,7 +9,7 @@ namespace Ipt.Protocol.Benchmarks;
 
 /// <summary>
 /// Goal 5: a JSON Lines file of generated courses (100,000; 2,000 under the dry job), read and
-/// validated with <see cref="CourseJsonLines"/> on one core and on every core, and read only.
+/// validated with <see cref="CourseJson.ValidateLinesAsync"/> on one core and on every core, and read only.
 /// The "Courses/s" column is the course count divided by the mean time. Peak memory is measured by
 /// the <c>--bulk</c> mode of Program.cs, outside BenchmarkDotNet.
 /// </summary>
@@ -42,7 +42,7 @@ public class BulkBenchmarks
     {
         await using var file = Open();
         var read = 0;
-        await foreach (var line in CourseJsonLines.ReadAsync(file))
+        await foreach (var line in CourseJson.Default.ReadLinesAsync(file))
         {
             read += line.Result.Success ? 1 : 0;
         }
@@ -54,7 +54,7 @@ public class BulkBenchmarks
     {
         await using var file = Open();
         var read = 0;
-        await foreach (var result in CourseJsonLines.ValidateAsync(file, maxDegreeOfParallelism: cores))
+        await foreach (var result in CourseJson.Default.ValidateLinesAsync(file, maxDegreeOfParallelism: cores))
         {
             read += result.WasRead ? 1 : 0;
         }

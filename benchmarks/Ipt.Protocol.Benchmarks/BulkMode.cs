@@ -7,7 +7,7 @@ namespace Ipt.Protocol.Benchmarks;
 
 /// <summary>
 /// <c>--bulk N</c>: streams N generated courses (JSON Lines produced on the fly, no file) through
-/// <see cref="CourseJsonLines.ValidateAsync"/> on every core and prints courses per second, the
+/// <see cref="CourseJson.ValidateLinesAsync"/> on every core and prints courses per second, the
 /// peak working set and the largest GC heap seen, to show that memory stays flat whatever N is.
 /// Run it with <c>DOTNET_gcServer=1</c> to see the server garbage collector a bulk host should use.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class BulkMode
         long read = 0, valid = 0, maxHeap = 0;
         await using (var stream = CourseGenerator.OpenStream(count))
         {
-            await foreach (var result in CourseJsonLines.ValidateAsync(stream))
+            await foreach (var result in CourseJson.Default.ValidateLinesAsync(stream))
             {
                 read += result.WasRead ? 1 : 0;
                 valid += result.IsValid ? 1 : 0;

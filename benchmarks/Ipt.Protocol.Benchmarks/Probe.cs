@@ -16,6 +16,7 @@ internal static class Probe
         var advisor = new AdvisorBenchmarks();
         var cases = new (string Name, Func<object> Run)[]
         {
+            ("token walk (floor)", () => TokenWalk(json.Utf8)),
             ("read ours", json.ReadOurs),
             ("read stj reflection", json.ReadReflection),
             ("read newtonsoft", json.ReadNewtonsoft),
@@ -66,7 +67,122 @@ internal static class Probe
             output.WriteLine($"{cases[c].Name,-22} {time[c] / ((Rounds - 2) * PerRound),10:N2} us {bytes[c] / ((Rounds - 2) * PerRound),10:N0} B");
         }
 
+        var retained = RetainedBytesPerCourse(json.Utf8);
+        var allocated = AllocatedBytesPerRead(json.Utf8);
+        output.WriteLine($"read: {allocated:N0} B allocated per read, {retained:N0} B retained by the course it returns: {(double)allocated / retained:N2} x (goal <= 1.5 x)");
+
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--probe-bulk</c>: where the time of one bulk course goes, on one core, over the bulk
+    /// workload's distinct documents: the bare token walk (the floor of any reader), the read (tokens
+    /// and building the course), validation, and the whole bulk path (line splitting, chunks, read and
+    /// validate) on the same lines in memory.
+    /// </summary>
+    public static int RunBulk(TextWriter output)
+    {
+        var lines = Enumerable.Range(0, CourseGenerator.DistinctCount).Select(i => CourseGenerator.Line(i).ToArray()).ToArray();
+        var courses = lines.Select(l => Ipt.Protocol.Serialization.CourseJson.Default.TryRead(l).Value!).ToArray();
+        var text = lines.SelectMany(l => l.Append((byte)'\n')).ToArray();
+        var stages = new (string Name, Action Run)[]
+        {
+            ("token walk", () => { foreach (var l in lines) { TokenWalk(l); } }),
+            ("read (CourseJson.TryRead)", () => { foreach (var l in lines) { _ = Ipt.Protocol.Serialization.CourseJson.Default.TryRead(l); } }),
+            ("validate", () => { foreach (var c in courses) { _ = CourseValidator.Default.Validate(c); } }),
+            ("bulk: ValidateLinesAsync, 1 core", () => BulkOnce(text)),
+        };
+        foreach (var (_, run) in stages)
+        {
+            var warm = Stopwatch.StartNew();
+            while (warm.ElapsedMilliseconds < 1000)
+            {
+                run();
+            }
+        }
+
+        var time = new double[stages.Length];
+        const int Rounds = 10;
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var s = 0; s < stages.Length; s++)
+            {
+                var watch = Stopwatch.StartNew();
+                stages[s].Run();
+                time[s] += watch.Elapsed.TotalMicroseconds;
+            }
+        }
+
+        output.WriteLine($"{lines.Length} distinct documents, {lines.Average(l => l.Length):N0} bytes on average; one core; per course:");
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var perCourse = time[s] / Rounds / lines.Length;
+            output.WriteLine($"{stages[s].Name,-34} {perCourse,8:N2} us  ({1e6 / perCourse,9:N0} courses/s alone)");
+        }
+
+        return 0;
+    }
+
+    private static void BulkOnce(byte[] text)
+    {
+        using var stream = new MemoryStream(text);
+        var enumerator = Ipt.Protocol.Serialization.CourseJson.Default.ValidateLinesAsync(stream, maxDegreeOfParallelism: 1).GetAsyncEnumerator();
+        try
+        {
+            while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+            }
+        }
+        finally
+        {
+            enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The bytes one course read from the workload document keeps alive (the model alone): many courses held, divided.</summary>
+    public static long RetainedBytesPerCourse(byte[] utf8)
+    {
+        const int Count = 2_000;
+        var held = new Course[Count];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < Count; i++)
+        {
+            held[i] = Ipt.Protocol.Serialization.CourseJson.Default.TryRead(utf8).Value!;
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(held);
+        return (after - before) / Count;
+    }
+
+    /// <summary>The bytes one read of the workload document allocates (warmed up).</summary>
+    public static long AllocatedBytesPerRead(byte[] utf8)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            _ = Ipt.Protocol.Serialization.CourseJson.Default.TryRead(utf8);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _ = Ipt.Protocol.Serialization.CourseJson.Default.TryRead(utf8);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+    }
+
+    /// <summary>The bare cost of tokenizing the document with <see cref="System.Text.Json.Utf8JsonReader"/>: the floor of any reader.</summary>
+    private static int TokenWalk(byte[] utf8)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(utf8);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
     }
 
     /// <summary><c>--probe-rules</c>: the time of each rule of standard IPT on the valid workload course (one validator per rule, the others disabled), slowest first.</summary>

@@ -4,7 +4,8 @@ using Ipt.Protocol.Benchmarks;
 // Run all:   dotnet run -c Release --project benchmarks/Ipt.Protocol.Benchmarks -- --filter '*'
 // Quick run: add --job short; CI runs --job dry so that the benchmarks cannot rot.
 // Checks:    -- --verify        (the comparison baselines agree with the library on the workload)
-// Profiling: -- --probe (hot paths, interleaved), -- --probe-rules (each rule alone, slowest first)
+// Profiling: -- --probe (hot paths, interleaved), -- --probe-rules (each rule alone, slowest first),
+//            -- --probe-bulk (where one bulk course's time goes: tokens, building, validation, the bulk machinery)
 // Bulk:      -- --bulk 1000000  (streams N generated courses through the bulk API; prints courses/s and peak memory)
 if (args is ["--verify", ..])
 {
@@ -14,6 +15,11 @@ if (args is ["--verify", ..])
 if (args is ["--probe-rules", ..])
 {
     return Probe.RunRules(Console.Out);
+}
+
+if (args is ["--probe-bulk", ..])
+{
+    return Probe.RunBulk(Console.Out);
 }
 
 if (args is ["--probe", ..])

@@ -24,7 +24,7 @@ public class ScalingBenchmarks
     private Course course = null!;
     private byte[] utf8 = [];
     private CourseValidator validator = CourseValidator.Default;
-    private readonly CourseJsonReader reader = new(new IptJsonLimits { MaxSessions = 2048 });
+    private readonly CourseJson reader = new(new IptJsonLimits { MaxSessions = 2048 });
 
     [Params(16, 64, 256, 1024)]
     public int Sessions { get; set; }
@@ -35,7 +35,7 @@ public class ScalingBenchmarks
         protocol = Workload.ProtocolFor(Sessions);
         course = Workload.Valid(protocol);
         validator = CourseValidator.Default;
-        utf8 = CourseJson.ToUtf8Bytes(course, indented: false);
+        utf8 = CourseJson.Default.ToUtf8Bytes(course, indented: false);
         if (course.Sessions.Count != Sessions || !validator.Validate(course, protocol).IsClean || reader.TryRead(utf8).Value != course)
         {
             throw new InvalidOperationException("The scaling course must have the session count, validate clean and read back equal.");
@@ -45,7 +45,7 @@ public class ScalingBenchmarks
     [Benchmark(Description = "Validate")]
     public ValidationReport Validate() => validator.Validate(course, protocol);
 
-    [Benchmark(Description = "Read (CourseJsonReader.TryRead)")]
+    [Benchmark(Description = "Read (CourseJson.TryRead)")]
     public Course Read() => reader.TryRead(utf8).Value!;
 
     private sealed class Config : BenchmarkDotNet.Configs.ManualConfig

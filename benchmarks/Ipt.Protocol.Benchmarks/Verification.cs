@@ -58,7 +58,10 @@ internal sealed record Finding(string Id, string Path, string Severity)
         [.. report.Diagnostics.Select(d => new Finding(d.Id, d.Path.ToString(), d.Severity.ToString())).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal)];
 
     public static List<Finding> From(FluentValidation.Results.ValidationResult result) =>
-        [.. result.Errors.Select(e => new Finding(e.ErrorCode, e.PropertyName, e.Severity.ToString())).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal)];
+        [.. result.Errors.Select(e => new Finding(e.ErrorCode, JsonPath(e.PropertyName), e.Severity.ToString())).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal)];
+
+    /// <summary>FluentValidation's property name (<c>sessions[6].date</c>) in the rule engine's JSON path syntax (<c>$.sessions[6].date</c>).</summary>
+    private static string JsonPath(string propertyName) => propertyName.Length == 0 ? "$" : "$." + propertyName;
 
     public override string ToString() => $"{Id} {Path} ({Severity})";
 }

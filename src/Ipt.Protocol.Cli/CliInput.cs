@@ -9,8 +9,8 @@ namespace Ipt.Protocol.Cli;
 /// <summary>A course document read from a file, with its bytes (for locating paths).</summary>
 internal sealed record CourseFile(string Path, byte[] Bytes, Course Course);
 
-/// <summary>A problem reading an input file: the file, the line when known, and the message (already written to the error output).</summary>
-internal sealed record InputProblem(string Path, long? Line, string Message);
+/// <summary>A problem reading an input file: the file, the line and column when known, and the message (already written to the error output).</summary>
+internal sealed record InputProblem(string Path, DocumentLocation? Location, string Message);
 
 /// <summary>Reading the tool's inputs: course files, catalogue files, protocol ids. Problems go to the error writer as <c>FILE:line:position: message</c>.</summary>
 internal static class CliInput
@@ -18,26 +18,29 @@ internal static class CliInput
     /// <summary>Reads and parses a course file; on failure writes where and why, and returns null.</summary>
     public static CourseFile? ReadCourse(string path, TextWriter error, List<InputProblem>? problems = null)
     {
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Never more than the size limit and one byte: /dev/zero or a huge file is refused, not held.
+            bytes = ReadBounded(path, CourseJson.Default.Limits.MaxDocumentBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            error.WriteLine($"{path}: cannot read the file: {Reason(ex)}");
-            problems?.Add(new InputProblem(path, null, $"Cannot read the file: {Reason(ex)}."));
+            error.WriteLine($"{path}: cannot read the file: {ReasonOf(ex)}");
+            problems?.Add(new InputProblem(path, null, $"Cannot read the file: {ReasonOf(ex)}."));
             return null;
         }
 
-        var read = CourseJson.TryRead(bytes);
+        var read = bytes is null
+            ? ReadResult<Course>.ForErrors([new DocumentError(DocumentErrorCodes.Limit, DocumentPath.Root, string.Create(CultureInfo.InvariantCulture, $"The document is larger than the limit of {CourseJson.Default.Limits.MaxDocumentBytes} bytes (IptJsonLimits.MaxDocumentBytes)."))])
+            : CourseJson.Default.TryRead(bytes);
         if (read.TryGetValue(out var course))
         {
-            return new CourseFile(path, bytes, course);
+            return new CourseFile(path, bytes!, course);
         }
 
         WriteErrors(path, read.Errors, error);
-        problems?.AddRange(read.Errors.Select(e => new InputProblem(path, e.Line, $"{e.Message} ({e.Path})")));
+        problems?.AddRange(read.Errors.Select(e => new InputProblem(path, e.Location, $"{e.Code}: {e.Message} ({e.Path})")));
         return null;
     }
 
@@ -56,11 +59,11 @@ internal static class CliInput
             ReadResult<CatalogueFile> read;
             try
             {
-                read = TechniqueCatalogueReader.ReadFile(path);
+                read = CatalogueJson.Default.TryReadFile(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                error.WriteLine($"{path}: cannot read the catalogue: {Reason(ex)}");
+                error.WriteLine($"{path}: cannot read the catalogue: {ReasonOf(ex)}");
                 failed = true;
                 continue;
             }
@@ -87,12 +90,7 @@ internal static class CliInput
             return catalogue;
         }
 
-        foreach (var e in composed.Errors)
-        {
-            error.WriteLine(e.Line is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"catalogue:{line}:{e.BytePositionInLine ?? 0}: {e.Message} ({e.Path})")
-                : $"catalogue: {e.Message} ({e.Path})");
-        }
+        WriteErrors("catalogue", composed.Errors, error);
 
         return null;
     }
@@ -109,15 +107,39 @@ internal static class CliInput
         return null;
     }
 
-    /// <summary>Writes a file's read errors as <c>FILE:line:position: message (path)</c>.</summary>
+    /// <summary>Writes a file's read errors as <c>FILE:line:column: code: message (path)</c>, the form editors and compilers use.</summary>
     public static void WriteErrors(string path, IEnumerable<DocumentError> errors, TextWriter error)
     {
         foreach (var e in errors)
         {
-            error.WriteLine(e.Line is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{e.BytePositionInLine ?? 0}: {e.Message} ({e.Path})")
-                : $"{path}: {e.Message} ({e.Path})");
+            error.WriteLine(e.Location is { } at
+                ? string.Create(CultureInfo.InvariantCulture, $"{path}:{at.Line}:{at.Column}: {e.Code}: {e.Message} ({e.Path})")
+                : $"{path}: {e.Code}: {e.Message} ({e.Path})");
         }
+    }
+
+    /// <summary>Reads a file up to a limit; returns null when it is longer (reading stops one byte past the limit).</summary>
+    private static byte[]? ReadBounded(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024);
+        if (stream.CanSeek && stream.Length > limit)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Whether to colour output: only for the real console when it is a terminal and NO_COLOR is not set.</summary>
@@ -157,7 +179,7 @@ internal static class CliInput
         return format;
     }
 
-    private static string Reason(Exception ex) => ex switch
+    internal static string ReasonOf(Exception ex) => ex switch
     {
         FileNotFoundException => "the file does not exist",
         DirectoryNotFoundException => "the folder does not exist",

@@ -47,6 +47,7 @@ public static class IptCli
         root.Subcommands.Add(RulesCommand.Create(registry));
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create(registry));
+        root.Subcommands.Add(ReportCommand.Create(registry));
         root.Subcommands.Add(SuggestCommand.Create(registry));
         root.Subcommands.Add(TechniquesCommand.Create());
         root.Subcommands.Add(RenderCommand.Create(registry));

@@ -75,7 +75,7 @@ internal static class PlanCommand
                 var course = SchedulePlanner.PlanCourse(definition, parseResult.GetRequiredValue(start), options);
                 try
                 {
-                    File.WriteAllText(path, Serialization.CourseJson.WriteToString(course) + "\n");
+                    File.WriteAllText(path, Serialization.CourseJson.Default.WriteToString(course) + "\n");
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {

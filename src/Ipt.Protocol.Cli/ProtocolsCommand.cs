@@ -44,6 +44,12 @@ internal static class ProtocolsCommand
             sb.Append(CultureInfo.InvariantCulture, $"{p.Id,-14} {p.Name}\n");
             sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} sessions {p.Sessions}; every {Cadence(p.Cadence)}{Taper(p)}; {p.SessionLength}; {p.Format}\n");
             sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} phases {Spans(p)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} measures {p.PrimaryInstrument} every {p.MeasurementIntervalSessions}{(p.Requirements.IsEmpty ? string.Empty : "; requires " + string.Join(", ", p.Requirements))}\n");
+            if (!HasDefaultAreas(p))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} problem areas {Areas(p)}\n");
+            }
+
             sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} source {p.Citation}\n");
         }
 
@@ -88,7 +94,11 @@ internal static class ProtocolsCommand
                 sb.Append(' ').Append(notes);
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $" Ending raised by N−{p.EndingNoticeSessions} (best by N−{p.EarlyEndingNoticeSessions}); initial phase {p.InitialSessions}, termination {p.TerminationSessions}{(p.MaintenanceSessions.Max > 0 ? ", maintenance " + p.MaintenanceSessions : string.Empty)}; taxonomy {p.Taxonomy}; at most {p.MaxFocusAreas} focus areas; response is a {p.ResponseReductionPercent} % reduction from baseline.\n");
+            var areas = HasDefaultAreas(p) ? string.Empty : $" (problem areas {Areas(p)})";
+            var rhythm = p.Requires(ProtocolRequirement.SocialRhythmMetric) ? $"; Social Rhythm Metric at each session from the {Camel(p.SocialRhythmMetricFrom.ToString())} phase" : string.Empty;
+            var focus = p.CorePhase == Phase.Middle && p.TerminationSessions.Max > 0 ? $"; a focus-area strategy in at least {p.FocusStrategyPercent} % of the middle-phase sessions" : string.Empty;
+            var maintenance = p.MaintenanceSessions.Max > 0 ? ", maintenance " + p.MaintenanceSessions : string.Empty;
+            sb.Append(CultureInfo.InvariantCulture, $" Ending raised by N−{p.EndingNoticeSessions} (best by N−{p.EarlyEndingNoticeSessions}); initial phase {p.InitialSessions}, termination {p.TerminationSessions}{maintenance}; taxonomy {p.Taxonomy}{areas}; at most {p.MaxFocusAreas} focus areas{focus}{rhythm}; response is a {p.ResponseReductionPercent} % reduction from baseline.\n");
         }
 
         return sb.ToString();
@@ -137,6 +147,19 @@ internal static class ProtocolsCommand
                 json.WriteNumber("measurementIntervalSessions", p.MeasurementIntervalSessions);
                 json.WriteNumber("endingNoticeSessions", p.EndingNoticeSessions);
                 json.WriteNumber("responseReductionPercent", p.ResponseReductionPercent);
+                json.WriteNumber("focusStrategyPercent", p.FocusStrategyPercent);
+                json.WriteStartArray("problemAreas");
+                foreach (var area in p.ProblemAreas)
+                {
+                    json.WriteStringValue(Camel(area.ToString()));
+                }
+
+                json.WriteEndArray();
+                if (p.Requires(ProtocolRequirement.SocialRhythmMetric))
+                {
+                    json.WriteString("socialRhythmMetricFrom", Camel(p.SocialRhythmMetricFrom.ToString()));
+                }
+
                 json.WriteStartArray("requirements");
                 foreach (var r in p.Requirements)
                 {
@@ -172,6 +195,11 @@ internal static class ProtocolsCommand
         json.WriteNumber("max", range.Max);
         json.WriteEndObject();
     }
+
+    /// <summary>Whether the variant recognises exactly the four problem areas of IPT.</summary>
+    private static bool HasDefaultAreas(ProtocolDefinition p) => p.ProblemAreas == BuiltInProtocols.Standard.ProblemAreas;
+
+    private static string Areas(ProtocolDefinition p) => string.Join(", ", p.ProblemAreas.Select(a => Camel(a.ToString())));
 
     private static string Camel(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
 

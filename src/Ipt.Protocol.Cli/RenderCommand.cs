@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ipt.Protocol.Cli.Output;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rendering;
 using Ipt.Protocol.Rules;
@@ -76,7 +77,8 @@ internal static class RenderCommand
             string text;
             if (html)
             {
-                var report = new FileReport(course, new CourseValidator(new ValidatorOptions { Registry = registry }).Validate(course.Course));
+                new OutcomeCalculator(new OutcomeOptions { Registry = registry }).TryCalculate(course.Course, out var outcome);
+                var report = new FileReport(course, new CourseValidator(new ValidatorOptions { Registry = registry }).Validate(course.Course), outcome);
                 text = HtmlReport.Render(report, registry, options);
             }
             else

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ipt.Protocol.Cli.Output;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Techniques;
@@ -77,6 +78,7 @@ internal static class ValidateCommand
             }
 
             var validator = new CourseValidator(options);
+            var outcomes = new OutcomeCalculator(new OutcomeOptions { Registry = registry, Instruments = options.Instruments });
             var reports = new List<FileReport>();
             var problems = new List<InputProblem>();
             var unreadable = false;
@@ -89,7 +91,17 @@ internal static class ValidateCommand
                 }
 
                 var report = forced is null ? validator.Validate(file.Course) : validator.Validate(file.Course, forced);
-                reports.Add(new FileReport(file, report));
+                CourseOutcome? outcome = null;
+                if (forced is not null)
+                {
+                    outcome = outcomes.Calculate(file.Course, forced);
+                }
+                else
+                {
+                    outcomes.TryCalculate(file.Course, out outcome);
+                }
+
+                reports.Add(new FileReport(file, report, outcome));
             }
 
             var selected = parseResult.GetValue(format);
@@ -135,6 +147,12 @@ internal static class ValidateCommand
                 return false;
             }
 
+            if (!IsConfigurable(id))
+            {
+                error.WriteLine($"ipt validate: --severity '{item}': {id} is one of the engine's own diagnostics and cannot be given another severity.");
+                return false;
+            }
+
             DiagnosticSeverity? parsed = level switch
             {
                 "error" => DiagnosticSeverity.Error,
@@ -159,9 +177,17 @@ internal static class ValidateCommand
                 return false;
             }
 
+            if (!IsConfigurable(id))
+            {
+                error.WriteLine($"ipt validate: --disable '{id}': {id} is one of the engine's own diagnostics and cannot be disabled.");
+                return false;
+            }
+
             options = options.Disable(id);
         }
 
         return true;
     }
+
+    private static bool IsConfigurable(string id) => !BuiltInRules.TryGetDescriptor(id, out var descriptor) || descriptor.IsConfigurable;
 }

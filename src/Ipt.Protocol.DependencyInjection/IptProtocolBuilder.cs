@@ -84,7 +84,7 @@ public sealed class IptProtocolBuilder
     public IptProtocolBuilder AddCatalogueFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Configuration.Catalogues.Add(() => TechniqueCatalogueReader.ReadFile(path));
+        Configuration.Catalogues.Add(() => new CatalogueJson(Configuration.JsonLimits).TryReadFile(path));
         return this;
     }
 
@@ -98,7 +98,7 @@ public sealed class IptProtocolBuilder
         using var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
         var bytes = buffer.ToArray();
-        Configuration.Catalogues.Add(() => TechniqueCatalogueReader.Read(bytes, source));
+        Configuration.Catalogues.Add(() => new CatalogueJson(Configuration.JsonLimits).TryRead(bytes, source));
         return this;
     }
 

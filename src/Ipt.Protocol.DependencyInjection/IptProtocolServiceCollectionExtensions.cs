@@ -11,14 +11,14 @@ namespace Ipt.Protocol.DependencyInjection;
 /// <summary>Registers Ipt.Protocol's services with a <see cref="IServiceCollection"/>.</summary>
 public static class IptProtocolServiceCollectionExtensions
 {
-    /// <summary>The service key of the <see cref="JsonSerializerOptions"/> registered for course documents (<see cref="IptJson"/>).</summary>
+    /// <summary>The service key of the <see cref="JsonSerializerOptions"/> registered for course documents (<see cref="CourseJson.CreateSerializerOptions"/>).</summary>
     public const string JsonOptionsKey = "Ipt.Protocol";
 
     /// <summary>
     /// Registers, as singletons and with <c>TryAdd*</c> (so that a host's own registration of any
     /// of them wins): <see cref="ProtocolRegistry"/>, <see cref="TechniqueCatalogue"/>,
     /// <see cref="ValidatorOptions"/>, <see cref="CourseValidator"/>, <see cref="TechniqueAdvisor"/>,
-    /// <see cref="IptJsonLimits"/>, <see cref="CourseJsonReader"/> and the course documents'
+    /// <see cref="IptJsonLimits"/>, <see cref="CourseJson"/> (with those limits and the migrations) and the course documents'
     /// <see cref="JsonSerializerOptions"/> (keyed <see cref="JsonOptionsKey"/>). No assembly is scanned.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -47,8 +47,8 @@ public static class IptProtocolServiceCollectionExtensions
         services.TryAddSingleton(sp => new CourseValidator(sp.GetRequiredService<ValidatorOptions>()));
         services.TryAddSingleton(sp => new TechniqueAdvisor(sp.GetRequiredService<TechniqueCatalogue>(), sp.GetRequiredService<ProtocolRegistry>()));
         services.TryAddSingleton(_ => configuration.JsonLimits);
-        services.TryAddSingleton(sp => new CourseJsonReader(sp.GetRequiredService<IptJsonLimits>(), configuration.Migrations));
-        services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => IptJson.CreateOptions(sp.GetRequiredService<IptJsonLimits>()));
+        services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Migrations));
+        services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => sp.GetRequiredService<CourseJson>().CreateSerializerOptions());
         return services;
     }
 

@@ -291,7 +291,6 @@ internal sealed class BundleReader(IptFhirOptions options)
         string? reason = null;
         Period? frequency = null;
         NodaDuration? length = null;
-        var changesFocus = false;
         foreach (var (part, at) in Parts(extension, path))
         {
             switch (part.Url)
@@ -302,7 +301,6 @@ internal sealed class BundleReader(IptFhirOptions options)
                 case "sessions": sessions = Positive(part, at); break;
                 case "frequency": frequency = PeriodOf(part, at); break;
                 case "sessionLength": length = DurationOf(part, at); break;
-                case "changesFocus": changesFocus = Flag(part, at) ?? false; break;
                 default: UnknownPart(at); break;
             }
         }
@@ -313,7 +311,7 @@ internal sealed class BundleReader(IptFhirOptions options)
             return null;
         }
 
-        return Build(path, () => new Renegotiation { AtSession = session, Date = date, Reason = reason, Sessions = sessions, Frequency = frequency, SessionLength = length, ChangesFocus = changesFocus });
+        return Build(path, () => new Renegotiation { AtSession = session, Date = date, Reason = reason, Sessions = sessions, Frequency = frequency, SessionLength = length });
     }
 
     private Formulation? ReadFormulation(Extension extension, string path)
@@ -946,7 +944,6 @@ internal sealed class BundleReader(IptFhirOptions options)
                 "changedNearOnset" => () => current with { ChangedNearOnset = Flag(part, at) },
                 "relatedArea" => () => current with { RelatedArea = Enum<ProblemArea>(part, at) },
                 "deceased" => () => current with { Deceased = Flag(part, at) ?? false },
-                "diedOn" => () => current with { DiedOn = DateOf(part, at) },
                 _ => null,
             };
             if (change is null)

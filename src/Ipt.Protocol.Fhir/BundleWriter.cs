@@ -95,8 +95,8 @@ internal sealed class BundleWriter
         _ => CarePlan.CarePlanActivityStatus.Cancelled,
     };
 
-    /// <summary>Telephone and video sessions are virtual (VR); the others ambulatory (AMB).</summary>
-    internal static Coding EncounterClass(SessionFormat format) => format is SessionFormat.Telephone or SessionFormat.Video
+    /// <summary>Sessions delivered by telephone or video are virtual (VR); the others ambulatory (AMB).</summary>
+    internal static Coding EncounterClass(DeliveryMode? delivery) => delivery is DeliveryMode.Telephone or DeliveryMode.Video
         ? new Coding(IptFhirUris.V3ActCode, "VR", "virtual")
         : new Coding(IptFhirUris.V3ActCode, "AMB", "ambulatory");
 
@@ -132,8 +132,7 @@ internal sealed class BundleWriter
                 ("reason", FreeText(renegotiation.Reason)),
                 ("sessions", Positive(renegotiation.Sessions)),
                 ("frequency", renegotiation.Frequency is { } f ? Codes.ToFhir(f) : null),
-                ("sessionLength", renegotiation.SessionLength is { } l ? Codes.ToFhir(l) : null),
-                ("changesFocus", new FhirBoolean(renegotiation.ChangesFocus))));
+                ("sessionLength", renegotiation.SessionLength is { } l ? Codes.ToFhir(l) : null)));
         }
 
         if (course.Formulation is { } formulation)
@@ -187,7 +186,7 @@ internal sealed class BundleWriter
         var encounter = new Encounter
         {
             Status = EncounterStatus(session.Status),
-            Class = EncounterClass(session.Format),
+            Class = EncounterClass(session.Delivery),
             Type = [new CodeableConcept { Coding = [Codes.Of(session.Phase)] }, new CodeableConcept { Coding = [Codes.Of(session.Format)] }],
             Subject = Patient(required: false),
             Period = session.Date is { } date ? new FhirPeriod { Start = Codes.Text(date) } : null,
@@ -365,8 +364,7 @@ internal sealed class BundleWriter
             entry,
             ("changedNearOnset", Flag(person.ChangedNearOnset)),
             ("relatedArea", person.RelatedArea is { } area ? Codes.Of(area) : null),
-            ("deceased", new FhirBoolean(person.Deceased)),
-            ("diedOn", DateOf(person.DiedOn)));
+            ("deceased", new FhirBoolean(person.Deceased)));
         resource.Extension.Add(entry);
         Add(resource, Name("RelatedPerson", index));
     }

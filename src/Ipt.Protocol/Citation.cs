@@ -106,12 +106,13 @@ public static class Sources
         yield return new("SWARTZ", "Swartz et al., brief IPT (IPT-B), Am J Psychother 68(4):443-462.");
         yield return new("MUFSON", "Mufson et al., Interpersonal Psychotherapy for Depressed Adolescents (2004); Dietz, Weinberg & Mufson (2018) inventory prompts.");
         yield return new("WHO", "WHO, Group Interpersonal Therapy (IPT) for Depression, WHO/MSD/MER/16.4 (2016).");
-        yield return new("WILFLEY", "Wilfley et al., group IPT for binge-eating disorder (20 sessions).");
+        yield return new("WILFLEY", "Wilfley et al., group IPT for binge-eating disorder: Wilfley et al. 2002, Arch Gen Psychiatry 59:713-721 (20 weekly group sessions; binge-eating recovery as abstinence from objective binge episodes over 28 days), and the group IPT manual.");
         yield return new("IPC", "Interpersonal Counselling (Weissman/Judd), 3-6 sessions.");
         yield return new("IPTEST", "IPT-EST, three-session evaluation, support and triage (PMC3433760).");
-        yield return new("OHARA", "O'Hara et al. 2000, IPT for postpartum depression, Arch Gen Psychiatry (12 weeks).");
-        yield return new("DENNIS", "Dennis et al., telephone IPT for postpartum depression (PMC3404910).");
-        yield return new("FRANK", "Frank, Interpersonal and Social Rhythm Therapy (IPSRT); Monk et al. 2002, Social Rhythm Metric.");
+        yield return new("OHARA", "O'Hara, Stuart, Gorman & Wenzel 2000, \"Efficacy of interpersonal psychotherapy for postpartum depression\", Arch Gen Psychiatry 57:1039-1045 (12 weeks of weekly IPT).");
+        yield return new("DENNIS", "Dennis et al., telephone IPT for postpartum depression: trial protocol, Trials 13:38 (2012, PMC3404910: 12 sessions within 12 to 16 weeks), and Dennis et al. 2020, Br J Psychiatry (12 weekly 60-minute telephone sessions by nurses).");
+        yield return new("SPINELLI03", "Spinelli & Endicott, \"Controlled clinical trial of interpersonal psychotherapy versus parenting education program for depressed pregnant women\", Am J Psychiatry 160:555-562 (2003): 16 weeks of antenatal IPT.");
+        yield return new("FRANK", "Frank, Treating Bipolar Disorder: A Clinician's Guide to Interpersonal and Social Rhythm Therapy (2005) and ipsrt.org; Monk et al. 2002, Social Rhythm Metric.");
         yield return new("FRANK90", "Frank et al. 1990, monthly maintenance IPT (IPT-M) over 3 years.");
         yield return new("FRANK07", "Frank et al. 2007, maintenance IPT frequency.");
         yield return new("CITC", "CITC Associates IPT pages (role disputes, role transitions, grief).");
@@ -124,6 +125,11 @@ public static class Sources
         yield return new("COX87", "Cox, Holden & Sagovsky, \"Detection of postnatal depression: development of the 10-item Edinburgh Postnatal Depression Scale\", Br J Psychiatry 150:782-786 (1987).");
         yield return new("MATTHEY04", "Matthey, \"Calculating clinically significant change in postnatal depression studies using the Edinburgh Postnatal Depression Scale\", J Affect Disord 78:269-272 (2004): reliable change of 4 points.");
         yield return new("LOINC", "LOINC codes as published in HL7 FHIR implementation guides: US Core example resources (PHQ-9 panel, items and total) and the HL7 Personal Health Record IG (GAD-7 panel, items and total).");
+        yield return new("MUNDT02", "Mundt, Marks, Shear & Greist, \"The Work and Social Adjustment Scale: a simple measure of impairment in functioning\", Br J Psychiatry 180:461-464 (2002).");
+        yield return new("ALTMAN97", "Altman, Hedeker, Peterson & Davis, \"The Altman Self-Rating Mania Scale\", Biol Psychiatry 42:948-955 (1997).");
+        yield return new("YOUNG78", "Young, Biggs, Ziegler & Meyer, \"A rating scale for mania: reliability, validity and sensitivity\", Br J Psychiatry 133:429-435 (1978).");
+        yield return new("FAIRBURN08", "Fairburn & Beglin, Eating Disorder Examination Questionnaire (EDE-Q 6.0), in Fairburn, Cognitive Behavior Therapy and Eating Disorders (2008): subscales and the global score are item means (0-6); item 15 counts the days with objective binge episodes in the past 28.");
+        yield return new("WHOPILOT21", "A pilot of WHO group IPT in Ethiopia, Pilot and Feasibility Studies (2021), doi:10.1186/s40814-021-00889-x, Table 2: the pre-group meeting and the content of each group session, including a review of each member's symptoms at every session.");
         yield return new("CONVENTION", "General clinical convention for scored instruments (response, remission, caseness, reliable change).");
     }
 }

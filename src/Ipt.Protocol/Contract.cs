@@ -89,8 +89,9 @@ internal readonly struct ContractTerms
 }
 
 /// <summary>
-/// An explicit, dated change of the contract (and possibly the focus), agreed at a session. [WMK] (H)
-/// Values left <see langword="null"/> are unchanged. The reason is free text (patient data).
+/// An explicit, dated change of the contract, agreed at a session. [WMK] (H) Values left
+/// <see langword="null"/> are unchanged. A change of the focus at the same session is recorded in the
+/// formulation's history (<see cref="Formulation.Changes"/>). The reason is free text (patient data).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record Renegotiation
@@ -112,9 +113,6 @@ public sealed record Renegotiation
 
     /// <summary>Gets the new session length, when it changed.</summary>
     public Duration? SessionLength { get; init => field = Guard.PositiveDuration(value, nameof(SessionLength)); }
-
-    /// <summary>Gets a value indicating whether the focus was changed with this renegotiation.</summary>
-    public bool ChangesFocus { get; init; }
 
     /// <summary>Describes the renegotiation without its reason.</summary>
     /// <returns>A string such as <c>Renegotiation at session 6</c>.</returns>

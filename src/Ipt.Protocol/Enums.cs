@@ -1,6 +1,9 @@
 namespace Ipt.Protocol;
 
-/// <summary>The four IPT problem areas, one of which is the focus of a course. [WMK] (H)</summary>
+/// <summary>
+/// The IPT problem areas, one of which is the focus of a course: the four of Weissman's school [WMK] (H),
+/// and IPSRT's fifth. Which areas a variant recognises is its <see cref="Protocols.ProtocolDefinition.ProblemAreas"/>.
+/// </summary>
 public enum ProblemArea
 {
     /// <summary>Complicated bereavement: symptoms linked to the death of a significant person.</summary>
@@ -14,6 +17,13 @@ public enum ProblemArea
 
     /// <summary>Social isolation, few or unsustained relationships, with no acute event (also called interpersonal sensitivity).</summary>
     InterpersonalDeficits,
+
+    /// <summary>
+    /// Grief for the lost healthy self: mourning the life and the self before a chronic illness (IPSRT's
+    /// fifth problem area, for bipolar disorder). [FRANK] (M: Frank 2005 as quoted by several secondary
+    /// sources)
+    /// </summary>
+    LostHealthySelf,
 }
 
 /// <summary>The stage of a role dispute, which must be determined when the focus is a role dispute. [WMK, CITC] (H)</summary>
@@ -48,23 +58,20 @@ public enum Phase
     Maintenance,
 }
 
-/// <summary>How a session is delivered.</summary>
+/// <summary>Who takes part in a session: its format. How it reaches the patient (in person, video, telephone) is <see cref="DeliveryMode"/>.</summary>
 public enum SessionFormat
 {
-    /// <summary>One patient, in person.</summary>
+    /// <summary>The patient alone with the therapist.</summary>
     Individual,
 
     /// <summary>A group session.</summary>
     Group,
 
-    /// <summary>The patient with a partner, parent or caregiver.</summary>
+    /// <summary>The patient with a parent, caregiver or other family member (IPT-A's caregiver sessions). [MUFSON] (H)</summary>
     Joint,
 
-    /// <summary>By telephone.</summary>
-    Telephone,
-
-    /// <summary>By video call.</summary>
-    Video,
+    /// <summary>The patient with their partner.</summary>
+    Couple,
 }
 
 /// <summary>
@@ -281,6 +288,12 @@ public enum SessionTask
 
     /// <summary>Review the Social Rhythm Metric (IPSRT). [FRANK] (H)</summary>
     SocialRhythmReview,
+
+    /// <summary>
+    /// Recall the time limit: the number of sessions left (IPT0507). IPT is time-limited and defines the
+    /// time frame from the outset [ISIPT, WMK] (H); the adherence scales rate reminders of it [CSPRS] (M).
+    /// </summary>
+    TimeLimitReminder,
 }
 
 /// <summary>The relationship of a person in the inventory to the patient.</summary>

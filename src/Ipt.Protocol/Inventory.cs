@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using NodaTime;
 
 namespace Ipt.Protocol;
 
@@ -90,11 +89,8 @@ public sealed record InventoryPerson
     /// <summary>Gets the problem area the relationship relates to, when any.</summary>
     public ProblemArea? RelatedArea { get; init => field = Guard.Defined(value, nameof(RelatedArea)); }
 
-    /// <summary>Gets a value indicating whether the person has died (relevant to a grief focus).</summary>
+    /// <summary>Gets a value indicating whether the person has died (relevant to a grief focus). The date of the death is a <see cref="LifeEventKind.Death"/> life event naming the person (<see cref="Course.LifeEvents"/>).</summary>
     public bool Deceased { get; init; }
-
-    /// <summary>Gets the date of death, when known.</summary>
-    public LocalDate? DiedOn { get; init; }
 
     /// <summary>Returns the id only (the label is patient data).</summary>
     /// <returns>A string such as <c>Person p1 (Partner)</c>.</returns>

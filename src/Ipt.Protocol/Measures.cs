@@ -138,7 +138,7 @@ public sealed record Instrument
     public override string ToString() => $"{Name} ({Id})";
 }
 
-/// <summary>The built-in instruments of the domain reference, sections 8 and 11.3, with their safety items, thresholds and verified LOINC codes.</summary>
+/// <summary>The built-in instruments of the domain reference, sections 8, 11.3 and 11.5, with their safety items, thresholds and verified LOINC codes.</summary>
 public static class Instruments
 {
     private static readonly Citation Convention = new(Confidence.High, "CONVENTION");
@@ -179,14 +179,20 @@ public static class Instruments
         Citation = new(Confidence.High, "NHSTT", "CONVENTION", "LOINC"),
     };
 
-    /// <summary>Gets HRSD-17 (Hamilton), clinician-rated: total 0-52, items differ in range; remission 7 or less; item 3 (suicide, 0-4) is the safety item.</summary>
+    /// <summary>
+    /// Gets HRSD-17 (Hamilton), clinician-rated: total 0-52, items differ in range; item 3 (suicide, 0-4) is
+    /// the safety item. The bands are the common convention (0-7 no depression, 8-13 mild, 14-18 moderate,
+    /// 19-22 severe, 23 and over very severe) [CONVENTION] (H); a score of 0-7 is the band "no depression",
+    /// while remission (7 or less, <see cref="Instrument.RemissionBelow"/> 8) is an outcome of a course.
+    /// Zimmerman et al. 2013 give another band set (cut-offs 17 and 24); register a host instrument for it.
+    /// </summary>
     public static Instrument Hrsd17 { get; } = new()
     {
         Id = InstrumentId.From("hrsd-17"),
         Name = "HRSD-17",
         ItemCount = 17,
         TotalMax = 52,
-        Bands = [new("remission", 0, 7), new("mild", 8, 13), new("moderate", 14, 18), new("severe", 19, 22), new("very severe", 23, 52)],
+        Bands = [new("no depression", 0, 7), new("mild", 8, 13), new("moderate", 14, 18), new("severe", 19, 22), new("very severe", 23, 52)],
         RemissionBelow = 8,
         SafetyItem = 3,
         Rater = Rater.Clinician,
@@ -222,7 +228,13 @@ public static class Instruments
         Citation = new(Confidence.High, "COX87", "MATTHEY04", "DENNIS", "CONVENTION"),
     };
 
-    /// <summary>Gets WSAS: 5 items 0-8, total 0-40; 20 or more is moderately severe impairment.</summary>
+    /// <summary>
+    /// Gets WSAS (Work and Social Adjustment Scale): 5 items 0-8, total 0-40, with Mundt et al.'s bands: below
+    /// 10 subclinical, 10-20 significant functional impairment, above 20 moderately severe or worse
+    /// [MUNDT02] (H). WSAS has no caseness threshold: Mundt's bands describe impairment, not a case, and NHS
+    /// Talking Therapies collect WSAS as the disability measure without using it for recovery [NHSTT] (H).
+    /// No reliable change index is verified.
+    /// </summary>
     public static Instrument Wsas { get; } = new()
     {
         Id = InstrumentId.From("wsas"),
@@ -230,9 +242,8 @@ public static class Instruments
         ItemCount = 5,
         ItemMax = 8,
         TotalMax = 40,
-        Bands = [new("below moderately severe", 0, 19), new("moderately severe impairment", 20, 40)],
-        CasenessThreshold = 20,
-        Citation = Convention,
+        Bands = [new("subclinical", 0, 9), new("significant functional impairment", 10, 20), new("moderately severe or worse", 21, 40)],
+        Citation = new(Confidence.High, "MUNDT02", "NHSTT"),
     };
 
     /// <summary>Gets SRM-5 (Social Rhythm Metric, 5 anchor activities): a mean score 0-7, higher is more regular.</summary>
@@ -257,10 +268,71 @@ public static class Instruments
         Citation = new(Confidence.High, "FRANK"),
     };
 
+    /// <summary>
+    /// Gets ASRM (Altman Self-Rating Mania Scale): 5 items 0-4, total 0-20; 6 or more is probable mania or
+    /// hypomania [ALTMAN97] (H). IPSRT tracks mania as well as depression; which mania measure a service
+    /// uses is its choice (the IPSRT sources do not prescribe one).
+    /// </summary>
+    public static Instrument Asrm { get; } = new()
+    {
+        Id = InstrumentId.From("asrm"),
+        Name = "ASRM",
+        ItemCount = 5,
+        ItemMax = 4,
+        TotalMax = 20,
+        CasenessThreshold = 6,
+        Citation = new(Confidence.High, "ALTMAN97"),
+    };
+
+    /// <summary>
+    /// Gets YMRS (Young Mania Rating Scale), clinician-rated: 11 items, items 5, 6, 8 and 9 scored 0-8 and the
+    /// others 0-4, total 0-60 [YOUNG78] (H). No cut-off is built in: the remission threshold used in trials
+    /// (12 or less) is not verified, so a host registers its own instrument for it.
+    /// </summary>
+    public static Instrument Ymrs { get; } = new()
+    {
+        Id = InstrumentId.From("ymrs"),
+        Name = "YMRS",
+        ItemCount = 11,
+        TotalMax = 60,
+        Rater = Rater.Clinician,
+        Citation = new(Confidence.High, "YOUNG78"),
+    };
+
+    /// <summary>
+    /// Gets the EDE-Q global score (Eating Disorder Examination Questionnaire 6.0): the mean of its four
+    /// subscales (restraint, eating, shape and weight concern), each a mean of items rated 0-6, so a decimal
+    /// from 0 to 6 [FAIRBURN08] (H). Recorded as a mean (<see cref="Measurement.OfMean"/>); items are not
+    /// recorded one by one (the global is not a mean of the 28 items). No cut-off is built in.
+    /// </summary>
+    public static Instrument EdeQ { get; } = new()
+    {
+        Id = InstrumentId.From("ede-q"),
+        Name = "EDE-Q global",
+        TotalMax = 6,
+        Scoring = ScoreKind.Mean,
+        Citation = new(Confidence.High, "FAIRBURN08"),
+    };
+
+    /// <summary>
+    /// Gets EDE-Q binge days: EDE-Q item 15, the number of days in the past 28 with an objective binge episode
+    /// (0-28) [FAIRBURN08] (H). No binge day in 28 days is remission here: Wilfley et al.'s group IPT trial
+    /// judged binge-eating recovery as abstinence from objective binge episodes over 28 days, rated by the EDE
+    /// interview [WILFLEY] (H); reading it from the questionnaire's item is this library's mapping (M).
+    /// </summary>
+    public static Instrument EdeQBingeDays { get; } = new()
+    {
+        Id = InstrumentId.From("ede-q-binge-days"),
+        Name = "EDE-Q binge days",
+        TotalMax = 28,
+        RemissionBelow = 1,
+        Citation = new(Confidence.Medium, "FAIRBURN08", "WILFLEY"),
+    };
+
     /// <summary>Gets every built-in instrument.</summary>
     public static IReadOnlyList<Instrument> All => AllInstruments;
 
-    private static readonly Instrument[] AllInstruments = [Phq9, Gad7, Hrsd17, BdiII, Epds, Wsas, Srm5, Srm17];
+    private static readonly Instrument[] AllInstruments = [Phq9, Gad7, Hrsd17, BdiII, Epds, Wsas, Srm5, Srm17, Asrm, Ymrs, EdeQ, EdeQBingeDays];
 
     /// <summary>Looks up a built-in instrument by id.</summary>
     /// <param name="id">The id.</param>
@@ -297,13 +369,19 @@ public sealed record Measurement
     /// <param name="items">The item scores in item order, when recorded.</param>
     /// <exception cref="ArgumentException">Neither a total nor items are given, the total is negative, or items break a built-in instrument's item count or range.</exception>
     public Measurement(InstrumentId instrument, int? total = null, IEnumerable<int>? items = null)
+        : this(instrument, total, items is null ? ValueList<int>.Empty : ValueList.From(items))
     {
+    }
+
+    /// <summary>Creates a measurement from item scores already in a list (no copy); the checks are the public constructor's.</summary>
+    internal Measurement(InstrumentId instrument, int? total, ValueList<int> items)
+    {
+        var list = items;
         if (instrument == default)
         {
             throw new ArgumentException("The instrument id is missing.", nameof(instrument));
         }
 
-        var list = items is null ? ValueList<int>.Empty : ValueList.From(items);
         if (total is null && list.IsEmpty)
         {
             throw new ArgumentException("A measurement has a total, item scores, or both.", nameof(total));

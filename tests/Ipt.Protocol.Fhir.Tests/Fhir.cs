@@ -57,7 +57,7 @@ internal static class Fhir
     }
 
     public static Course ReadExample(string relativePath) =>
-        CourseJson.TryRead(File.ReadAllBytes(Path.Combine(RepositoryRoot, relativePath))).GetValueOrThrow();
+        CourseJson.Default.TryRead(File.ReadAllBytes(Path.Combine(RepositoryRoot, relativePath))).GetValueOrThrow();
 
     public static string RepositoryRoot { get; } = FindRoot();
 

@@ -25,7 +25,7 @@ public class PlanDefinitionTests
         var monthly = Assert.IsType<Timing>(termination.Timing).Repeat!;
         Assert.Equal((1m, Timing.UnitsOfTime.Mo), (monthly.Period, monthly.PeriodUnit));
         Assert.Equal(Codes(middle), Codes(maintenance));
-        Assert.Equal(["intervalReview", "socialRhythmReview"], Codes(middle));
+        Assert.Equal(["intervalReview", "socialRhythmReview", "timeLimitReminder"], Codes(middle));
     }
 
     [Fact]

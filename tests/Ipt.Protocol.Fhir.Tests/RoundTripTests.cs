@@ -66,8 +66,8 @@ public class RoundTripTests
     /// <summary>Names the first member that differs (values of the document are test data, so they may be shown).</summary>
     private static string Difference(Course expected, Course actual)
     {
-        var a = Ipt.Protocol.Serialization.CourseJson.WriteToString(expected).Split('\n');
-        var b = Ipt.Protocol.Serialization.CourseJson.WriteToString(actual).Split('\n');
+        var a = Ipt.Protocol.Serialization.CourseJson.Default.WriteToString(expected).Split('\n');
+        var b = Ipt.Protocol.Serialization.CourseJson.Default.WriteToString(actual).Split('\n');
         for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
         {
             var x = i < a.Length ? a[i] : "<end>";

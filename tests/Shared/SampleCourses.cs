@@ -103,8 +103,9 @@ internal static class SampleCourses
                 {
                     // A reliable improvement by mid-treatment (at least 6 points on PHQ-9 within four sessions),
                     // and a response and remission by the end, however short the course.
+                    // Maintenance follows an acute course that responded: the scores stay low [FRANK90, FRANK07].
                     var step = Math.Max(1.5, 15.0 / Math.Max(1, n - 1));
-                    var score = (int)Math.Round(Math.Max(3, 18 - ((k - firstTreatment) * step)), MidpointRounding.AwayFromZero);
+                    var score = protocol.CorePhase == Phase.Maintenance ? 4 : (int)Math.Round(Math.Max(3, 18 - ((k - firstTreatment) * step)), MidpointRounding.AwayFromZero);
                     measures.Add(Scored(instrument, Math.Min(score, instrument.TotalMax)));
                     measuredAt = k;
                 }
@@ -142,6 +143,13 @@ internal static class SampleCourses
             if (s.Phase is Phase.Middle or Phase.Maintenance)
             {
                 tasks.Add(SessionTask.IntervalReview);
+
+                // The time limit is recalled at the first middle-phase session (the ending comes later).
+                if (s.Phase is Phase.Middle && k == lastInitial + 1)
+                {
+                    tasks.Add(SessionTask.TimeLimitReminder);
+                }
+
                 techniques.AddRange(["interval-review", "communication-analysis", "clarification"]);
                 techniques.Add("nonreciprocal-expectations");
                 if (k % 2 == 0)
@@ -150,11 +158,14 @@ internal static class SampleCourses
                 }
             }
 
-            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && s.Phase is Phase.Middle or Phase.Maintenance)
+            // The Social Rhythm Metric scores a week of daily records: reviewed at each session from its phase, after the first,
+            // through the middle and maintenance phases.
+            if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && k != firstTreatment
+                && (s.Phase is Phase.Middle or Phase.Maintenance || (s.Phase is Phase.Initial && protocol.SocialRhythmMetricFrom == Phase.Initial)))
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");
-                measures.Add(new Measurement(Instruments.Srm5.Id, 4));
+                measures.Add(Measurement.OfMean(Instruments.Srm5.Id, 4.2m));
             }
 
             if (k == endingAt)
@@ -186,6 +197,7 @@ internal static class SampleCourses
             });
         }
 
+        AddIndividualMeetings(protocol, sessions, pre + (n / 2));
         var agreedAt = protocol.InitialSessions.Default > 0 ? lastInitial : firstTreatment;
         var isAdolescent = protocol.PatientAge is not null;
         var course = new Course(protocol.Id)
@@ -258,6 +270,36 @@ internal static class SampleCourses
             ],
         };
         return course;
+    }
+
+    /// <summary>
+    /// Group IPT for binge eating: an individual meeting three days after the group session at mid-treatment
+    /// and one a week after the last group session [WILFLEY]; the sessions after the first are renumbered.
+    /// </summary>
+    private static void AddIndividualMeetings(ProtocolDefinition protocol, List<Session> sessions, int midNumber)
+    {
+        Session Meeting(Session after, Phase phase, int days) => new(after.Number + 1, phase)
+        {
+            Date = after.Date!.Value.PlusDays(days),
+            Length = Duration.FromMinutes(50),
+            Format = SessionFormat.Individual,
+            Status = SessionStatus.Held,
+        };
+
+        if (protocol.Requires(ProtocolRequirement.MidTreatmentIndividualMeeting))
+        {
+            var at = sessions.FindIndex(s => s.Number == midNumber);
+            sessions.Insert(at + 1, Meeting(sessions[at], Phase.Middle, 3));
+            for (var i = at + 2; i < sessions.Count; i++)
+            {
+                sessions[i] = sessions[i] with { Number = sessions[i].Number + 1 };
+            }
+        }
+
+        if (protocol.Requires(ProtocolRequirement.PostTreatmentIndividualMeeting))
+        {
+            sessions.Add(Meeting(sessions[^1], Phase.Termination, 7));
+        }
     }
 
     private static List<SampleMistake> BuildMistakes()
@@ -398,9 +440,11 @@ internal static class SampleCourses
             {
                 Tasks = [SessionTask.GoalSetting],
                 Techniques = [T("clarification"), T("relate-onset-to-dispute")],
-                Measures = [],
+                Measures = [Scored(Instruments.Phq9, 16)],
             },
-            _ => s with { Measures = s.Number is 5 or 9 ? [Scored(Instruments.Phq9, s.Number == 5 ? 12 : 4)] : [] },
+
+            // WHO group IPT reviews each member's symptoms at every group session.
+            _ => s with { Measures = [Scored(Instruments.Phq9, GroupScore(s.Number))] },
         });
         var agreedOn = course.Sessions[0].Date;
         return course with
@@ -413,6 +457,9 @@ internal static class SampleCourses
             Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = course.Sessions[^1].Date },
         };
     }
+
+    /// <summary>The PHQ-9 of the WHO group record by session number: 18 at the pre-group meeting, reliably better by mid-treatment, in remission at the end.</summary>
+    private static int GroupScore(int number) => new[] { 0, 18, 16, 15, 13, 12, 10, 8, 6, 4 }[number];
 
     private static Course EndedEarlyAfter6()
     {

@@ -60,7 +60,6 @@ public sealed class RenegotiationDto
 
     public string? SessionLength { get; set; }
 
-    public bool? ChangesFocus { get; set; }
 }
 
 public sealed class FormulationDto
@@ -149,7 +148,6 @@ public sealed class PersonDto
 
     public bool? Deceased { get; set; }
 
-    public string? DiedOn { get; set; }
 }
 
 public sealed class SessionDto

@@ -29,7 +29,6 @@ internal static class CourseDtoMapper
             Sessions = r.Sessions,
             Frequency = PeriodOrNull(r.Frequency),
             SessionLength = DurationOrNull(r.SessionLength),
-            ChangesFocus = r.ChangesFocus ?? false,
         })),
         Formulation = d.Formulation is { } f ? new Formulation
         {
@@ -102,7 +101,6 @@ internal static class CourseDtoMapper
             Sessions = r.Sessions,
             Frequency = Text(r.Frequency),
             SessionLength = Text(r.SessionLength),
-            ChangesFocus = r.ChangesFocus ? true : null,
         }),
         Formulation = c.Formulation is { } f ? new FormulationDto
         {
@@ -170,7 +168,6 @@ internal static class CourseDtoMapper
         ChangedNearOnset = p.ChangedNearOnset,
         RelatedArea = p.RelatedArea,
         Deceased = p.Deceased ?? false,
-        DiedOn = DateOrNull(p.DiedOn),
     };
 
     private static PersonDto ToDto(InventoryPerson p) => new()
@@ -196,7 +193,6 @@ internal static class CourseDtoMapper
         ChangedNearOnset = p.ChangedNearOnset,
         RelatedArea = p.RelatedArea,
         Deceased = p.Deceased ? true : null,
-        DiedOn = Text(p.DiedOn),
     };
 
     private static List<TOut>? ListOrNull<TIn, TOut>(ValueList<TIn> items, Func<TIn, TOut> map) =>

@@ -74,9 +74,9 @@ internal static class CourseGenerator
                         ? s with { Measures = ValueList.From(s.Measures.Select(m => m.Instrument == Instruments.Phq9.Id ? new Measurement(Instruments.Phq9.Id, 10, [3, 3, 3, 0, 0, 0, 0, 0, 1]) : m)) }
                         : s)),
                 };
-                lines.Add(CourseJson.ToUtf8Bytes(valid, indented: false));
-                lines.Add(CourseJson.ToUtf8Bytes(inProgress, indented: false));
-                lines.Add(CourseJson.ToUtf8Bytes(departures, indented: false));
+                lines.Add(CourseJson.Default.ToUtf8Bytes(valid, indented: false));
+                lines.Add(CourseJson.Default.ToUtf8Bytes(inProgress, indented: false));
+                lines.Add(CourseJson.Default.ToUtf8Bytes(departures, indented: false));
             }
         }
 

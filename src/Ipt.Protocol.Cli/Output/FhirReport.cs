@@ -29,7 +29,7 @@ internal static class FhirReport
                     Severity = OperationOutcome.IssueSeverity.Fatal,
                     Code = OperationOutcome.IssueType.Structure,
                     Details = new CodeableConcept { Text = problem.Message },
-                    Diagnostics = problem.Line is { } line ? $"line {line}" : null,
+                    Diagnostics = problem.Location is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {at.Line}, column {at.Column}") : null,
                 });
             }
 

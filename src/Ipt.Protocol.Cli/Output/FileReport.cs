@@ -1,3 +1,4 @@
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Serialization;
 
@@ -6,14 +7,15 @@ namespace Ipt.Protocol.Cli.Output;
 /// <summary>The validation of one course file: its report and where each diagnostic's path is in the file.</summary>
 internal sealed class FileReport
 {
-    private readonly IReadOnlyDictionary<string, JsonLocation> locations;
+    private readonly IReadOnlyDictionary<DocumentPath, DocumentLocation> locations;
 
-    public FileReport(CourseFile file, ValidationReport report)
+    public FileReport(CourseFile file, ValidationReport report, CourseOutcome? outcome = null)
     {
         File = file;
         Report = report;
+        Outcome = outcome;
         Paths = [.. report.Diagnostics.Select(d => d.Path.ToString())];
-        locations = Paths.Length == 0 ? new Dictionary<string, JsonLocation>() : CourseJson.LocatePaths(file.Bytes, Paths);
+        locations = Paths.Length == 0 ? new Dictionary<DocumentPath, DocumentLocation>() : CourseJson.Locate(file.Bytes, report.Diagnostics.Select(d => d.Path));
     }
 
     public CourseFile File { get; }
@@ -22,11 +24,14 @@ internal sealed class FileReport
 
     public ValidationReport Report { get; }
 
+    /// <summary>Gets the course's outcome so far (first and last scores and their classifications), when its protocol is known.</summary>
+    public CourseOutcome? Outcome { get; }
+
     /// <summary>Gets the diagnostics' paths as text, in the report's order.</summary>
     public string[] Paths { get; }
 
-    /// <summary>The line of a diagnostic's path, when known.</summary>
-    public long? LineOf(int diagnostic) => locations.TryGetValue(Paths[diagnostic], out var at) ? at.Line : null;
+    /// <summary>The line and column of a diagnostic's path, when known.</summary>
+    public DocumentLocation? LocationOf(int diagnostic) => locations.TryGetValue(Report.Diagnostics[diagnostic].Path, out var at) ? at : null;
 
     /// <summary>The session a diagnostic belongs to (its index in the course's sessions), or null for course-level findings.</summary>
     public int? SessionIndexOf(int diagnostic)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rendering;
+using Ipt.Protocol.Rules;
 
 namespace Ipt.Protocol.Cli.Output;
 
@@ -27,6 +29,7 @@ internal static class HtmlReport
         .error { color: #b00020; font-weight: bold; } .warning { color: #8a6100; font-weight: bold; } .info { color: #00607a; }
         figure { margin: 1em 0; } figcaption { font-size: 0.9em; color: #555; }
         code { font-size: 0.95em; }
+        .safety { border: 2px solid #b00020; background: #fdecee; padding: 0.5em 1em; margin: 1em 0; }
         """;
 
     public static string Render(FileReport file, ProtocolRegistry registry, RenderOptions options)
@@ -38,6 +41,7 @@ internal static class HtmlReport
         sb.Append("<title>IPT course report: ").Append(Escape(Path.GetFileName(file.Path))).Append("</title>\n");
         sb.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
         sb.Append("<h1>IPT course report</h1>\n");
+        Safety(sb, report);
 
         // Summary: ids, counts and enum values only; no course text.
         var protocolName = registry.TryGet(course.Protocol, out var protocol) ? $"{protocol.Name} ({course.Protocol})" : course.Protocol.Value;
@@ -55,7 +59,20 @@ internal static class HtmlReport
         }
 
         Item(sb, "Validation", $"{Names.Count(report.ErrorCount, "error")}, {Names.Count(report.WarningCount, "warning")}, {Names.Count(report.InfoCount, "info")}");
+        if (RecordSummary.AttendanceLine(report.Attendance) is { } attendance)
+        {
+            Item(sb, "Attendance", attendance["attendance: ".Length..]);
+        }
+
+        if (RecordSummary.OutcomeLine(file.Outcome) is { } outcomeLine)
+        {
+            // "outcome (completed; …): phq-9 18 → 3 (…)" as "completed; … — phq-9 18 → 3 (…)".
+            var close = outcomeLine.IndexOf("): ", StringComparison.Ordinal);
+            Item(sb, "Outcome", string.Concat(outcomeLine.AsSpan("outcome (".Length, close - "outcome (".Length), " — ", outcomeLine.AsSpan(close + 3)));
+        }
+
         sb.Append("</dl>\n</section>\n");
+        Outcomes(sb, file.Outcome);
 
         sb.Append("<section id=\"diagnostics\">\n<h2>Validation</h2>\n");
         if (report.Diagnostics.IsEmpty)
@@ -69,7 +86,7 @@ internal static class HtmlReport
             {
                 var d = report.Diagnostics[i];
                 var severity = Names.Severity(d.Severity);
-                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LineOf(i)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.AbsoluteHelp(d.Descriptor.HelpLink))}\">About {Escape(d.Id)}</a></td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LocationOf(i)?.Line.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.AbsoluteHelp(d.Descriptor.HelpLink))}\">About {Escape(d.Id)}</a></td></tr>\n");
             }
 
             sb.Append("</tbody>\n</table>\n");
@@ -97,6 +114,77 @@ internal static class HtmlReport
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The safety banner at the top: how many safety findings the course has (each is in the table
+    /// below) and which safety checks were switched off or demoted. Nothing when there are neither.
+    /// </summary>
+    private static void Safety(StringBuilder sb, ValidationReport report)
+    {
+        var findings = 0;
+        foreach (var d in report.Diagnostics)
+        {
+            findings += d.Descriptor.IsSafety ? 1 : 0;
+        }
+
+        if (findings == 0 && report.SafetyChecksChanged.IsEmpty)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"safety\" class=\"safety\" role=\"alert\">\n<h2>Safety</h2>\n");
+        if (findings > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p><strong>{Names.Count(findings, "safety finding")}</strong> (listed under Validation): each names what the protocol requires about risk in that session. Follow the service's safety procedure.</p>\n");
+        }
+
+        if (RecordSummary.SafetyLine(report) is { } changed)
+        {
+            sb.Append("<p><strong>").Append(Escape(char.ToUpperInvariant(changed[0]) + changed[1..])).Append("</strong>.</p>\n");
+        }
+
+        sb.Append("</section>\n");
+    }
+
+    /// <summary>The outcome table: each instrument's first and last score and its classifications, and the pair's.</summary>
+    private static void Outcomes(StringBuilder sb, CourseOutcome? outcome)
+    {
+        if (outcome is null || outcome.Instruments.IsEmpty)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"outcomes\">\n<h2>Outcomes</h2>\n<table>\n<thead><tr><th>Instrument</th><th>First</th><th>Last</th><th>Classifications</th></tr></thead>\n<tbody>\n");
+        foreach (var o in outcome.Instruments)
+        {
+            var first = o.First is { } f ? f.Value.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            var last = o.Last is { } l ? l.Value.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            sb.Append("<tr class=\"outcome\"><td>").Append(Escape(o.Instrument.Value)).Append("</td><td>").Append(first).Append("</td><td>").Append(last)
+                .Append("</td><td>").Append(Escape(string.Join(", ", RecordSummary.Classifications(o)))).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n");
+        var p = outcome.Paired;
+        sb.Append(CultureInfo.InvariantCulture, $"<p>On the pair {Escape(p.Depression.Value)} + {Escape(p.Anxiety.Value)} (NHS Talking Therapies): recovery: {Spaced(p.Recovery.ToString())}; reliable change: {Spaced(p.ReliableChange.ToString())}; reliable recovery: {Spaced(p.ReliableRecovery.ToString())}.</p>\n");
+        sb.Append("</section>\n");
+    }
+
+    /// <summary>An enum name in words: <c>NotComputable</c> → "not computable".</summary>
+    private static string Spaced(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>A focus area as a clinician writes it: "role dispute (impasse)", "grief (secondary)".</summary>
     internal static string Words(FocusArea area)
     {
@@ -111,6 +199,7 @@ internal static class HtmlReport
                 _ => "role dispute (stage not recorded)",
             },
             ProblemArea.RoleTransition => "role transition",
+            ProblemArea.LostHealthySelf => "grief for the lost healthy self",
             _ => "interpersonal deficits",
         };
         return area.Rank == FocusRank.Secondary ? words + ", secondary" : words;

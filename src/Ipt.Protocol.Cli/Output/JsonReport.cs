@@ -5,7 +5,7 @@ namespace Ipt.Protocol.Cli.Output;
 
 /// <summary>
 /// The machine-readable validation report:
-/// <c>{"files":[{"path","valid","errors","warnings","infos","diagnostics":[{"id","severity","category","message","path","line"?,"helpUri"}]}]}</c>.
+/// <c>{"files":[{"path","valid","errors","warnings","infos","rulesRun","safetyChecksChanged":[],"attendance":{},"outcome"?:{},"diagnostics":[{"id","severity","category","message","path","line"?,"column"?,"helpUri"}]}]}</c>.
 /// </summary>
 internal static class JsonReport
 {
@@ -25,6 +25,7 @@ internal static class JsonReport
                 json.WriteNumber("errors", report.ErrorCount);
                 json.WriteNumber("warnings", report.WarningCount);
                 json.WriteNumber("infos", report.InfoCount);
+                RecordSummary.WriteJson(json, report, file.Outcome);
                 json.WriteStartArray("diagnostics");
                 for (var i = 0; i < report.Diagnostics.Count; i++)
                 {
@@ -35,9 +36,10 @@ internal static class JsonReport
                     json.WriteString("category", Names.Camel(d.Descriptor.Category.ToString()));
                     json.WriteString("message", d.Message);
                     json.WriteString("path", file.Paths[i]);
-                    if (file.LineOf(i) is { } line)
+                    if (file.LocationOf(i) is { } at)
                     {
-                        json.WriteNumber("line", line);
+                        json.WriteNumber("line", at.Line);
+                        json.WriteNumber("column", at.Column);
                     }
 
                     json.WriteString("helpUri", d.Descriptor.HelpLink);

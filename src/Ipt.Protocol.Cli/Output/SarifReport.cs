@@ -38,7 +38,7 @@ internal static class SarifReport
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, rules);
-            WriteInvocation(json, problems);
+            WriteInvocation(json, problems, SafetyChanges(files), index);
             json.WriteStartArray("artifacts");
             foreach (var file in files)
             {
@@ -73,11 +73,52 @@ internal static class SarifReport
     /// The invocation: whether every file could be read, and a notification per file that could not
     /// (they have no results; the notification says which file and where).
     /// </summary>
-    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<InputProblem> problems)
+    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<InputProblem> problems, List<RuleChange> safetyChanges, Dictionary<string, int> index)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", problems.Count == 0);
+        if (safetyChanges.Count > 0)
+        {
+            // A safety check switched off or demoted is never silent: it is a configuration override
+            // of the rule and a warning notification of the run.
+            json.WriteStartArray("ruleConfigurationOverrides");
+            foreach (var change in safetyChanges)
+            {
+                json.WriteStartObject();
+                json.WriteStartObject("descriptor");
+                json.WriteString("id", change.Id);
+                if (index.TryGetValue(change.Id, out var ruleIndex))
+                {
+                    json.WriteNumber("index", ruleIndex);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("configuration");
+                if (change.Severity is { } severity)
+                {
+                    json.WriteString("level", Level(severity));
+                }
+                else
+                {
+                    json.WriteBoolean("enabled", false);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("toolConfigurationNotifications");
+            json.WriteStartObject();
+            json.WriteString("level", "warning");
+            json.WriteStartObject("message");
+            json.WriteString("text", "Safety checks changed: " + string.Join(", ", safetyChanges) + ".");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
         json.WriteStartArray("toolExecutionNotifications");
         foreach (var problem in problems)
         {
@@ -92,10 +133,11 @@ internal static class SarifReport
             json.WriteStartObject("artifactLocation");
             json.WriteString("uri", ArtifactUri(problem.Path));
             json.WriteEndObject();
-            if (problem.Line is { } line)
+            if (problem.Location is { } at)
             {
                 json.WriteStartObject("region");
-                json.WriteNumber("startLine", line);
+                json.WriteNumber("startLine", at.Line);
+                json.WriteNumber("startColumn", at.Column);
                 json.WriteEndObject();
             }
 
@@ -108,6 +150,24 @@ internal static class SarifReport
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+    }
+
+    /// <summary>The safety checks changed in any file's report, each once, in the order first seen.</summary>
+    private static List<RuleChange> SafetyChanges(IReadOnlyList<FileReport> files)
+    {
+        var changes = new List<RuleChange>();
+        foreach (var file in files)
+        {
+            foreach (var change in file.Report.SafetyChecksChanged)
+            {
+                if (!changes.Contains(change))
+                {
+                    changes.Add(change);
+                }
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>A SARIF level from a severity.</summary>
@@ -142,6 +202,13 @@ internal static class SarifReport
             json.WriteStartObject("properties");
             json.WriteString("category", Names.Camel(rule.Category.ToString()));
             json.WriteString("citation", rule.Citation.ToString());
+            if (rule.IsSafety)
+            {
+                json.WriteStartArray("tags");
+                json.WriteStringValue("safety");
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -168,17 +235,18 @@ internal static class SarifReport
         json.WriteString("uri", ArtifactUri(file.Path));
         json.WriteNumber("index", fileIndex);
         json.WriteEndObject();
-        if (file.LineOf(i) is { } line)
+        if (file.LocationOf(i) is { } at)
         {
             json.WriteStartObject("region");
-            json.WriteNumber("startLine", line);
+            json.WriteNumber("startLine", at.Line);
+            json.WriteNumber("startColumn", at.Column);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
-        json.WriteString("fullyQualifiedName", file.Paths[i].Length == 0 ? "$" : file.Paths[i]);
+        json.WriteString("fullyQualifiedName", file.Paths[i]);
         json.WriteString("kind", "member");
         json.WriteEndObject();
         json.WriteEndArray();

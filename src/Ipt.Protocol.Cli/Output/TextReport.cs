@@ -33,11 +33,19 @@ internal static class TextReport
 
                 var d = diagnostics[i];
                 var severity = Names.Severity(d.Severity);
-                var line = file.LineOf(i) is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l})") : string.Empty;
-                var path = file.Paths[i].Length == 0 ? "(document)" : file.Paths[i];
+                var line = file.LocationOf(i) is { } at ? string.Create(CultureInfo.InvariantCulture, $" ({at})") : string.Empty;
+                var path = file.Paths[i];
                 sb.Append("  ");
                 sb.Append(colour ? Colour(d.Severity) + severity + Reset : severity);
                 sb.Append(CultureInfo.InvariantCulture, $" {d.Id} {path}{line}: {d.Message}  [{d.Descriptor.HelpLink}]\n");
+            }
+
+            foreach (var line in new[] { RecordSummary.AttendanceLine(file.Report.Attendance), RecordSummary.OutcomeLine(file.Outcome), RecordSummary.SafetyLine(file.Report) })
+            {
+                if (line is not null)
+                {
+                    sb.Append(file.Path).Append(": ").Append(line).Append('\n');
+                }
             }
 
             sb.Append(Summary(file)).Append('\n');

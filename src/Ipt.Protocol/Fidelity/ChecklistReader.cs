@@ -58,7 +58,7 @@ internal static class ChecklistReader
         int? first = null;
         foreach (var session in timeline.Course.Sessions)
         {
-            if (!timeline.CountsFor(task.Phase, session))
+            if (!timeline.IsDueIn(task, session))
             {
                 continue;
             }

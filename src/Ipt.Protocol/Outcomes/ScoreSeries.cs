@@ -49,10 +49,8 @@ public readonly record struct ScorePoint
     /// <summary>Gets the score: <see cref="Measurement.Value"/> (a mean for a mean-scored instrument).</summary>
     public decimal Value => Measure?.Value ?? 0;
 
-    /// <summary>Gets the path of the measurement in a course document, such as <c>sessions[0].measures[1]</c> or <c>assessments[0].measures[0]</c>.</summary>
-    public string Path => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{(Source == ScoreSource.Session ? "sessions" : "assessments")}[{Index}].measures[{MeasureIndex}]");
+    /// <summary>Gets the path of the measurement in a course document, such as <c>$.sessions[0].measures[1]</c> or <c>$.assessments[0].measures[0]</c>.</summary>
+    public DocumentPath Path => (Source == ScoreSource.Session ? DocumentPath.Session(Index) : DocumentPath.Of("assessments").At(Index)).Property("measures").At(MeasureIndex);
 
     /// <summary>Describes the score and where it came from (no dates, no free text).</summary>
     /// <returns>A string such as <c>18 (session 1)</c> or <c>18 (Intake assessment)</c>.</returns>
@@ -142,25 +140,13 @@ public readonly record struct ScoreSeries
             return new ScoreSeries { Instrument = instrument };
         }
 
-        ScorePoint? baseline = null;
+        var baseline = BaselineOf(course, instrument);
         var followUps = 0;
-        var assessments = course.Assessments.AsSpan();
-        for (var i = 0; i < assessments.Length; i++)
+        foreach (var assessment in course.Assessments.AsSpan())
         {
-            var assessment = assessments[i];
-            var j = IndexOf(assessment.Measures, instrument);
-            if (j < 0)
-            {
-                continue;
-            }
-
-            if (assessment.Occasion == AssessmentOccasion.FollowUp)
+            if (assessment.Occasion == AssessmentOccasion.FollowUp && IndexOf(assessment.Measures, instrument) >= 0)
             {
                 followUps++;
-            }
-            else if (assessment.IsBeforeTreatment && (baseline is not { } earlier || assessment.Date < earlier.Date))
-            {
-                baseline = ScorePoint.InAssessment(assessment, i, j);
             }
         }
 
@@ -181,11 +167,10 @@ public readonly record struct ScoreSeries
                 continue;
             }
 
-            baseline ??= ScorePoint.InSession(session, i, j);
             if (timeline.IsTreatment(session))
             {
                 count++;
-                if (!baseline.Value.IsAt(ScoreSource.Session, i, j))
+                if (baseline is not { } first || !first.IsAt(ScoreSource.Session, i, j))
                 {
                     last = ScorePoint.InSession(session, i, j);
                 }
@@ -200,6 +185,45 @@ public readonly record struct ScoreSeries
             TreatmentScoreCount = count,
             FollowUpCount = followUps,
         };
+    }
+
+    /// <summary>
+    /// Returns the baseline score of an instrument in a course, as <see cref="Of"/> finds it: the earliest
+    /// intake, screening or pre-treatment assessment that has it (by date), else the first held session
+    /// that has it (a pre-treatment meeting included).
+    /// </summary>
+    /// <param name="course">The course.</param>
+    /// <param name="instrument">The instrument's id.</param>
+    /// <returns>The baseline, or <see langword="null"/> when the course has no score of the instrument.</returns>
+    public static ScorePoint? BaselineOf(Course course, InstrumentId instrument)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ScorePoint? baseline = null;
+        var assessments = course.Assessments.AsSpan();
+        for (var i = 0; i < assessments.Length; i++)
+        {
+            var assessment = assessments[i];
+            if (assessment.IsBeforeTreatment && IndexOf(assessment.Measures, instrument) is var j and >= 0 && (baseline is not { } earlier || assessment.Date < earlier.Date))
+            {
+                baseline = ScorePoint.InAssessment(assessment, i, j);
+            }
+        }
+
+        if (baseline is not null)
+        {
+            return baseline;
+        }
+
+        var sessions = course.Sessions.AsSpan();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            if (sessions[i].IsHeld && IndexOf(sessions[i].Measures, instrument) is var j and >= 0)
+            {
+                return ScorePoint.InSession(sessions[i], i, j);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Returns the follow-up scores of an instrument in a course, by date (the order of <see cref="Course.Assessments"/> on a tie).</summary>

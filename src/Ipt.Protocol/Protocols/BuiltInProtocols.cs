@@ -42,8 +42,8 @@ public static class BuiltInProtocols
         Cadence = Weekly,
         MaxGapDays = 14,
         SessionLength = StandardLength,
-        Requirements = [ProtocolRequirement.ManageableFocus],
         Citation = new(Confidence.High, "SWARTZ"),
+        ParameterNotes = "A 'manageable' problem area, building on the patient's strengths, is chosen as the focus (H); no rule judges it: how manageable a problem is, is a clinical judgement a record cannot show, so it is not a requirement of the definition.",
     };
 
     /// <summary>Gets IPT for adolescents (<c>ipt-a</c>): 12 weekly sessions, ages 12–18, caregiver involvement. [MUFSON] (H/M)</summary>
@@ -81,9 +81,10 @@ public static class BuiltInProtocols
         Format = SessionFormat.Group,
         GroupSize = new IntRange(6, 10),
         InitialTasksInPreTreatment = true,
+        MeasurementIntervalSessions = 1,
         Requirements = [ProtocolRequirement.PreGroupMeeting, ProtocolRequirement.NonSpecialistDelivery],
-        Citation = new(Confidence.Medium, "WHO"),
-        ParameterNotes = "The 8 sessions and three phases are H; the exact split, group size and session length are L.",
+        Citation = new(Confidence.Medium, "WHO", "WHOPILOT21"),
+        ParameterNotes = "The 8 group sessions and their delivery by trained, supervised non-specialists are H (WHO). The split (initial 1, middle 2–7, termination 8) and a review of each member's symptoms at every group session are M (WHOPILOT21, a pilot implementing the WHO manual), hence a measure at every group session; the manual uses a locally adapted symptom checklist, so PHQ-9 is a default (M). Group size and session length are L.",
     };
 
     /// <summary>Gets group IPT for binge-eating (<c>ipt-g</c>): 20 group sessions with individual meetings before, at mid-treatment and after. [WILFLEY] (H)</summary>
@@ -103,9 +104,10 @@ public static class BuiltInProtocols
         AllowedFormats = [SessionFormat.Individual],
         GroupSize = new IntRange(6, 12),
         InitialTasksInPreTreatment = true,
+        PrimaryInstrument = Instruments.EdeQBingeDays.Id,
         Requirements = [ProtocolRequirement.PreGroupMeeting, ProtocolRequirement.MidTreatmentIndividualMeeting, ProtocolRequirement.PostTreatmentIndividualMeeting],
         Citation = new(Confidence.High, "WILFLEY"),
-        ParameterNotes = "Group size (about 9) and session length are L. The mid-treatment and post-treatment individual meetings are recorded as Individual-format sessions; the pre-group meeting is the pre-treatment session.",
+        ParameterNotes = "The primary outcome is binge eating, not depression: Wilfley's trial judged binge-eating recovery, abstinence from objective binge episodes over 28 days (H), so the primary instrument is EDE-Q binge days (item 15, days with a binge episode in the past 28; none is remission), measured every 4 sessions to match its 28-day window (L); the EDE-Q global score (a mean 0–6) is built in too. Group size (about 9) and session length are L. The mid-treatment and post-treatment individual meetings are recorded as Individual-format sessions; the pre-group meeting is the pre-treatment session.",
     };
 
     /// <summary>Gets interpersonal counselling (<c>ipc</c>): 3–6 weekly sessions, first up to 45 minutes, later about 30. [IPC] (H/M)</summary>
@@ -128,35 +130,36 @@ public static class BuiltInProtocols
         ParameterNotes = "The session count is H; lengths are M. With 3–6 sessions the ending is expected by N−1 (L).",
     };
 
-    /// <summary>Gets perinatal and postpartum IPT (<c>ipt-perinatal</c>): 12 weekly sessions, EPDS screening, telephone delivery allowed. [OHARA, DENNIS] (H)</summary>
+    /// <summary>Gets perinatal and postpartum IPT (<c>ipt-perinatal</c>): 12 weekly 60-minute sessions (up to 16 antenatally), EPDS screening, telephone delivery allowed. [OHARA, DENNIS, SPINELLI03] (H)</summary>
     public static ProtocolDefinition Perinatal { get; } = new()
     {
         Id = ProtocolId.From("ipt-perinatal"),
         Name = "Perinatal and postpartum IPT",
-        Summary = "Twelve weekly sessions (initial 1–3, middle 4–10, termination 11–12), screened with the EPDS; a telephone variant delivers 12 calls within 12–16 weeks.",
-        Sessions = CountRange.Exactly(12),
+        Summary = "Twelve weekly sessions of about 60 minutes (initial 1–3, middle 4–10, termination 11–12; antenatal IPT up to 16), screened with the EPDS; a telephone variant delivers 12 calls within 12–16 weeks.",
+        Sessions = new(12, 12, 16),
         InitialSessions = CountRange.Exactly(3),
         TerminationSessions = CountRange.Exactly(2),
         Cadence = Weekly,
         MaxGapDays = 14,
-        SessionLength = StandardLength,
-        AllowedFormats = [SessionFormat.Telephone],
+        SessionLength = DurationRange.Minutes(45, 60, 60),
+        AllowedDelivery = [DeliveryMode.InPerson, DeliveryMode.Telephone],
         PrimaryInstrument = Instruments.Epds.Id,
-        Citation = new(Confidence.High, "OHARA", "DENNIS"),
-        ParameterNotes = "Session length is not given by the domain reference: the standard IPT length is used (L).",
+        Citation = new(Confidence.High, "OHARA", "DENNIS", "SPINELLI03"),
+        ParameterNotes = "Twelve weekly sessions: O'Hara's postpartum trial ran 12 weeks and Dennis' telephone trial 12 weekly 60-minute sessions by nurses, within 12–16 weeks (H); antenatal IPT ran 16 weeks (Spinelli & Endicott 2003: H), so a contract of up to 16 sessions is accepted. Sessions last 60 minutes in Dennis' trial (H); O'Hara's session length is not verified, so down to 45 minutes, the standard IPT minimum, is accepted (L).",
     };
 
     /// <summary>
-    /// Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly acute sessions,
-    /// then a preventive (maintenance) phase tapering to sessions every two weeks, then monthly, with
-    /// the Social Rhythm Metric. [FRANK] (H: weekly 45–60 minutes, about 20 acute weeks, then
-    /// maintenance; M: the four stages; L: the taper's counts and gaps)
+    /// Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly acute sessions
+    /// with the Social Rhythm Metric from the initial phase and a fifth problem area, then a
+    /// preventive (maintenance) phase tapering to sessions every two weeks, then monthly. [FRANK]
+    /// (H: weekly 45–60 minutes, about 20 acute weeks, then maintenance; M: the four stages, the
+    /// fifth area, the metric's start; L: the taper's counts and gaps)
     /// </summary>
     public static ProtocolDefinition SocialRhythm { get; } = new()
     {
         Id = ProtocolId.From("ipsrt"),
         Name = "Interpersonal and social rhythm therapy (IPSRT) for bipolar disorder",
-        Summary = "About 20 weekly sessions of 45–60 minutes (initial, middle), then a preventive (maintenance) phase tapering to every two weeks and then monthly, and termination; the Social Rhythm Metric (SRM-5 or SRM-17) is reviewed each session.",
+        Summary = "About 20 weekly sessions of 45–60 minutes (initial, middle), then a preventive (maintenance) phase tapering to every two weeks and then monthly, and termination; the Social Rhythm Metric (SRM-5 or SRM-17) is reviewed at each session from the initial phase; a fifth problem area, grief for the lost healthy self; mania is tracked too.",
         Sessions = new(16, 26, 54),
         InitialSessions = new(1, 4, 4),
         MaintenanceSessions = new(0, 6, 30),
@@ -165,9 +168,11 @@ public static class BuiltInProtocols
         MaxGapDays = 14,
         CadenceSteps = [new(Phase.Maintenance, Period.FromWeeks(2), 28), new(Phase.Maintenance, Period.FromMonths(1), 45, fromSessionOfPhase: 5)],
         SessionLength = DurationRange.Minutes(45, 50, 60),
+        ProblemAreas = [ProblemArea.Grief, ProblemArea.RoleDispute, ProblemArea.RoleTransition, ProblemArea.InterpersonalDeficits, ProblemArea.LostHealthySelf],
+        SocialRhythmMetricFrom = Phase.Initial,
         Requirements = [ProtocolRequirement.SocialRhythmMetric],
         Citation = new(Confidence.High, "FRANK"),
-        ParameterNotes = "Weekly 45–60-minute sessions over an acute phase of about 20 weeks, then an option of maintenance treatment, are H (ipsrt.org); the four stages (initial, intermediate, preventive or maintenance, final) are M. The 16–24 acute range and the termination length of 4 are L. The preventive phase is optional (a contract of the acute sessions only has none); its default of 6 sessions (4 every two weeks, then monthly: about four months, as the continuation taper of FRANK90, M), its maximum of 30 (about two years monthly), the 28- and 45-day gaps and monthly termination sessions after it are L.",
+        ParameterNotes = "Weekly 45–60-minute sessions over an acute phase of about 20 weeks, then an option of maintenance treatment, are H (ipsrt.org); the four stages (initial, intermediate, preventive or maintenance, final) are M. The 16–24 acute range and the termination length of 4 are L. The preventive phase is optional (a contract of the acute sessions only has none); its default of 6 sessions (4 every two weeks, then monthly: about four months, as the continuation taper of FRANK90, M), its maximum of 30 (about two years monthly), the 28- and 45-day gaps and monthly termination sessions after it are L. Grief for the lost healthy self as a fifth problem area and the Social Rhythm Metric from the initial phase (a history of rhythms and episodes) are M: Frank 2005 as summarised by secondary sources (ipsrt.org names the intermediate stage for the weekly metric; set socialRhythmMetricFrom to middle for that reading). Mania is tracked too: ASRM and YMRS are built-in instruments, but the sources do not say which one IPSRT uses, so the primary instrument stays PHQ-9 and a host records its mania measure beside it.",
     };
 
     /// <summary>Gets maintenance IPT (<c>ipt-m</c>): monthly sessions for up to about three years after a responded acute course. [FRANK90, FRANK07] (H)</summary>

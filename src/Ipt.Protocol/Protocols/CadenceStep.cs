@@ -55,6 +55,11 @@ public sealed record CadenceStep
 /// <param name="MaxGapDays">The longest gap, in days, before it counts as a departure.</param>
 public readonly record struct SessionCadence(Period Interval, int MaxGapDays)
 {
+    /// <summary>Gets the interval in whole days (a month counts 30, a year 365); at least 1.</summary>
+    internal int IntervalDays => Interval is null
+        ? 1
+        : (int)Math.Clamp((Interval.Years * 365L) + (Interval.Months * 30L) + (Interval.Weeks * 7L) + Interval.Days, 1, int.MaxValue);
+
     /// <summary>Describes the cadence.</summary>
     /// <returns>A string such as <c>P1W (14 days)</c>.</returns>
     public override string ToString() => Interval is null

@@ -57,6 +57,8 @@ public readonly struct CourseTimeline
         }
 
         var firstCore = -1;
+        FirstHeldTreatmentNumber = -1;
+        LastHeldTreatmentNumber = -1;
         var terminationHeld = false;
         var anyPlanned = false;
         var marks = default(PhaseMarks);
@@ -93,6 +95,8 @@ public readonly struct CourseTimeline
             if (session.IsHeld)
             {
                 HeldTreatmentCount++;
+                FirstHeldTreatmentNumber = FirstHeldTreatmentNumber < 0 ? session.Number : FirstHeldTreatmentNumber;
+                LastHeldTreatmentNumber = session.Number;
                 terminationHeld |= session.Phase == Phase.Termination;
                 heldRank = Math.Max(heldRank, PhasePlan.Rank(session.Phase));
             }
@@ -162,6 +166,12 @@ public readonly struct CourseTimeline
 
     /// <summary>Gets the number of the first (non-cancelled) session of the core phase, or -1.</summary>
     public int FirstCoreSessionNumber { get; }
+
+    /// <summary>Gets the number of the first held treatment session, or -1 when none is held.</summary>
+    public int FirstHeldTreatmentNumber { get; }
+
+    /// <summary>Gets the number of the last held treatment session, or -1 when none is held.</summary>
+    public int LastHeldTreatmentNumber { get; }
 
     /// <summary>Gets the treatment slot at mid-treatment: half the contracted sessions (at least 1). IPT0705 judges improvement there.</summary>
     public int MidTreatmentSlot => Math.Max(1, ContractedSessions / 2);
@@ -289,6 +299,56 @@ public readonly struct CourseTimeline
         var rank = PhasePlan.Rank(session.Phase);
         return IsTreatment(session) && rank >= from && rank <= to;
     }
+
+    /// <summary>
+    /// Returns whether a task of every session (<see cref="TaskTiming.EverySession"/>) is due in a
+    /// session: a held session that counts for the task's phase (<see cref="CountsFor"/>); for the
+    /// social-rhythm review, every held treatment session from the protocol's
+    /// <see cref="ProtocolDefinition.SocialRhythmMetricFrom"/> phase through the middle and
+    /// maintenance phases except the first held treatment session (the metric scores a week of daily
+    /// records). IPT0504, IPT0804 and the fidelity checklist read it.
+    /// </summary>
+    /// <param name="task">The task.</param>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when the session should record the task.</returns>
+    public bool IsDueIn(PhaseTask task, Session session)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Task != ProtocolTask.SocialRhythmReview)
+        {
+            return CountsFor(task.Phase, session);
+        }
+
+        return session.Number != FirstHeldTreatmentNumber
+            && (CountsFor(task.Phase, session)
+                || (Protocol.SocialRhythmMetricFrom == Phase.Initial && session.IsHeld && session.Phase == Phase.Initial && IsTreatment(session)));
+    }
+
+    /// <summary>Returns the number of the first (non-cancelled) treatment session the record has in a phase, or -1.</summary>
+    /// <param name="phase">The phase (exactly; <see cref="Phase.Middle"/> does not stand for maintenance here).</param>
+    /// <returns>The session number, or -1.</returns>
+    public int FirstTreatmentNumberIn(Phase phase)
+    {
+        foreach (var session in Course.Sessions.AsSpan())
+        {
+            if (session.Phase == phase && !session.IsCancelled && IsTreatment(session))
+            {
+                return session.Number;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether an appointment was offered to the patient: held, or missed or called off by the patient
+    /// (their attendance, not the service's delivery). Planned appointments and service cancellations
+    /// were not delivered. The cadence walks these and the planned ones (<see cref="ScheduledSessions"/>).
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <returns><see langword="true"/> when offered.</returns>
+    internal static bool WasOffered(Session session) =>
+        session.Status is SessionStatus.Held or SessionStatus.Missed or SessionStatus.CancelledByPatient;
 
     /// <summary>
     /// Returns whether a phase is over as the record stands: the patient attended a treatment session
@@ -440,7 +500,8 @@ public readonly struct CourseTimeline
     /// except that the ending (<see cref="TaskTiming.BeforeEnd"/>) opens at treatment slot N − the early
     /// notice and is due by slot N − the notice (<see cref="WindowBeforeEnd"/>), and a baseline
     /// (<see cref="TaskTiming.ByFirstTreatmentSession"/>) is due by the first treatment session the
-    /// patient attends.
+    /// patient attends; the social-rhythm review of a protocol that starts the metric in the initial
+    /// phase opens at the second treatment slot (see <see cref="IsDueIn"/>).
     /// </summary>
     /// <param name="task">The task.</param>
     /// <returns>The window.</returns>
@@ -465,7 +526,15 @@ public readonly struct CourseTimeline
 
                 return new TaskWindow { Phase = task.Phase, Opens = 1, Deadline = NumberOfSlot(1), DeadlineIndex = -1, HasOpened = highestNumber > 0 && HeldFrom(1), HasClosed = false };
             default:
-                return PhaseWindow(task.Phase);
+                var window = PhaseWindow(task.Phase);
+                if (task.Task != ProtocolTask.SocialRhythmReview || Protocol.SocialRhythmMetricFrom != Phase.Initial || window.IsEmpty)
+                {
+                    return window;
+                }
+
+                // The Social Rhythm Metric from the initial phase: the window opens at the second treatment slot.
+                var from = Math.Min(NumberOfSlot(Math.Min(2, ContractedSessions)), window.Opens);
+                return window with { Opens = from, HasOpened = window.HasOpened || HeldFrom(from) };
         }
     }
 
@@ -746,7 +815,7 @@ public readonly struct CourseTimeline
             while (++index < sessions.Length)
             {
                 var session = sessions[index];
-                if (session.Status is SessionStatus.Held or SessionStatus.Planned or SessionStatus.Missed or SessionStatus.CancelledByPatient)
+                if (session.Status == SessionStatus.Planned || WasOffered(session))
                 {
                     Current = new ScheduledSession(index, session, walker.Next(session.Phase));
                     return true;

@@ -55,8 +55,11 @@ public enum ProtocolTask
     /// <summary>Open each middle-phase session with an interval review, linking mood to events. [WMK, ISIPT] (H)</summary>
     IntervalReview,
 
-    /// <summary>Review the Social Rhythm Metric in each session (IPSRT). [FRANK] (H)</summary>
+    /// <summary>Review the Social Rhythm Metric in each session (IPSRT), from the variant's <see cref="ProtocolDefinition.SocialRhythmMetricFrom"/> phase. [FRANK] (H)</summary>
     SocialRhythmReview,
+
+    /// <summary>Recall the time limit at least once in the middle phase (or raise the ending there). [WMK, ISIPT, CSPRS] (M)</summary>
+    TimeLimitReminder,
 
     /// <summary>Raise the ending explicitly, at least N − 2 sessions before the last (best by N − 4). [WMK, STUART, ISIPT] (H)</summary>
     EndingRaised,
@@ -162,6 +165,7 @@ public sealed record PhaseTask
 
         return Phase switch
         {
+            _ when Task == ProtocolTask.TimeLimitReminder => protocol.CorePhase == Phase.Middle && protocol.TerminationSessions.Max > 0,
             Phase.PreTreatment => protocol.PreTreatmentSessions.Max > 0,
             Phase.Initial => protocol.InitialSessions.Max > 0 || Timing == TaskTiming.ByFirstTreatmentSession,
             Phase.Termination => protocol.TerminationSessions.Max > 0,
@@ -172,7 +176,8 @@ public sealed record PhaseTask
     /// <summary>
     /// Returns whether a session records the task (whatever its status or phase; the caller judges
     /// when): its <see cref="RecordedAs"/> session task; for the interval review also the
-    /// <c>interval-review</c> technique; for the social-rhythm review also a Social Rhythm Metric
+    /// <c>interval-review</c> technique; for the time-limit reminder also the ending raised (in the
+    /// middle phase, where the caller judges it); for the social-rhythm review also a Social Rhythm Metric
     /// measure; for caregiver involvement also a joint session or a parent or caregiver of the
     /// inventory among the attendees [MUFSON]. Tasks that are course records (sick role, focus,
     /// formulation, contract), the baseline and the pre-group meeting are not recorded this way.
@@ -193,6 +198,8 @@ public sealed record PhaseTask
         {
             case ProtocolTask.IntervalReview:
                 return session.Used(IntervalReviewTechnique);
+            case ProtocolTask.TimeLimitReminder:
+                return session.Has(SessionTask.EndingRaised);
             case ProtocolTask.SocialRhythmReview:
                 return session.MeasureOf(Instruments.Srm5.Id) is not null || session.MeasureOf(Instruments.Srm17.Id) is not null;
             case ProtocolTask.CaregiverInvolvement:
@@ -250,6 +257,7 @@ public static class PhaseTasks
         new(ProtocolTask.GoalSetting, Phase.Initial, TaskTiming.Late, new(Confidence.Medium, "SEEDS")) { RecordedAs = SessionTask.GoalSetting },
         new(ProtocolTask.IntervalReview, Phase.Middle, TaskTiming.EverySession, new(Confidence.High, "WMK", "ISIPT")) { RecordedAs = SessionTask.IntervalReview },
         new(ProtocolTask.SocialRhythmReview, Phase.Middle, TaskTiming.EverySession, new(Confidence.High, "FRANK")) { Requirement = ProtocolRequirement.SocialRhythmMetric, RecordedAs = SessionTask.SocialRhythmReview },
+        new(ProtocolTask.TimeLimitReminder, Phase.Middle, TaskTiming.Throughout, new(Confidence.Medium, "WMK", "ISIPT", "CSPRS")) { RecordedAs = SessionTask.TimeLimitReminder },
         new(ProtocolTask.EndingRaised, Phase.Termination, TaskTiming.BeforeEnd, new(Confidence.High, "WMK", "STUART", "ISIPT")) { RecordedAs = SessionTask.EndingRaised },
         new(ProtocolTask.FeelingsAboutEnding, Phase.Termination, TaskTiming.Early, new(Confidence.High, "WMK", "STUART")) { RecordedAs = SessionTask.FeelingsAboutEnding },
         new(ProtocolTask.ProgressReview, Phase.Termination, TaskTiming.Early, new(Confidence.High, "WMK", "ISIPT")) { RecordedAs = SessionTask.ProgressReview },

@@ -98,6 +98,12 @@ public sealed record ProtocolDefinition
     public ValueList<SessionFormat> AllowedFormats { get; init => field = Guard.AllDefined(value, nameof(AllowedFormats)); }
 
     /// <summary>
+    /// Gets the delivery modes the variant's sources describe, such as the telephone IPT of perinatal
+    /// care [DENNIS] (H); empty when the sources do not restrict how sessions reach the patient.
+    /// </summary>
+    public ValueList<DeliveryMode> AllowedDelivery { get; init => field = Guard.AllDefined(value, nameof(AllowedDelivery)); }
+
+    /// <summary>
     /// Gets a value indicating whether the pre-treatment meetings do the initial phase's tasks
     /// (assessment, baseline measure, psychoeducation and sick role, inventory, problem area,
     /// formulation, contract), so that they count for them: WHO group IPT's and Wilfley's group IPT's
@@ -119,6 +125,14 @@ public sealed record ProtocolDefinition
     /// </summary>
     public int ResponseReductionPercent { get; init => field = Guard.InRange(value, 1, 100, nameof(ResponseReductionPercent)); } = 50;
 
+    /// <summary>
+    /// Gets the least share, in percent, of the held middle-phase sessions that use a strategy technique of
+    /// a focus area (1–100; default 50). The IPT adherence scales rate, session by session, whether the
+    /// focus is kept on the problem area [IPTI, CSPRS] (H that they rate it); no source gives a share, so
+    /// the default is a convention (L) and a parameter. IPT0506 uses it.
+    /// </summary>
+    public int FocusStrategyPercent { get; init => field = Guard.InRange(value, 1, 100, nameof(FocusStrategyPercent)); } = 50;
+
     /// <summary>Gets how many sessions before the last one the ending must have been raised (N−2 means 2).</summary>
     public int EndingNoticeSessions { get; init => field = Guard.NonNegative(value, nameof(EndingNoticeSessions)); } = 2;
 
@@ -135,6 +149,44 @@ public sealed record ProtocolDefinition
 
     /// <summary>Gets the problem-area taxonomy the variant follows.</summary>
     public ProblemAreaTaxonomy Taxonomy { get; init => field = Guard.Defined(value, nameof(Taxonomy)); } = ProblemAreaTaxonomy.Weissman;
+
+    /// <summary>
+    /// Gets the problem areas the variant recognises as a focus: the four of IPT by default [WMK] (H);
+    /// IPSRT adds grief for the lost healthy self [FRANK] (M). A focus area outside them is reported (IPT0408).
+    /// </summary>
+    /// <exception cref="ArgumentException">The list is empty or holds an undefined value.</exception>
+    public ValueList<ProblemArea> ProblemAreas
+    {
+        get;
+        init => field = Guard.AllDefined(value, nameof(ProblemAreas)).IsEmpty
+            ? throw new ArgumentException("A protocol recognises at least one problem area.", nameof(ProblemAreas))
+            : value;
+    }
+
+    = [ProblemArea.Grief, ProblemArea.RoleDispute, ProblemArea.RoleTransition, ProblemArea.InterpersonalDeficits];
+
+    /// <summary>
+    /// Gets the phase from which the Social Rhythm Metric is reviewed at each session, for a variant with
+    /// <see cref="ProtocolRequirement.SocialRhythmMetric"/>: <see cref="Phase.Initial"/> (IPSRT's initial
+    /// phase assesses the regularity of routines, Frank 2005 [FRANK] (M)) or <see cref="Phase.Middle"/>
+    /// (ipsrt.org names the intermediate stage). The first treatment session is not expected to have one:
+    /// the metric scores a week of daily records (Monk) [FRANK] (H).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The phase is neither initial nor middle.</exception>
+    public Phase SocialRhythmMetricFrom
+    {
+        get;
+        init => field = value is Phase.Initial or Phase.Middle
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SocialRhythmMetricFrom), "The Social Rhythm Metric starts in the initial or the middle phase.");
+    }
+
+    = Phase.Initial;
+
+    /// <summary>Returns whether the variant recognises a problem area as a focus (see <see cref="ProblemAreas"/>).</summary>
+    /// <param name="area">The problem area.</param>
+    /// <returns><see langword="true"/> when recognised.</returns>
+    public bool Recognises(ProblemArea area) => ProblemAreas.Contains(area);
 
     /// <summary>Gets the most focus areas a course may have (one primary plus secondaries).</summary>
     public int MaxFocusAreas { get; init => field = Guard.Positive(value, nameof(MaxFocusAreas)); } = 2;
@@ -161,6 +213,11 @@ public sealed record ProtocolDefinition
     /// <param name="requirement">The requirement.</param>
     /// <returns><see langword="true"/> when it has.</returns>
     public bool Requires(ProtocolRequirement requirement) => Requirements.Contains(requirement);
+
+    /// <summary>Returns whether a delivery mode is among those the variant's sources describe (any mode when they describe none).</summary>
+    /// <param name="delivery">The delivery mode.</param>
+    /// <returns><see langword="true"/> when allowed.</returns>
+    public bool Allows(DeliveryMode delivery) => AllowedDelivery.IsEmpty || AllowedDelivery.Contains(delivery);
 
     /// <summary>Returns whether a format is allowed for treatment sessions.</summary>
     /// <param name="format">The format.</param>

@@ -3,13 +3,13 @@ namespace Ipt.Protocol.Protocols;
 /// <summary>A variant-specific requirement or allowance of a protocol definition, read by rules and the advisor.</summary>
 public enum ProtocolRequirement
 {
-    /// <summary>Twice-weekly sessions are allowed early in the course (standard IPT). [WMK] (H)</summary>
+    /// <summary>Twice-weekly sessions are allowed early in the course, read as the initial phase (standard IPT); IPT0114 reports sessions more often than the cadence elsewhere. [WMK] (H; "early" as the initial phase: L)</summary>
     TwiceWeeklyEarlyAllowed,
 
     /// <summary>A parent or caregiver joins the initial phase (IPT-A). [MUFSON] (H)</summary>
     CaregiverInInitialPhase,
 
-    /// <summary>The limited sick role is used (IPT-A). [MUFSON] (H)</summary>
+    /// <summary>The limited sick role is used (IPT-A); IPT0805. [MUFSON] (M)</summary>
     LimitedSickRole,
 
     /// <summary>The closeness circle is used with the inventory (IPT-A). [MUFSON] (H)</summary>
@@ -18,25 +18,22 @@ public enum ProtocolRequirement
     /// <summary>Each member has an individual pre-group meeting before the first group session. [WHO, WILFLEY] (H)</summary>
     PreGroupMeeting,
 
-    /// <summary>An individual meeting at mid-treatment (group IPT for binge eating, between group sessions 10 and 11). [WILFLEY] (H)</summary>
+    /// <summary>An individual meeting at mid-treatment (group IPT for binge eating, between group sessions 10 and 11); IPT0808. [WILFLEY] (M)</summary>
     MidTreatmentIndividualMeeting,
 
-    /// <summary>An individual meeting after the last group session (group IPT for binge eating). [WILFLEY] (H)</summary>
+    /// <summary>An individual meeting after the last group session (group IPT for binge eating); IPT0809. [WILFLEY] (M)</summary>
     PostTreatmentIndividualMeeting,
 
     /// <summary>The Social Rhythm Metric is reviewed each session (IPSRT). [FRANK] (H)</summary>
     SocialRhythmMetric,
 
-    /// <summary>A "manageable" focus is chosen (IPT-B). [SWARTZ] (H)</summary>
-    ManageableFocus,
-
-    /// <summary>Delivered by trained, supervised non-specialists. [WHO, IPC] (H)</summary>
+    /// <summary>Delivered by trained, supervised non-specialists; IPT0810 looks for supervision records. [WHO, IPC] (H)</summary>
     NonSpecialistDelivery,
 
-    /// <summary>Follows a responded acute course (IPT-M). [FRANK90, FRANK07] (H)</summary>
+    /// <summary>Follows a responded acute course (IPT-M); IPT0806 reports a start at caseness. [FRANK90, FRANK07] (H)</summary>
     FollowsAcuteCourse,
 
-    /// <summary>Evaluation, support and triage rather than full treatment (IPT-EST). [IPTEST] (H)</summary>
+    /// <summary>Evaluation, support and triage rather than full treatment (IPT-EST): persisting symptoms need a decision on further treatment (IPT0807). [IPTEST] (H)</summary>
     Triage,
 }
 

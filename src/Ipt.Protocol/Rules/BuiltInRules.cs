@@ -24,8 +24,21 @@ public static class EngineDescriptors
         DiagnosticSeverity.Error,
         new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
+    /// <summary>
+    /// IPT0003: more findings than <see cref="ValidatorOptions.MaxDiagnostics"/>; the report lists the
+    /// first ones and this one counts the rest by rule id. Its severity is the highest of the findings
+    /// left out, so a capped report never hides an error (a safety finding) silently.
+    /// </summary>
+    public static DiagnosticDescriptor FindingsOmitted { get; } = new(
+        "IPT0003",
+        "Findings left out of a long report",
+        "The report lists the first {listed} findings; {omitted} more were left out ({counts}). Fix the listed ones or raise ValidatorOptions.MaxDiagnostics to see them.",
+        RuleCategory.Engine,
+        DiagnosticSeverity.Error,
+        new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
+
     /// <summary>Gets the engine descriptors in id order.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol];
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol, FindingsOmitted];
 }
 
 /// <summary>
@@ -51,6 +64,8 @@ public static class BuiltInRules
         LifecycleValuesRule.Instance,
         SessionAfterRecordRule.Instance,
         UnknownPersonRule.Instance,
+        MoreOftenThanCadenceRule.Instance,
+        FormatNotAllowedRule.Instance,
         PhaseOrderRule.Instance,
         InitialPhaseTooLongRule.Instance,
         MiddlePhaseMissingRule.Instance,
@@ -65,6 +80,9 @@ public static class BuiltInRules
         ContractNotAgreedRule.Instance,
         MedicationAssessmentRule.Instance,
         FirstContactRiskRule.Instance,
+        InventoryTimingRule.Instance,
+        DiagnosisRule.Instance,
+        SymptomLinkingRule.Instance,
         TooManyFocusAreasRule.Instance,
         PrimaryFocusRule.Instance,
         DeficitsWhileOtherAppliesRule.Instance,
@@ -72,11 +90,14 @@ public static class BuiltInRules
         GriefWithoutDeathRule.Instance,
         FocusChangedRule.Instance,
         DeficitsDespiteLifeEventRule.Instance,
+        UnrecognisedProblemAreaRule.Instance,
         TechniquePhaseRule.Instance,
         UnknownTechniqueRule.Instance,
         NonIptTechniqueRule.Instance,
         IntervalReviewRule.Instance,
         StrategyUsedRule.Instance,
+        FocusKeptRule.Instance,
+        TimeLimitReminderRule.Instance,
         EndingNoticeRule.Instance,
         EarlyEndingNoticeRule.Instance,
         ProgressReviewRule.Instance,
@@ -84,6 +105,7 @@ public static class BuiltInRules
         ContinuationRule.Instance,
         NonResponderRule.Instance,
         EndedEarlyRule.Instance,
+        FeelingsAboutEndingRule.Instance,
         ScoreRangeRule.Instance,
         TotalMatchesItemsRule.Instance,
         MonitoringGapRule.Instance,
@@ -93,10 +115,19 @@ public static class BuiltInRules
         SafetyItemNotRecordedRule.Instance,
         DeteriorationRule.Instance,
         EndOfTreatmentMeasureRule.Instance,
+        ScoreKindRule.Instance,
         CaregiverRule.Instance,
         PatientAgeRule.Instance,
         PreGroupMeetingRule.Instance,
         SocialRhythmRule.Instance,
+        LimitedSickRoleRule.Instance,
+        FollowsAcuteCourseRule.Instance,
+        TriageRule.Instance,
+        MidTreatmentMeetingRule.Instance,
+        PostTreatmentMeetingRule.Instance,
+        SupervisionRule.Instance,
+        GroupSizeRule.Instance,
+        ClosenessCircleRule.Instance,
     ];
 
     /// <summary>

@@ -127,18 +127,26 @@ public readonly ref struct RuleContext
 public ref struct DiagnosticSink
 {
     private readonly IReadOnlyDictionary<string, DiagnosticSeverity>? overrides;
+    private readonly int max;
     private List<Diagnostic>? found;
+    private Dictionary<string, (int Count, DiagnosticSeverity Severity)>? omitted;
 
-    internal DiagnosticSink(IReadOnlyDictionary<string, DiagnosticSeverity>? overrides)
+    internal DiagnosticSink(IReadOnlyDictionary<string, DiagnosticSeverity>? overrides, int max = ValidatorOptions.DefaultMaxDiagnostics)
     {
         this.overrides = overrides;
+        this.max = max;
         found = null;
+        omitted = null;
     }
 
-    /// <summary>Gets the number of findings so far.</summary>
+    /// <summary>Gets the number of findings kept so far.</summary>
     public readonly int Count => found?.Count ?? 0;
 
-    /// <summary>Reports a finding; the severity is the host's override for the id, or the descriptor's default.</summary>
+    /// <summary>
+    /// Reports a finding; the severity is the host's override for the id, or the descriptor's default.
+    /// Beyond <see cref="ValidatorOptions.MaxDiagnostics"/> findings the finding is only counted, by id,
+    /// and the report ends with one <c>IPT0003</c> diagnostic that says how many of each were left out.
+    /// </summary>
     /// <param name="descriptor">The descriptor.</param>
     /// <param name="path">Where the finding applies.</param>
     /// <param name="arguments">The message arguments (numbers, ids, enum names; never free text).</param>
@@ -146,6 +154,14 @@ public ref struct DiagnosticSink
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         var severity = overrides is not null && overrides.TryGetValue(descriptor.Id, out var chosen) ? chosen : descriptor.DefaultSeverity;
+        if (Count >= max)
+        {
+            omitted ??= new Dictionary<string, (int, DiagnosticSeverity)>(StringComparer.Ordinal);
+            var (count, highest) = omitted.GetValueOrDefault(descriptor.Id);
+            omitted[descriptor.Id] = (count + 1, severity > highest ? severity : highest);
+            return;
+        }
+
         (found ??= []).Add(new Diagnostic(descriptor, severity, path, ValueList.Create(arguments)));
     }
 
@@ -159,5 +175,33 @@ public ref struct DiagnosticSink
         }
     }
 
-    internal readonly ValidationReport ToReport() => found is null ? ValidationReport.Empty : new ValidationReport(found);
+    internal readonly ValidationReport ToReport()
+    {
+        if (found is null)
+        {
+            return ValidationReport.Empty;
+        }
+
+        if (omitted is not null)
+        {
+            // Never hidden silently: the omitted findings are counted by id, at the highest severity among them.
+            var total = 0;
+            var severity = DiagnosticSeverity.Info;
+            var counts = new System.Text.StringBuilder();
+            foreach (var (id, (count, highest)) in omitted.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                total += count;
+                severity = highest > severity ? highest : severity;
+                counts.Append(counts.Length == 0 ? string.Empty : ", ").Append(id).Append(" × ").Append(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            found.Add(new Diagnostic(
+                EngineDescriptors.FindingsOmitted,
+                severity,
+                DocumentPath.Root,
+                [DiagnosticArgument.From("listed", found.Count), DiagnosticArgument.From("omitted", total), DiagnosticArgument.Summary("counts", counts.ToString())]));
+        }
+
+        return new ValidationReport(found);
+    }
 }

@@ -108,7 +108,7 @@ public sealed class CourseValidator
         ArgumentNullException.ThrowIfNull(course);
         if (!byProtocol.TryGetValue(course.Protocol, out var set))
         {
-            var sink = new DiagnosticSink(overrides);
+            var sink = new DiagnosticSink(overrides, Options.MaxDiagnostics);
             sink.Report(EngineDescriptors.UnknownProtocol, DocumentPath.Of("protocol"), DiagnosticArgument.From("protocol", course.Protocol));
             return sink.ToReport() with { SafetyChecksChanged = safetyChanges };
         }
@@ -129,7 +129,7 @@ public sealed class CourseValidator
     [SuppressMessage("Design", "CA1031", Justification = "A failing rule must not hide the other findings: it is reported as IPT0001.")]
     private ValidationReport Run(Course course, RuleSet set)
     {
-        var sink = new DiagnosticSink(overrides);
+        var sink = new DiagnosticSink(overrides, Options.MaxDiagnostics);
         var context = new RuleContext(course, set.Protocol, Options.Techniques, Options.Instruments);
         foreach (var rule in set.Rules)
         {

@@ -325,6 +325,9 @@ public readonly record struct DiagnosticArgument
         return new(name, text.Length > 0 && char.IsAsciiLetterUpper(text[0]) ? string.Concat(char.ToLowerInvariant(text[0]).ToString(), text.AsSpan(1)) : text);
     }
 
+    /// <summary>The engine's count of omitted findings by rule id, such as <c>IPT0704 × 449000</c> (ids and numbers only).</summary>
+    internal static DiagnosticArgument Summary(string name, string idsAndCounts) => new(name, idsAndCounts);
+
     /// <summary>Creates a rule-id argument.</summary>
     /// <param name="name">The placeholder name.</param>
     /// <param name="ruleId">A well-formed diagnostic id.</param>
@@ -398,10 +401,10 @@ public sealed record Diagnostic
     }
 
     /// <summary>Describes the finding: severity, id, path and message.</summary>
-    /// <returns>A string such as <c>error IPT0404 at formulation.areas[0].disputeStage: …</c>.</returns>
+    /// <returns>A string such as <c>error IPT0404 at $.formulation.areas[0].disputeStage: …</c>.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{SeverityName(Severity)} {Id} at {(Path.IsRoot ? "(course)" : Path.ToString())}: {Message}");
+        $"{SeverityName(Severity)} {Id} at {Path}: {Message}");
 
     internal static string SeverityName(DiagnosticSeverity severity) => severity switch
     {

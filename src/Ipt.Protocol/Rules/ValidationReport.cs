@@ -93,7 +93,8 @@ public readonly record struct ValidationReport
 
     /// <summary>
     /// Groups the messages by path, the shape of ASP.NET Core's <c>ValidationProblemDetails.Errors</c>.
-    /// Each message is prefixed with its id (<c>IPT0404: …</c>); findings of the whole course use the key <c>""</c>.
+    /// Keys are the JSON paths as ASP.NET Core writes model-state keys (<c>$.sessions[3].techniques[0]</c>;
+    /// <c>$</c> for the whole course); each message is prefixed with its id (<c>IPT0404: …</c>).
     /// </summary>
     /// <param name="minimum">The lowest severity to include (by default every finding).</param>
     /// <returns>A new dictionary, path → messages in report order.</returns>

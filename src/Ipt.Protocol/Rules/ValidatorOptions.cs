@@ -22,6 +22,9 @@ public readonly record struct SeverityOverride(string Id, DiagnosticSeverity Sev
 /// </remarks>
 public sealed record ValidatorOptions
 {
+    /// <summary>The default most findings in one report: 1,000.</summary>
+    public const int DefaultMaxDiagnostics = 1_000;
+
     /// <summary>Gets the default options: built-in protocols, built-in technique catalogue, no overrides.</summary>
     public static ValidatorOptions Default { get; } = new();
 
@@ -42,6 +45,22 @@ public sealed record ValidatorOptions
 
     /// <summary>Gets the technique catalogue used by the technique rules (the built-in one by default); empty switches those rules off.</summary>
     public TechniqueCatalogue Techniques { get; init => field = Guard.NotNull(value, nameof(Techniques)); } = BuiltInTechniques.Catalogue;
+
+    /// <summary>
+    /// Gets the most findings one report lists (default 1,000). Beyond it findings are counted by rule
+    /// id in one last <c>IPT0003</c> diagnostic, at the highest severity among them, so a huge record
+    /// (1,000 sessions × 50 measures) cannot flood a host, and no error is hidden silently.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxDiagnostics
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxDiagnostics;
 
     /// <summary>Returns a copy in which a rule id has a different severity.</summary>
     /// <param name="id">The rule id.</param>

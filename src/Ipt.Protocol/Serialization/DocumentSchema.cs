@@ -1,19 +1,13 @@
-using System.ComponentModel;
-using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
-using System.Text.Json.Serialization.Metadata;
-using Ipt.Protocol.Serialization.Documents;
-using NodaTime;
 
 namespace Ipt.Protocol.Serialization;
 
 /// <summary>
-/// The JSON Schema (draft 2020-12) of one of the library's documents, exported from the document's
-/// own serialization metadata with <see cref="JsonSchemaExporter"/> and enriched with descriptions.
+/// The JSON Schema (draft 2020-12) of one of the library's documents, generated from the member
+/// table its reader and writer use (the descriptions are the members').
 /// The checked-in copies live in <c>docs/schema/</c>; <c>ipt schema</c> prints them.
 /// </summary>
 /// <remarks>
@@ -33,28 +27,28 @@ public sealed class DocumentSchema
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly JsonTypeInfo typeInfo;
+    private readonly Func<JsonObject> fromShapes;
     private readonly int version;
     private readonly bool nullsAllowed;
 
-    internal DocumentSchema(string name, string title, int version, JsonTypeInfo typeInfo, bool nullsAllowed = true)
+    internal DocumentSchema(string name, string title, int version, Func<JsonObject> fromShapes, bool nullsAllowed = true)
     {
         Name = name;
         Title = title;
         this.version = version;
-        this.typeInfo = typeInfo;
+        this.fromShapes = fromShapes;
         this.nullsAllowed = nullsAllowed;
     }
 
-    /// <summary>Gets the course document's schema.</summary>
-    public static DocumentSchema Course { get; } = new("course", "Ipt.Protocol course document", CourseJson.CurrentVersion, DocumentJsonContext.Default.CourseDocument);
+    /// <summary>Gets the course document's schema, generated from the same member table the reader and writer use.</summary>
+    public static DocumentSchema Course { get; } = new("course", "Ipt.Protocol course document", CourseJson.CurrentVersion, static () => CourseShapes.CourseShape.Shape.Schema(nullable: false));
 
-    /// <summary>Gets the contributor technique catalogue's schema (the file format read by <see cref="TechniqueCatalogueReader"/>).</summary>
+    /// <summary>Gets the contributor technique catalogue's schema (the file format read by <see cref="CatalogueJson"/>).</summary>
     public static DocumentSchema Catalogue { get; } = new(
         "catalogue",
         "Ipt.Protocol technique catalogue",
         CatalogueFile.CurrentSchemaVersion,
-        CatalogueSchemaContext.Default.CatalogueDocument,
+        static () => CatalogueShapes.FileShape.Shape.Schema(nullable: false),
         nullsAllowed: false);
 
     /// <summary>Gets every document schema, in a fixed order.</summary>
@@ -83,7 +77,7 @@ public sealed class DocumentSchema
     /// <returns>The schema.</returns>
     public JsonNode ToJsonNode()
     {
-        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, new JsonSchemaExporterOptions { TransformSchemaNode = Transform });
+        JsonNode schema = fromShapes();
         if (schema is JsonObject root)
         {
             var ordered = new JsonObject
@@ -130,67 +124,6 @@ public sealed class DocumentSchema
     /// <summary>Returns the schema's name.</summary>
     /// <returns>A string such as <c>course schema</c>.</returns>
     public override string ToString() => $"{Name} schema";
-
-    private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode node)
-    {
-        var type = context.TypeInfo.Type;
-        var underlying = Nullable.GetUnderlyingType(type);
-        var nullable = underlying is not null;
-        var valueType = underlying ?? type;
-
-        // Values written by this library's converters: the exporter cannot see their shape.
-        JsonObject? replaced = valueType switch
-        {
-            _ when valueType == typeof(LocalDate) => new JsonObject { ["type"] = Types("string", nullable), ["format"] = "date" },
-            _ when valueType == typeof(Duration) => new JsonObject
-            {
-                ["type"] = Types("string", nullable),
-                ["pattern"] = @"^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$",
-            },
-            _ when valueType == typeof(Period) => new JsonObject
-            {
-                ["type"] = Types("string", nullable || context.PropertyInfo is { IsGetNullable: true }),
-                ["pattern"] = @"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$",
-            },
-            _ when valueType.IsEnum => EnumSchema(valueType, nullable),
-            _ => null,
-        };
-        if (replaced is not null)
-        {
-            node = replaced;
-        }
-
-        // Lists of enum values: the exporter cannot see the item shape through the custom converter.
-        if (node is JsonObject list && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)
-            && type.GetGenericArguments()[0] is { IsEnum: true } itemType)
-        {
-            list["items"] = EnumSchema(itemType, nullable: false);
-        }
-
-        if (node is JsonObject text && context.PropertyInfo?.AttributeProvider?.IsDefined(typeof(FreeTextAttribute), inherit: false) == true)
-        {
-            // The model's own bounds on free text; a reader may be configured lower (IptJsonLimits.MaxStringLength).
-            text["minLength"] = 1;
-            text["maxLength"] = IptJsonLimits.DefaultMaxStringLength;
-        }
-
-        if (node is JsonObject obj)
-        {
-            if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), inherit: false) is [System.ComponentModel.DataAnnotations.RangeAttribute range, ..])
-            {
-                obj["minimum"] = Convert.ToDouble(range.Minimum, System.Globalization.CultureInfo.InvariantCulture);
-                obj["maximum"] = Convert.ToDouble(range.Maximum, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            var description = Describe(context.PropertyInfo?.AttributeProvider) ?? (context.PropertyInfo is null ? Describe(type) : null);
-            if (description is not null)
-            {
-                obj.Insert(0, "description", description);
-            }
-        }
-
-        return node;
-    }
 
     private static void StripNullEverywhere(JsonNode? node)
     {
@@ -252,25 +185,4 @@ public sealed class DocumentSchema
             values.RemoveAt(values.Count - 1);
         }
     }
-
-    private static JsonNode Types(string type, bool nullable) => nullable ? new JsonArray(type, "null") : JsonValue.Create(type);
-
-    private static JsonObject EnumSchema(Type enumType, bool nullable)
-    {
-        var names = new JsonArray();
-        foreach (var name in Enum.GetNames(enumType))
-        {
-            names.Add((JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(name)));
-        }
-
-        if (nullable)
-        {
-            names.Add((JsonNode?)null);
-        }
-
-        return new JsonObject { ["type"] = Types("string", nullable), ["enum"] = names };
-    }
-
-    private static string? Describe(ICustomAttributeProvider? provider) =>
-        provider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false) is [DescriptionAttribute attribute, ..] ? attribute.Description : null;
 }

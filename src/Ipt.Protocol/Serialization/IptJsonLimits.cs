@@ -6,7 +6,7 @@ namespace Ipt.Protocol.Serialization;
 /// Limits applied when reading documents: the largest document, the deepest nesting, the most
 /// sessions, people and measurements, and the longest free text. Hosts that accept documents from
 /// outside set them to what they expect (see docs/security.md). A document over a limit is refused
-/// with a <see cref="DocumentError"/> at the offending path that names the limit.
+/// with a <see cref="DocumentError"/> (code <c>limit</c>) at the offending path that names the limit.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record IptJsonLimits
@@ -29,17 +29,28 @@ public sealed record IptJsonLimits
     /// <summary>The default longest free text or person label, in UTF-16 characters: 10,000 (the model's own limit).</summary>
     public const int DefaultMaxStringLength = 10_000;
 
+    /// <summary>The default most errors one read reports: 100 (the rest are counted in one last error).</summary>
+    public const int DefaultMaxErrors = 100;
+
+    /// <summary>The largest <see cref="MaxDocumentBytes"/> that may be set: 1 GiB (a document is held in memory as one buffer).</summary>
+    public const int MaxAllowedDocumentBytes = 1024 * 1024 * 1024;
+
     /// <summary>Gets the default limits.</summary>
     public static IptJsonLimits Default { get; } = new();
 
-    /// <summary>Gets the largest document accepted, in bytes of UTF-8 (default 4 MiB).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <summary>
+    /// Gets the largest document accepted, in bytes of UTF-8 (default 4 MiB, at most 1 GiB). A reader
+    /// holds one document in memory; the bulk reader holds up to two chunks of 8 lines per worker, so
+    /// its memory can reach about 16 × workers × this size when every line is that long.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to <see cref="MaxAllowedDocumentBytes"/>.</exception>
     public int MaxDocumentBytes
     {
         get;
         init
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxAllowedDocumentBytes);
             field = value;
         }
     } = DefaultMaxDocumentBytes;
@@ -109,9 +120,25 @@ public sealed record IptJsonLimits
         }
     } = DefaultMaxStringLength;
 
+    /// <summary>
+    /// Gets the most errors one read reports (default 100). When a document has more, the result
+    /// holds the first ones in document order and one last <see cref="DocumentErrorCodes.TooManyErrors"/>
+    /// error that counts the rest, so a huge broken document cannot flood a log.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxErrors
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = DefaultMaxErrors;
+
     /// <summary>Describes the limits.</summary>
-    /// <returns>A string such as <c>IptJsonLimits (4194304 bytes, depth 32, 1000 sessions, 500 persons, 50 measures per session, 10000 characters)</c>.</returns>
+    /// <returns>A string such as <c>IptJsonLimits (4194304 bytes, depth 32, 1000 sessions, 500 persons, 50 measures per session, 10000 characters, 100 errors)</c>.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"IptJsonLimits ({MaxDocumentBytes} bytes, depth {MaxDepth}, {MaxSessions} sessions, {MaxPersons} persons, {MaxMeasuresPerSession} measures per session, {MaxStringLength} characters)");
+        $"IptJsonLimits ({MaxDocumentBytes} bytes, depth {MaxDepth}, {MaxSessions} sessions, {MaxPersons} persons, {MaxMeasuresPerSession} measures per session, {MaxStringLength} characters, {MaxErrors} errors)");
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 
 namespace Ipt.Protocol.Techniques;
@@ -24,7 +25,7 @@ namespace Ipt.Protocol.Techniques;
 public sealed class TechniqueAdvisor
 {
     private const int PhaseCount = 5;
-    private const int AreaCount = 4;
+    private const int AreaCount = 5; // every ProblemArea value, IPSRT's lost healthy self included
     private const int StageCount = 3;
     private const double GeneralFactor = 0.6;
     private const double NoFocusFactor = 0.3;
@@ -191,7 +192,8 @@ public sealed class TechniqueAdvisor
         }
         else
         {
-            target = highest + 1;
+            // The next session; a record that already holds the highest number is read at it.
+            target = highest < int.MaxValue ? highest + 1 : highest;
         }
 
         // Protocol timing has one home: the course's timeline (the split under the contract in force,
@@ -869,6 +871,7 @@ public sealed class TechniqueAdvisor
                 },
                 ProblemArea.RoleTransition => "Role transition",
                 ProblemArea.InterpersonalDeficits => "Interpersonal deficits",
+                ProblemArea.LostHealthySelf => "Grief for the lost healthy self",
                 _ => "No focus",
             };
             return detail == Detail.Secondary ? text + " (secondary focus)" : text;

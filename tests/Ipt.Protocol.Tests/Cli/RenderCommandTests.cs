@@ -78,6 +78,41 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal(output, primary);
     }
 
+    private XElement HtmlBody(Course course)
+    {
+        var source = files.Course("course.course.json", course);
+        var path = files.PathOf("course.html");
+        var (code, _, error) = CliRunner.Run("render", source, "--out", path);
+        Assert.True(code == 0, error);
+        return XDocument.Parse(File.ReadAllText(path), LoadOptions.None).Root!.Element(Xhtml + "body")!;
+    }
+
+    private static XElement? Section(XElement body, string id) =>
+        body.Descendants(Xhtml + "section").SingleOrDefault(s => (string?)s.Attribute("id") == id);
+
+    [Fact]
+    public void Html_report_opens_with_a_safety_banner_when_the_course_has_a_safety_finding()
+    {
+        var body = HtmlBody(SampleCourses.Mistakes.Single(m => m.Name == "safety-item-without-risk-review").Course);
+        var banner = Section(body, "safety");
+        Assert.NotNull(banner);
+        Assert.Equal("alert", (string?)banner.Attribute("role"));
+        Assert.Contains("1 safety finding", banner.Value, StringComparison.Ordinal);
+        Assert.Equal("safety", (string?)body.Elements(Xhtml + "section").First().Attribute("id"));
+    }
+
+    [Fact]
+    public void Html_report_of_a_course_without_safety_findings_has_no_banner_and_states_attendance_and_outcomes()
+    {
+        var body = HtmlBody(SampleCourses.Records.Single(r => r.Name == "adolescent-missed-and-made-up").Course);
+        Assert.Null(Section(body, "safety"));
+        var summary = Section(body, "summary")!.Value;
+        Assert.Contains("12 of 12 contracted treatment sessions attended, 1 did not attend, 0 cancelled, 1 make-up", summary, StringComparison.Ordinal);
+        Assert.Contains("completed; finished treatment: 2 or more sessions — phq-9 18 → 3", summary, StringComparison.Ordinal);
+        var outcome = Assert.Single(Section(body, "outcomes")!.Descendants(Xhtml + "tr"), r => (string?)r.Attribute("class") == "outcome");
+        Assert.Equal(["phq-9", "18", "3", "recovered, reliable improvement, response, remission"], outcome.Elements(Xhtml + "td").Select(td => td.Value));
+    }
+
     [Fact]
     public void Html_report_is_self_contained_well_formed_with_summary_table_and_pictures()
     {

@@ -24,6 +24,11 @@ public class SampleDocumentTests
         {
             yield return ($"docs/examples/mistakes/{mistake.Name}.course.json", mistake.Course);
         }
+
+        foreach (var record in SampleCourses.Records)
+        {
+            yield return ($"docs/examples/records/{record.Name}.course.json", record.Course);
+        }
     }
 
     /// <summary>The sample file name of a variant: <c>standard</c> for plain IPT, else the protocol id.</summary>
@@ -36,7 +41,7 @@ public class SampleDocumentTests
     public void Each_sample_document_and_its_validation_output_are_up_to_date(string path)
     {
         var course = Documents().Single(d => d.Path == path).Course;
-        Snapshot.MatchFile(path, CourseJson.WriteToString(course) + "\n");
+        Snapshot.MatchFile(path, CourseJson.Default.WriteToString(course) + "\n");
         var (code, output, error) = RunInRepository("validate", path, "--format", "json");
         Assert.Empty(error);
         Assert.True(code is 0 or 1);
@@ -60,10 +65,24 @@ public class SampleDocumentTests
     }
 
     [Fact]
+    public void Each_sample_record_validates_as_expected_from_its_document()
+    {
+        foreach (var record in SampleCourses.Records)
+        {
+            var read = CourseJson.Default.TryRead(File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "docs", "examples", "records", record.Name + ".course.json")));
+            Assert.True(read.Success, record.Name);
+            Assert.Equal(record.Course, read.Value);
+            Assert.Equal(record.ExpectedIds, Ipt.Protocol.Rules.CourseValidator.Default.Validate(read.Value).Diagnostics.Select(d => d.Id).ToArray());
+            var (code, _, _) = RunInRepository("validate", $"docs/examples/records/{record.Name}.course.json");
+            Assert.Equal(0, code);
+        }
+    }
+
+    [Fact]
     public void No_stray_documents_in_the_examples_folders()
     {
         var expected = Documents().SelectMany(d => new[] { d.Path, d.Path.Replace(".course.json", ".validate.json", StringComparison.Ordinal) }).ToHashSet();
-        foreach (var folder in new[] { "docs/examples", "docs/examples/mistakes" })
+        foreach (var folder in new[] { "docs/examples", "docs/examples/mistakes", "docs/examples/records" })
         {
             foreach (var file in Directory.GetFiles(Path.Combine(Snapshot.RepositoryRoot, folder), "*.json"))
             {

@@ -128,7 +128,7 @@ public sealed class SuggestTechniquesPlanSchemaTests : IDisposable
         var (code, output, error) = CliRunner.Run("plan", "--protocol", "ipt", "--start", "2026-12-07", "--skip", "2026-12-28", "--out", path);
         Assert.True(code == 0, error);
         Assert.Contains("a new ipt course with 16 planned sessions", output, StringComparison.Ordinal);
-        var course = CourseJson.TryRead(File.ReadAllBytes(path)).GetValueOrThrow();
+        var course = CourseJson.Default.TryRead(File.ReadAllBytes(path)).GetValueOrThrow();
         Assert.Equal("ipt", course.Protocol.Value);
         Assert.Equal(16, course.Sessions.Count);
         Assert.All(course.Sessions, s => Assert.Equal(SessionStatus.Planned, s.Status));

@@ -9,7 +9,7 @@ internal sealed class TempFiles : IDisposable
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "ipt-cli-tests", Guid.NewGuid().ToString("N"));
 
-    public string Course(string name, Course course) => Text(name, CourseJson.WriteToString(course) + "\n");
+    public string Course(string name, Course course) => Text(name, CourseJson.Default.WriteToString(course) + "\n");
 
     public string Text(string name, string text)
     {

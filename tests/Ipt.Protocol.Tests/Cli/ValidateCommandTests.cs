@@ -21,7 +21,11 @@ public sealed class ValidateCommandTests : IDisposable
         var (code, output, error) = CliRunner.Run("validate", path);
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.Equal($"{path}: 0 errors, 0 warnings, 0 infos\n", output);
+        Assert.Equal(
+            $"{path}: attendance: 16 of 16 contracted treatment sessions attended, 0 did not attend, 0 cancelled; attendance rate 100 % of the sessions offered\n"
+            + $"{path}: outcome (completed; finished treatment: 2 or more sessions): phq-9 18 → 3 (recovered, reliable improvement, response, remission)\n"
+            + $"{path}: 0 errors, 0 warnings, 0 infos\n",
+            output);
     }
 
     [Fact]
@@ -62,14 +66,15 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(errors > 0 ? 1 : 0, code);
         var diagnostic = file.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "IPT0404");
         Assert.Equal(
-            ["id", "severity", "category", "message", "path", "line", "helpUri"],
+            ["id", "severity", "category", "message", "path", "line", "column", "helpUri"],
             diagnostic.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("formulation.areas[0].disputeStage", diagnostic.GetProperty("path").GetString());
+        Assert.Equal("$.formulation.areas[0].disputeStage", diagnostic.GetProperty("path").GetString());
         Assert.Equal("docs/rules/IPT0404.md", diagnostic.GetProperty("helpUri").GetString());
 
         // The member is left out of the document, so the line is its enclosing focus area's.
         var bytes = File.ReadAllBytes(path);
-        var area = CourseJson.LocatePaths(bytes, ["formulation.areas[0]"])["formulation.areas[0]"];
+        var areaPath = DocumentPath.Of("formulation").Property("areas").At(0);
+        var area = CourseJson.Locate(bytes, [areaPath])[areaPath];
         Assert.Equal(area.Line, diagnostic.GetProperty("line").GetInt64());
     }
 
@@ -87,7 +92,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Malformed_json_exits_2_with_file_line_and_position()
     {
-        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 1,\n  \"protocol\": \"ipt\",,\n}\n");
+        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 2,\n  \"protocol\": \"ipt\",,\n}\n");
         var (code, output, error) = CliRunner.Run("validate", bad, "--format", "json");
         Assert.Equal(2, code);
         Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(bad)}:3:\\d+: ", error);
@@ -227,13 +232,13 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.EndsWith("docs/rules/IPT0704.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
         var location = result.GetProperty("locations")[0];
         Assert.True(location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() > 1);
-        Assert.StartsWith("sessions[", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("$.sessions[", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Sarif_reports_an_unreadable_file_as_a_failed_invocation_with_its_line()
     {
-        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 1,,\n}\n");
+        var bad = files.Text("bad.course.json", "{\n  \"schemaVersion\": 2,,\n}\n");
         var (code, output, _) = CliRunner.Run("validate", bad, Standard(), "--format", "sarif");
         Assert.Equal(2, code);
         using var json = JsonDocument.Parse(output);
@@ -242,6 +247,71 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
         var notification = Assert.Single(invocation.GetProperty("toolExecutionNotifications").EnumerateArray());
         Assert.Equal(2, notification.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public void Sarif_states_a_disabled_safety_check_as_an_override_and_a_warning_notification()
+    {
+        var (code, output, _) = CliRunner.Run("validate", Mistake("safety-item-without-risk-review"), "--format", "sarif", "--disable", "IPT0704");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Empty(SarifStructure.Check(json.RootElement));
+        var run = json.RootElement.GetProperty("runs")[0];
+        var invocation = run.GetProperty("invocations")[0];
+        var change = Assert.Single(invocation.GetProperty("ruleConfigurationOverrides").EnumerateArray());
+        Assert.Equal("IPT0704", change.GetProperty("descriptor").GetProperty("id").GetString());
+        Assert.False(change.GetProperty("configuration").GetProperty("enabled").GetBoolean());
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal("IPT0704", rules[change.GetProperty("descriptor").GetProperty("index").GetInt32()].GetProperty("id").GetString());
+        var notification = Assert.Single(invocation.GetProperty("toolConfigurationNotifications").EnumerateArray());
+        Assert.Equal("warning", notification.GetProperty("level").GetString());
+        Assert.Equal("Safety checks changed: IPT0704 disabled.", notification.GetProperty("message").GetProperty("text").GetString());
+        Assert.Contains(rules.EnumerateArray(), r => r.GetProperty("id").GetString() == "IPT0704" && r.GetProperty("properties").GetProperty("tags")[0].GetString() == "safety");
+    }
+
+    [Fact]
+    public void Sarif_without_changed_safety_checks_has_no_overrides()
+    {
+        var (_, output, _) = CliRunner.Run("validate", Standard(), "--format", "sarif", "--disable", "IPT0504");
+        using var json = JsonDocument.Parse(output);
+        var invocation = json.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.False(invocation.TryGetProperty("ruleConfigurationOverrides", out _));
+        Assert.False(invocation.TryGetProperty("toolConfigurationNotifications", out _));
+    }
+
+    [Fact]
+    public void Text_and_json_state_a_demoted_safety_check_for_every_course()
+    {
+        var (code, output, _) = CliRunner.Run("validate", Standard(), Mistake("safety-item-without-risk-review"), "--severity", "IPT0704=info");
+        Assert.Equal(0, code);
+        Assert.Equal(2, output.Split('\n').Count(l => l.EndsWith(": safety checks changed: IPT0704 demoted from error to info", StringComparison.Ordinal)));
+        var (_, jsonOutput, _) = CliRunner.Run("validate", Standard(), "--severity", "IPT0704=info", "--format", "json");
+        using var json = JsonDocument.Parse(jsonOutput);
+        var change = Assert.Single(json.RootElement.GetProperty("files")[0].GetProperty("safetyChecksChanged").EnumerateArray());
+        Assert.Equal("IPT0704", change.GetProperty("id").GetString());
+        Assert.Equal("info", change.GetProperty("now").GetString());
+        Assert.Equal("error", change.GetProperty("defaultSeverity").GetString());
+    }
+
+    [Fact]
+    public void The_engines_own_ids_cannot_be_disabled_or_demoted()
+    {
+        var (code, _, error) = CliRunner.Run("validate", Standard(), "--disable", "IPT0001");
+        Assert.Equal(2, code);
+        Assert.Contains("IPT0001 is one of the engine's own diagnostics and cannot be disabled", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("validate", Standard(), "--severity", "IPT0002=info");
+        Assert.Equal(2, code);
+        Assert.Contains("cannot be given another severity", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_states_attendance_and_the_outcome_of_a_course_that_ended_early()
+    {
+        var record = SampleCourses.Records.Single(r => r.Name == "ended-early-after-6");
+        var path = files.Course("ended.course.json", record.Course);
+        var (_, output, _) = CliRunner.Run("validate", path);
+        Assert.Contains($"{path}: attendance: 6 of 16 contracted treatment sessions attended, 3 did not attend, 0 cancelled", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}: outcome (ended early; finished treatment: 2 or more sessions): phq-9 18 → 20 (not recovered, no reliable change, no response, no remission)", output, StringComparison.Ordinal);
     }
 
     [Fact]

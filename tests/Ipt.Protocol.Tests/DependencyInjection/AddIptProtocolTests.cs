@@ -32,7 +32,7 @@ public class AddIptProtocolTests
         Assert.Same(BuiltInTechniques.Catalogue, provider.GetRequiredService<TechniqueCatalogue>());
         Assert.True(validator.Validate(SampleCourses.Standard).IsClean);
         Assert.NotEmpty(provider.GetRequiredService<TechniqueAdvisor>().Suggest(SampleCourses.Standard, 8).Suggestions);
-        Assert.True(provider.GetRequiredService<CourseJsonReader>().TryRead(CourseJson.WriteToString(SampleCourses.Standard)).Success);
+        Assert.True(provider.GetRequiredService<CourseJson>().TryRead(CourseJson.Default.WriteToString(SampleCourses.Standard)).Success);
         Assert.Same(IptJsonLimits.Default, provider.GetRequiredService<IptJsonLimits>());
 
         var services = new ServiceCollection().AddIptProtocol();
@@ -134,14 +134,14 @@ public class AddIptProtocolTests
         var limits = IptJsonLimits.Default with { MaxDocumentBytes = 64 };
         using var provider = Build(b => b.WithJsonLimits(limits));
         Assert.Same(limits, provider.GetRequiredService<IptJsonLimits>());
-        var read = provider.GetRequiredService<CourseJsonReader>().TryRead(CourseJson.WriteToString(SampleCourses.Standard));
+        var read = provider.GetRequiredService<CourseJson>().TryRead(CourseJson.Default.WriteToString(SampleCourses.Standard));
         Assert.False(read.Success);
     }
 
     [Fact]
     public void Json_limits_reach_the_registered_json_options()
     {
-        var json = CourseJson.WriteToString(SampleCourses.Standard);
+        var json = CourseJson.Default.WriteToString(SampleCourses.Standard);
         using var tight = Build(b => b.WithJsonLimits(IptJsonLimits.Default with { MaxPersons = 1 }));
         var options = tight.GetRequiredKeyedService<JsonSerializerOptions>(IptProtocolServiceCollectionExtensions.JsonOptionsKey);
         var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, options));

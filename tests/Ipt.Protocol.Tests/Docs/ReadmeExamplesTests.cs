@@ -107,14 +107,14 @@ public partial class ReadmeExamplesTests
     [Fact]
     public void Read_and_write_course_documents()
     {
-        string json = CourseJson.WriteToString(SampleCourses.Standard);
-        ReadResult<Course> read = CourseJson.TryRead(json);
+        string json = CourseJson.Default.WriteToString(SampleCourses.Standard);
+        ReadResult<Course> read = CourseJson.Default.TryRead(json);
         Assert.True(read.Success);
         Assert.Equal(SampleCourses.Standard, read.Value);
 
-        var bad = CourseJson.TryRead(json.Replace("\"number\": 1,", "\"number\": 0,", StringComparison.Ordinal));
+        var bad = CourseJson.Default.TryRead(json.Replace("\"number\": 1,", "\"number\": 0,", StringComparison.Ordinal));
         Assert.False(bad.Success);
-        Assert.Equal("$.sessions[0].number (line 91, position 6): number must be 1 or more.", bad.Errors[0].ToString());
+        Assert.Equal("$.sessions[0].number (line 91, column 7): number must be 1 or more. [value]", bad.Errors[0].ToString());
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public class FidelityChecklistTests
                 "ContractAgreed (Initial, sessions 1–3): Done at session 3",
                 "GoalSetting (Initial, sessions 1–3): Done at session 3",
                 "IntervalReview (Middle, sessions 4–13): Done (10 of 10 sessions)",
+                "TimeLimitReminder (Middle, sessions 4–13): Done at session 4",
                 "EndingRaised (Termination, sessions 12–14): Done at session 12",
                 "FeelingsAboutEnding (Termination, sessions 14–16): Done at session 14",
                 "ProgressReview (Termination, sessions 14–16): Done at session 14",
@@ -60,7 +61,7 @@ public class FidelityChecklistTests
                 "ContinuationDiscussed (Termination, sessions 14–16): Done at session 16",
             ],
             checklist.Items.Select(i => i.ToString()));
-        Assert.Equal("Fidelity checklist (ipt, Completed): 17 tasks: 17 done, 0 done late, 0 missed, 0 due, 0 not yet due, 0 not reached", checklist.ToString());
+        Assert.Equal("Fidelity checklist (ipt, Completed): 18 tasks: 18 done, 0 done late, 0 missed, 0 due, 0 not yet due, 0 not reached", checklist.ToString());
     }
 
     [Fact]

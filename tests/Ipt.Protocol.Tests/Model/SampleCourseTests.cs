@@ -12,7 +12,9 @@ public class SampleCourseTests
         {
             var course = SampleCourses.All[protocol.Id];
             Assert.Equal(protocol.Id, course.Protocol);
-            Assert.Equal(protocol.Sessions.Default + protocol.PreTreatmentSessions.Default, course.Sessions.Count);
+            // Group IPT for binge eating adds its individual meetings at mid-treatment and after the last group session.
+            var meetings = (protocol.Requires(ProtocolRequirement.MidTreatmentIndividualMeeting) ? 1 : 0) + (protocol.Requires(ProtocolRequirement.PostTreatmentIndividualMeeting) ? 1 : 0);
+            Assert.Equal(protocol.Sessions.Default + protocol.PreTreatmentSessions.Default + meetings, course.Sessions.Count);
             Assert.All(course.Sessions, s => Assert.True(s.IsHeld));
         }
     }

@@ -153,14 +153,20 @@ public class CourseOutcomeTests
     [Fact]
     public void A_host_sets_another_pair_of_measures()
     {
-        var options = new OutcomeOptions { Anxiety = Instruments.Wsas.Id };
+        // The built-in WSAS has bands but no caseness threshold (Mundt 2002), so recovery on the pair is not defined.
         var course = Scores((1, 15, null), (16, 9, null))
             .WithSession(1, s => s.PlusMeasure(new Measurement(Instruments.Wsas.Id, 25)))
             .WithSession(16, s => s.PlusMeasure(new Measurement(Instruments.Wsas.Id, 10)));
+        Assert.True(new OutcomeCalculator(new OutcomeOptions { Anxiety = Instruments.Wsas.Id }).TryCalculate(course, out var builtIn));
+        Assert.Equal(RecoveryStatus.NotDefined, builtIn.Paired.Recovery);
+
+        // A host's WSAS with a threshold of its own: above 20, Mundt's "moderately severe or worse".
+        var wsas = Instruments.Wsas with { CasenessThreshold = 21 };
+        var options = new OutcomeOptions { Anxiety = wsas.Id, Instruments = InstrumentRegistry.BuiltIn.SetItem(wsas) };
         Assert.True(new OutcomeCalculator(options).TryCalculate(course, out var outcome));
         Assert.Equal(Instruments.Wsas.Id, outcome.Paired.Anxiety);
 
-        // WSAS has a caseness threshold but no reliable change index: reliable change is not defined for the pair.
+        // The host's WSAS has a caseness threshold but no reliable change index: reliable change is not defined for the pair.
         Assert.Equal(RecoveryStatus.Recovered, outcome.Paired.Recovery);
         Assert.Equal(ReliableChangeStatus.NotDefined, outcome.Paired.ReliableChange);
         Assert.Equal(OutcomeState.NotDefined, outcome.Paired.ReliableRecovery);

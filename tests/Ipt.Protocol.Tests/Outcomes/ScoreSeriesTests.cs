@@ -18,7 +18,7 @@ public class ScoreSeriesTests
         Assert.Equal(18m, series.Baseline?.Value);
         Assert.Equal(16, series.EndOfTreatment?.SessionNumber);
         Assert.Equal(6m, series.EndOfTreatment?.Value);
-        Assert.Equal("sessions[15].measures[0]", series.EndOfTreatment?.Path);
+        Assert.Equal("$.sessions[15].measures[0]", series.EndOfTreatment?.Path.ToString());
         Assert.Equal(5, series.TreatmentScoreCount);
         Assert.True(series.IsPaired);
     }
@@ -33,7 +33,7 @@ public class ScoreSeriesTests
         Assert.Equal(ScoreSource.Assessment, series.Baseline?.Source);
         Assert.Equal(AssessmentOccasion.Screening, series.Baseline?.Occasion);
         Assert.Equal(22m, series.Baseline?.Value);
-        Assert.Equal("assessments[1].measures[0]", series.Baseline?.Path);
+        Assert.Equal("$.assessments[1].measures[0]", series.Baseline?.Path.ToString());
         Assert.Equal(16, series.EndOfTreatment?.SessionNumber);
     }
 
@@ -42,7 +42,7 @@ public class ScoreSeriesTests
     {
         // WHO group IPT: PHQ-9 18 at the pre-group meeting (session 1), then 14 and 8 at group sessions 5 and 9.
         var who = SampleCourses.Records.Single(r => r.Name == "who-group-pre-group-assessment").Course;
-        who = who with { Sessions = ValueList.From(who.Sessions.Select(s => s.Measures.IsEmpty ? s : s with { Measures = [new Measurement(Phq9, s.Number == 1 ? 18 : s.Number == 5 ? 14 : 8)] })) };
+        who = who with { Sessions = ValueList.From(who.Sessions.Select(s => s with { Measures = s.Number is 1 or 5 or 9 ? [new Measurement(Phq9, s.Number == 1 ? 18 : s.Number == 5 ? 14 : 8)] : [] })) };
         var series = ScoreSeries.Of(CourseTimeline.Of(who, BuiltInProtocols.WhoGroup), Phq9);
         Assert.Equal(Phase.PreTreatment, series.Baseline?.Phase);
         Assert.Equal(18m, series.Baseline?.Value);

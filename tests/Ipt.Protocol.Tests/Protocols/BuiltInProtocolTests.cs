@@ -15,10 +15,10 @@ public class BuiltInProtocolTests
         { "ipt", [12, 16, 16], 0, 3, 3, 7, [45, 50], SessionFormat.Individual, ["WMK", "ISIPT", "MARK"] },
         { "ipt-b", [8, 8, 8], 0, 2, 2, 7, [45, 50], SessionFormat.Individual, ["SWARTZ"] },
         { "ipt-a", [12, 12, 16], 0, 4, 4, 7, [45, 50], SessionFormat.Individual, ["MUFSON"] },
-        { "ipt-g-who", [8, 8, 8], 1, 1, 1, 7, [60, 120], SessionFormat.Group, ["WHO"] },
+        { "ipt-g-who", [8, 8, 8], 1, 1, 1, 7, [60, 120], SessionFormat.Group, ["WHO", "WHOPILOT21"] },
         { "ipt-g", [20, 20, 20], 1, 5, 5, 7, [60, 120], SessionFormat.Group, ["WILFLEY"] },
         { "ipc", [3, 6, 6], 0, 1, 1, 7, [25, 35], SessionFormat.Individual, ["IPC"] },
-        { "ipt-perinatal", [12, 12, 12], 0, 3, 2, 7, [45, 50], SessionFormat.Individual, ["OHARA", "DENNIS"] },
+        { "ipt-perinatal", [12, 12, 16], 0, 3, 2, 7, [45, 60], SessionFormat.Individual, ["OHARA", "DENNIS", "SPINELLI03"] },
         { "ipsrt", [16, 26, 54], 0, 4, 4, 7, [45, 60], SessionFormat.Individual, ["FRANK"] },
         { "ipt-m", [1, 12, 36], 0, 0, 0, 0, [45, 50], SessionFormat.Individual, ["FRANK90", "FRANK07"] },
         { "ipt-brief-3", [3, 3, 3], 0, 1, 1, 7, [45, 50], SessionFormat.Individual, ["IPTEST", "SEEDS"] },
@@ -64,7 +64,7 @@ public class BuiltInProtocolTests
 
         Assert.Equal(2, BuiltInProtocols.Brief.InitialSessions.Max);
         Assert.Equal(1, BuiltInProtocols.Brief.PreTreatmentSessions.Max);
-        Assert.True(BuiltInProtocols.Brief.Requires(ProtocolRequirement.ManageableFocus));
+        Assert.Empty(BuiltInProtocols.Brief.Requirements); // a "manageable" focus is a clinical judgement, not a checkable requirement
 
         var a = BuiltInProtocols.Adolescent;
         Assert.Equal(new IntRange(12, 18), a.PatientAge);
@@ -80,10 +80,25 @@ public class BuiltInProtocolTests
 
         Assert.Equal(Duration.FromMinutes(45), BuiltInProtocols.Counselling.FirstSessionLength!.Value.Max);
         Assert.Equal(Instruments.Epds.Id, BuiltInProtocols.Perinatal.PrimaryInstrument);
-        Assert.True(BuiltInProtocols.Perinatal.Allows(SessionFormat.Telephone));
+        Assert.True(BuiltInProtocols.Perinatal.Allows(DeliveryMode.Telephone));
         Assert.True(BuiltInProtocols.SocialRhythm.Requires(ProtocolRequirement.SocialRhythmMetric));
         Assert.Equal(Phase.Maintenance, BuiltInProtocols.Maintenance.CorePhase);
         Assert.True(BuiltInProtocols.VeryBrief.Requires(ProtocolRequirement.Triage));
+    }
+
+    [Fact]
+    public void Corrected_variant_facts_follow_their_sources()
+    {
+        // Perinatal IPT: 12 weekly 60-minute sessions (Dennis), up to 16 antenatally (Spinelli & Endicott 2003).
+        Assert.Equal(Duration.FromMinutes(60), BuiltInProtocols.Perinatal.SessionLength.Default);
+        Assert.True(BuiltInProtocols.Perinatal.SessionLength.Contains(Duration.FromMinutes(60)));
+        Assert.Equal(16, BuiltInProtocols.Perinatal.Sessions.Max);
+
+        // WHO group IPT reviews each member's symptoms at every group session (M).
+        Assert.Equal(1, BuiltInProtocols.WhoGroup.MeasurementIntervalSessions);
+
+        // Group IPT for binge eating: the primary outcome is binge eating, not PHQ-9.
+        Assert.Equal(Instruments.EdeQBingeDays.Id, BuiltInProtocols.BingeEatingGroup.PrimaryInstrument);
     }
 
     [Fact]

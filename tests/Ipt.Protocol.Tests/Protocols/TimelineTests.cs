@@ -129,7 +129,7 @@ public class TimelineTests
         var course = SampleCourses.All[Ipsrt.Id];
         var middleAfterMaintenance = course.Edit(20, s => s with { Phase = Phase.Middle });
         var finding = Assert.Single(CourseValidator.Default.Validate(middleAfterMaintenance).Diagnostics, d => d.Id == "IPT0201");
-        Assert.Equal("sessions[19].phase", finding.Path.ToString());
+        Assert.Equal("$.sessions[19].phase", finding.Path.ToString());
     }
 
     [Fact]

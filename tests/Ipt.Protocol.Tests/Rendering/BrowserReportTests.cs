@@ -22,7 +22,7 @@ public sealed class BrowserReportTests(BrowserReportTests.Browser browser) : ICl
 
     /// <summary>The name of a sample's screenshot: <c>standard</c>, <c>mistake-in-progress</c>.</summary>
     public static string ScreenshotName(string sample) =>
-        (sample.Contains("/mistakes/", StringComparison.Ordinal) ? "mistake-" : string.Empty) + Path.GetFileName(sample).Replace(".course.json", string.Empty, StringComparison.Ordinal);
+        (sample.Contains("/mistakes/", StringComparison.Ordinal) ? "mistake-" : sample.Contains("/records/", StringComparison.Ordinal) ? "record-" : string.Empty) + Path.GetFileName(sample).Replace(".course.json", string.Empty, StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -74,6 +74,15 @@ internal static class CourseGenerator
                 Techniques = ValueList.From(Enumerable.Range(0, r.Next(0, 4)).Select(_ => TechniqueId.From(TechniqueIds[r.Next(TechniqueIds.Length)]))),
                 Measures = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => Measure(r))),
                 Notes = g.Text(),
+                Delivery = r.Next(3) == 0 ? null : g.Pick<DeliveryMode>(),
+                Replaces = r.Next(6) == 0 ? g.Positive(60) : null,
+                Attendees = r.Next(4) == 0 ? [PersonId.From("p" + r.Next(1, 9))] : [],
+                Clinicians = r.Next(3) == 0 ? [] : ValueList.From(Enumerable.Range(0, r.Next(1, 3)).Select(k => new SessionClinician(ClinicianId.From("t" + r.Next(1, 5)), g.Pick<ClinicianRole>()))),
+                Group = r.Next(4) != 0 ? null : new SessionGroup
+                {
+                    MembersPresent = r.Next(2) == 0 ? null : r.Next(0, 1001),
+                    Members = ValueList.From(Enumerable.Range(0, r.Next(0, 4)).Select(k => MemberId.From("m" + r.Next(1, 20)))),
+                },
             });
         }
 
@@ -99,11 +108,33 @@ internal static class CourseGenerator
             ChangedNearOnset = g.Flag(),
             RelatedArea = r.Next(2) == 0 ? null : g.Pick<ProblemArea>(),
             Deceased = r.Next(5) == 0,
-            DiedOn = r.Next(6) == 0 ? g.Date() : null,
         }).ToList();
 
         return new Course(protocol)
         {
+            Lifecycle = r.Next(3) == 0 ? null : new CourseLifecycle(g.Pick<CourseStatus>())
+            {
+                AsOf = r.Next(2) == 0 ? null : g.Date(),
+                EndedOn = r.Next(2) == 0 ? null : g.Date(),
+                EndReason = r.Next(2) == 0 ? null : g.Pick<EndReason>(),
+            },
+            Therapist = r.Next(2) == 0 ? null : ClinicianId.From("t" + r.Next(1, 5)),
+            Group = r.Next(4) != 0 ? null : new CourseGroup(GroupId.From("grp-" + r.Next(1, 99))) { MembersAtStart = r.Next(2) == 0 ? null : g.Positive(12) },
+            Onset = r.Next(2) == 0 ? null : g.Date(),
+            LifeEvents = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => new LifeEvent(g.Pick<LifeEventKind>(), g.Date())
+            {
+                Persons = r.Next(2) == 0 ? [] : [PersonId.From("p" + r.Next(1, 9))],
+                Notes = g.Text(),
+            })),
+            Assessments = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => new Assessment(g.Pick<AssessmentOccasion>(), g.Date())
+            {
+                Measures = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => Measure(r))),
+            })),
+            Supervision = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => new SupervisionRecord(g.Date(), ClinicianId.From("s" + r.Next(1, 4)))
+            {
+                Sessions = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => g.Positive(30))),
+                Notes = g.Text(),
+            })),
             PatientAge = r.Next(3) == 0 ? null : r.Next(0, Course.MaxAge + 1),
             Setting = r.Next(3) == 0 ? null : g.Pick<CareSetting>(),
             Contract = r.Next(4) == 0 ? null : new Contract
@@ -122,7 +153,6 @@ internal static class CourseGenerator
                 Sessions = r.Next(2) == 0 ? null : g.Positive(40),
                 Frequency = r.Next(2) == 0 ? null : g.Period(),
                 SessionLength = r.Next(2) == 0 ? null : g.Length(),
-                ChangesFocus = r.Next(2) == 0,
             })),
             Formulation = r.Next(5) == 0 ? null : new Formulation
             {
@@ -136,6 +166,7 @@ internal static class CourseGenerator
                 Agreed = r.Next(2) == 0,
                 AgreedAtSession = r.Next(3) == 0 ? null : g.Positive(20),
                 AgreedOn = r.Next(3) == 0 ? null : g.Date(),
+                Changes = ValueList.From(Enumerable.Range(0, r.Next(0, 3)).Select(_ => new FocusChange(g.Positive(20), r.Next(2) == 0 ? [] : [new FocusArea(g.Pick<ProblemArea>(), g.Pick<FocusRank>()) { DisputeStage = r.Next(2) == 0 ? null : g.Pick<RoleDisputeStage>() }]))),
                 Notes = g.Text(),
             },
             SickRole = r.Next(3) == 0 ? null : new SickRole { GrantedAtSession = g.Positive(20), Limited = r.Next(2) == 0 },
@@ -165,11 +196,15 @@ internal static class CourseGenerator
         };
     }
 
-    private static Measurement Measure(Random r)
+    private static Measurement Measure(Random r) => r.Next(3) == 0 ? BareMeasure(r) with { Rater = (Rater)r.Next(0, 3) } : BareMeasure(r);
+
+    private static Measurement BareMeasure(Random r)
     {
         var instruments = Instruments.All;
-        switch (r.Next(5))
+        switch (r.Next(6))
         {
+            case 5:
+                return Measurement.OfMean(r.Next(2) == 0 ? Instruments.Srm5.Id : InstrumentId.From("host-mean"), Math.Round((decimal)r.NextDouble() * 7, r.Next(0, 3)));
             case 0:
                 return new Measurement(InstrumentId.From("unknown-scale"), r.Next(0, 500), r.Next(3) == 0 ? [r.Next(-5, 50), r.Next()] : null);
             case 1:

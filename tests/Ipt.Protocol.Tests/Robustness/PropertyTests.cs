@@ -133,11 +133,11 @@ public class PropertyTests
         {
             foreach (var indented in (bool[])[true, false])
             {
-                var json = CourseJson.ToUtf8Bytes(courses[seed], indented);
-                var read = CourseJson.TryRead(json);
+                var json = CourseJson.Default.ToUtf8Bytes(courses[seed], indented);
+                var read = CourseJson.Default.TryRead(json);
                 Assert.True(read.Success, $"seed {seed}: {string.Join("\n", read.Errors)}");
                 Assert.True(courses[seed] == read.Value, $"seed {seed}: the course read back differs");
-                Assert.Equal(json, CourseJson.ToUtf8Bytes(read.Value, indented));
+                Assert.Equal(json, CourseJson.Default.ToUtf8Bytes(read.Value, indented));
             }
         }
     }
@@ -147,7 +147,7 @@ public class PropertyTests
     {
         // Not well-formed Unicode: UTF-8 cannot carry a lone surrogate, so the writer replaces it.
         var course = new Course(BuiltInProtocols.Standard.Id) { Sessions = [new Session(1, Phase.Initial) { Notes = "a\uD800b\uDC00" }] };
-        var read = CourseJson.TryRead(CourseJson.ToUtf8Bytes(course));
+        var read = CourseJson.Default.TryRead(CourseJson.Default.ToUtf8Bytes(course));
         Assert.True(read.Success);
         Assert.Equal("a\uFFFDb\uFFFD", read.Value.Sessions[0].Notes);
     }

@@ -40,14 +40,14 @@ public class GroupMeetingTests
     [Fact]
     public void Individual_meetings_of_group_ipt_at_mid_treatment_and_after_are_not_counted_as_group_sessions()
     {
+        // The canonical course has the pre-group meeting, 20 group sessions and the two individual meetings.
         var course = Ipt.Protocol.Samples.SampleCourses.All[BuiltInProtocols.BingeEatingGroup.Id];
-        var sessions = course.Sessions.ToList();
-        var group10 = sessions[10];
-        var last = sessions[^1];
-        sessions.Insert(11, new Session(12, Phase.Middle) { Date = group10.Date!.Value.PlusDays(3), Format = SessionFormat.Individual, Status = SessionStatus.Held, Length = NodaTime.Duration.FromMinutes(50) });
-        sessions.Add(new Session(23, Phase.Termination) { Date = last.Date!.Value.PlusDays(7), Format = SessionFormat.Individual, Status = SessionStatus.Held, Length = NodaTime.Duration.FromMinutes(50) });
-        var renumbered = course with { Sessions = ValueList.From(sessions.Select((s, k) => s with { Number = k + 1 })) };
-        var report = RuleTestKit.WithCatalogue.Validate(renumbered);
+        Assert.Equal(23, course.Sessions.Count);
+        Assert.Equal(2, course.Sessions.Count(s => s.Format == SessionFormat.Individual && s.Phase != Phase.PreTreatment));
+        var timeline = CourseTimeline.Of(course, BuiltInProtocols.BingeEatingGroup);
+        Assert.Equal(20, timeline.TreatmentCount);
+        Assert.Equal(CourseStatus.Completed, timeline.Status);
+        var report = RuleTestKit.WithCatalogue.Validate(course);
         Assert.True(report.IsClean, string.Join("\n", report.Diagnostics));
     }
 }

@@ -17,7 +17,7 @@ public class EngineTests
         var report = CourseValidator.Default.Validate(Standard with { Protocol = ProtocolId.From("no-such-variant") });
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal("IPT0002", d.Id);
-        Assert.Equal("protocol", d.Path.ToString());
+        Assert.Equal("$.protocol", d.Path.ToString());
         Assert.Equal("no-such-variant", d.Argument("protocol"));
         Assert.True(report.HasErrors);
     }
@@ -60,7 +60,7 @@ public class EngineTests
         var report = validator.Validate(Standard with { Goals = [] });
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal("HOST0100", d.Id);
-        Assert.Equal("goals", d.Path.ToString());
+        Assert.Equal("$.goals", d.Path.ToString());
         Assert.Equal(DiagnosticSeverity.Info, d.Severity);
     }
 
@@ -142,7 +142,7 @@ public class EngineTests
             .Edit(3, s => s with { Length = NodaTime.Duration.FromMinutes(20) })
             .EditContract(k => k with { Sessions = 17 });
         var report = CourseValidator.Default.Validate(course);
-        Assert.Equal(["contract.sessions", "formulation.areas[0].disputeStage", "sessions[2].length", "sessions[5].tasks"], report.Diagnostics.Select(d => d.Path.ToString()));
+        Assert.Equal(["$.contract.sessions", "$.formulation.areas[0].disputeStage", "$.sessions[2].length", "$.sessions[5].tasks"], report.Diagnostics.Select(d => d.Path.ToString()));
         Assert.Equal(2, report.ErrorCount);
         Assert.Equal(1, report.WarningCount);
         Assert.Equal(1, report.InfoCount);
@@ -156,7 +156,7 @@ public class EngineTests
     {
         var report = CourseValidator.Default.Validate(MissingStage());
         var errors = report.ToDictionary();
-        var messages = errors["formulation.areas[0].disputeStage"];
+        var messages = errors["$.formulation.areas[0].disputeStage"];
         Assert.StartsWith("IPT0404: ", Assert.Single(messages), StringComparison.Ordinal);
         Assert.Empty(CourseValidator.Default.Validate(Standard).ToDictionary());
     }
@@ -171,7 +171,7 @@ public class EngineTests
         Assert.Equal("0", d.Argument("index"));
         Assert.Equal("docs/rules/IPT0404.md", d.Descriptor.HelpLink);
         Assert.Equal(RuleCategory.Focus, d.Descriptor.Category);
-        Assert.Equal("error IPT0404 at formulation.areas[0].disputeStage: " + d.Message, d.ToString());
+        Assert.Equal("error IPT0404 at $.formulation.areas[0].disputeStage: " + d.Message, d.ToString());
     }
 
     [Fact]

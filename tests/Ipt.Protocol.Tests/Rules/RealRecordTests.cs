@@ -96,7 +96,7 @@ public class RealRecordTests
         var record = SampleCourses.Records.Single(r => r.Name == "ended-early-after-6").Course;
         var finding = Assert.Single(Validator.Validate(record).Diagnostics);
         Assert.Equal("IPT0607", finding.Id);
-        Assert.Equal("lifecycle.status", finding.Path.ToString());
+        Assert.Equal("$.lifecycle.status", finding.Path.ToString());
         Assert.Equal("The course ended early (lostToContact) after 6 of 16 contracted treatment sessions were attended; last phq-9 score: 20 (severe).", finding.Message);
     }
 
@@ -133,8 +133,8 @@ public class RealRecordTests
     {
         var course = SampleCourses.Standard.WithSession(1, s => s with { Measures = [new Measurement(InstrumentId.From("phq-8"), 12)] });
         var ids = Validator.Validate(course).Diagnostics.Select(d => (d.Id, d.Path.ToString())).ToArray();
-        Assert.Contains(("IPT0706", "sessions[0].measures[0].instrument"), ids);
-        Assert.Contains(("IPT0301", "sessions[0].measures"), ids);
+        Assert.Contains(("IPT0706", "$.sessions[0].measures[0].instrument"), ids);
+        Assert.Contains(("IPT0301", "$.sessions[0].measures"), ids);
     }
 
     [Fact]

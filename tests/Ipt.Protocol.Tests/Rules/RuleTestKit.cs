@@ -26,7 +26,7 @@ internal static class RuleTestKit
         Entry("role-play", TechniqueGroup.BehaviourChange, Phase.Middle, Phase.Maintenance) with { StrategyFor = [ProblemArea.RoleDispute, ProblemArea.InterpersonalDeficits] },
         Entry("nonreciprocal-expectations", TechniqueGroup.IptStructure, Phase.Middle, Phase.Maintenance) with { StrategyFor = [ProblemArea.RoleDispute] },
         Entry("guided-mourning", TechniqueGroup.IptStructure, Phase.Middle) with { StrategyFor = [ProblemArea.Grief] },
-        Entry("social-rhythm-review", TechniqueGroup.IptStructure, Phase.Middle, Phase.Termination, Phase.Maintenance),
+        Entry("social-rhythm-review", TechniqueGroup.IptStructure, Phase.Initial, Phase.Middle, Phase.Termination, Phase.Maintenance),
         Entry("ending-discussion", TechniqueGroup.IptStructure, Phase.Initial, Phase.Middle, Phase.Termination, Phase.Maintenance),
         Entry("progress-review", TechniqueGroup.IptStructure, Phase.Termination),
         Entry("relapse-prevention-plan", TechniqueGroup.IptStructure, Phase.Termination),

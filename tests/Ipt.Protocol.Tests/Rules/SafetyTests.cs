@@ -18,7 +18,7 @@ public class SafetyTests
         var course = SampleCourses.Standard.WithSession(5, s => s with { Measures = [new Measurement(Phq9, 24)] });
         var report = Validator.Validate(course);
         var finding = Assert.Single(report.Diagnostics, d => d.Id == "IPT0707");
-        Assert.Equal("sessions[4].measures[0]", finding.Path.ToString());
+        Assert.Equal("$.sessions[4].measures[0]", finding.Path.ToString());
         Assert.Equal(DiagnosticSeverity.Warning, finding.Severity);
         Assert.Equal("The phq-9 total 24 in session 5 is at or above 10, but item 9 (the safety item) is not recorded and no risk review is; record item 9.", finding.Message);
     }
@@ -27,7 +27,7 @@ public class SafetyTests
     public void An_epds_total_without_items_asks_for_item_10_and_a_low_total_does_not()
     {
         var perinatal = SampleCourses.All[ProtocolId.From("ipt-perinatal")];
-        Assert.Contains(("IPT0707", "sessions[4].measures[0]"), Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Epds.Id, 15)] })));
+        Assert.Contains(("IPT0707", "$.sessions[4].measures[0]"), Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Epds.Id, 15)] })));
         Assert.DoesNotContain(Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Epds.Id, 9)] })), f => f.Id == "IPT0707");
     }
 
@@ -42,7 +42,7 @@ public class SafetyTests
         items[item - 1] = score;
         var measure = new Measurement(InstrumentId.From(instrument), null, items);
         var course = SampleCourses.Standard.WithSession(6, s => s.PlusMeasure(measure));
-        Assert.Contains(("IPT0704", $"sessions[5].measures[0].items[{item - 1}]"), Findings(course));
+        Assert.Contains(("IPT0704", $"$.sessions[5].measures[0].items[{item - 1}]"), Findings(course));
         Assert.DoesNotContain(Findings(course.WithSession(6, s => s.PlusTask(SessionTask.RiskReview))), f => f.Id == "IPT0704");
     }
 
@@ -52,7 +52,7 @@ public class SafetyTests
         var intake = new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-5)) { Measures = [new Measurement(Phq9, 12, [2, 2, 2, 2, 2, 0, 0, 0, 2])] };
         var course = SampleCourses.Standard.PlusAssessment(intake).WithSession(1, s => s.Without(SessionTask.RiskReview));
         var finding = Assert.Single(Validator.Validate(course).Diagnostics, d => d.Id == "IPT0704");
-        Assert.Equal("assessments[0].measures[0].items[8]", finding.Path.ToString());
+        Assert.Equal("$.assessments[0].measures[0].items[8]", finding.Path.ToString());
         Assert.Contains("in the intake assessment of 2025-12-31", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Validator.Validate(course.WithSession(1, s => s.PlusTask(SessionTask.RiskReview))).Diagnostics, d => d.Id == "IPT0704");
     }
@@ -66,7 +66,7 @@ public class SafetyTests
             .WithSession(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 10)] })
             .WithSession(13, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 24)] });
         var finding = Assert.Single(Validator.Validate(course).Diagnostics, d => d.Id == "IPT0708");
-        Assert.Equal("sessions[12].measures[0]", finding.Path.ToString());
+        Assert.Equal("$.sessions[12].measures[0]", finding.Path.ToString());
         Assert.Equal(DiagnosticSeverity.Error, finding.Severity);
         Assert.Equal("The phq-9 score rose from 10 to 24 in session 13 (a rise of at least the reliable change of 6), and the session records neither a risk review nor a plan review.", finding.Message);
         Assert.DoesNotContain(Validator.Validate(course.WithSession(13, s => s.PlusTask(SessionTask.RiskReview))).Diagnostics, d => d.Id == "IPT0708");
@@ -86,7 +86,7 @@ public class SafetyTests
     public void Mid_treatment_improvement_means_reliable_improvement()
     {
         var course = SampleCourses.Standard.WithSession(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 17)] });
-        Assert.Contains(("IPT0705", "sessions[4].measures[0]"), Findings(course));
+        Assert.Contains(("IPT0705", "$.sessions[4].measures[0]"), Findings(course));
         var reliable = SampleCourses.Standard.WithSession(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 12)] });
         Assert.DoesNotContain(Findings(reliable), f => f.Id == "IPT0705");
     }
@@ -96,7 +96,7 @@ public class SafetyTests
     {
         // PHQ-9 only at sessions 1, 5, 9 and 13 of 16.
         var course = SampleCourses.Standard.WithSession(16, s => s with { Measures = [] });
-        Assert.Contains(("IPT0709", "sessions[15].measures"), Findings(course));
+        Assert.Contains(("IPT0709", "$.sessions[15].measures"), Findings(course));
     }
 
     [Fact]

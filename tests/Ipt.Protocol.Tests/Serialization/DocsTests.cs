@@ -15,9 +15,17 @@ public class DocsTests
     [Fact]
     public void The_standard_example_file_is_the_canonical_standard_course()
     {
-        Snapshot.MatchFile(Path.Combine("docs", "examples", "standard.course.json"), CourseJson.WriteToString(SampleCourses.Standard) + "\n");
+        Snapshot.MatchFile(Path.Combine("docs", "examples", "standard.course.json"), CourseJson.Default.WriteToString(SampleCourses.Standard) + "\n");
         var text = File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "docs", "examples", "standard.course.json"));
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(text).GetValueOrThrow());
+    }
+
+    [Fact]
+    public void Every_error_code_has_an_example_that_gives_it()
+    {
+        var shown = CodeExamples().Select(e => (e.Code, Given: e.Result.Errors.Select(x => x.Code).ToList())).ToList();
+        Assert.All(shown, e => Assert.Contains(e.Code, e.Given));
+        Assert.Equal(DocumentErrorCodes.All.Where(c => c != DocumentErrorCodes.Composition), shown.Select(e => e.Code));
     }
 
     [Fact]
@@ -25,10 +33,52 @@ public class DocsTests
     {
         var path = Path.Combine(Snapshot.RepositoryRoot, FormatPage);
         var page = File.ReadAllText(path).ReplaceLineEndings("\n");
-        page = Replace(page, "example", "```json\n" + CourseJson.WriteToString(ShortExample()) + "\n```");
+        page = Replace(page, "example", "```json\n" + CourseJson.Default.WriteToString(ShortExample()) + "\n```");
         page = Replace(page, "fields", FieldTable());
-        page = Replace(page, "errors", "```json\n" + BadExample + "\n```\n\n```text\n" + string.Join("\n", CourseJson.TryRead(BadExample).Errors) + "\n```");
+        page = Replace(page, "codes", CodeTable());
+        page = Replace(page, "errors", "```json\n" + BadExample + "\n```\n\n```text\n" + string.Join("\n", CourseJson.Default.TryRead(BadExample).Errors) + "\n```");
         Snapshot.MatchFile(FormatPage, page);
+    }
+
+    /// <summary>One example per error code: the document, how it is read, and the error it gives.</summary>
+    internal static IEnumerable<(string Code, string What, string Json, string How, ReadResult<Course> Result)> CodeExamples()
+    {
+        var failing = new CourseMigration(0, _ => throw new InvalidOperationException("cannot"));
+        (string Code, string What, string Json, CourseJson Format, string How)[] cases =
+        [
+            (DocumentErrorCodes.Truncated, "The document ends before it is complete.", """{"schemaVersion": 2, "protocol": "ipt",""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Syntax, "Not well-formed JSON.", """{"schemaVersion": 2, "protocol": "ipt",}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Encoding, "Text that is not valid UTF-8, or an escaped lone surrogate.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"number": 1, "phase": "initial", "notes": "\ud800"}]}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.UnknownMember, "A member the format does not define.", """{"schemaVersion": 2, "protocol": "ipt", "colour": "blue"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.DuplicateMember, "A member given twice in one object.", """{"schemaVersion": 2, "protocol": "ipt", "protocol": "ipt"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.MissingMember, "A required member left out.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"phase": "initial"}]}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Type, "A value of the wrong JSON type.", """{"schemaVersion": 2, "protocol": "ipt", "patientAge": "forty"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Value, "A value the format or the model refuses.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"number": 0, "phase": "initial"}]}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Limit, "Over one of the `IptJsonLimits`.", """{"schemaVersion": 2, "protocol": "ipt", "sessions": [{"number": 1, "phase": "initial"}, {"number": 2, "phase": "initial"}]}""", new CourseJson(new IptJsonLimits { MaxSessions = 1 }), "`MaxSessions = 1`"),
+            (DocumentErrorCodes.SchemaVersion, "A missing, newer, or unmigrated older `schemaVersion`.", """{"schemaVersion": 3, "protocol": "ipt"}""", CourseJson.Default, ""),
+            (DocumentErrorCodes.Migration, "A migration step failed.", """{"schemaVersion": 0, "protocolId": "ipt"}""", new CourseJson(migrations: [failing]), "a step from 0 that fails"),
+            (DocumentErrorCodes.TooManyErrors, "More errors than `IptJsonLimits.MaxErrors`; this last one counts them.", """{"schemaVersion": 2, "protocol": "ipt", "a": 1, "b": 2, "c": 3}""", new CourseJson(new IptJsonLimits { MaxErrors = 1 }), "`MaxErrors = 1`"),
+        ];
+        foreach (var (code, what, json, format, how) in cases)
+        {
+            yield return (code, what, json, how, format.TryRead(json));
+        }
+    }
+
+    private static string CodeTable()
+    {
+        var sb = new StringBuilder("| Code | What | Example (read with) | Error |\n|---|---|---|---|\n");
+        foreach (var (code, what, json, how, result) in CodeExamples())
+        {
+            var error = result.Errors.Last(e => e.Code == code);
+            var with = how.Length > 0 ? $" ({how})" : string.Empty;
+            sb.Append(CultureInfo.InvariantCulture, $"| `{code}` | {what} | `{json}`{with} | `{error}` |\n");
+        }
+
+        var catalogue = CatalogueJson.Default.TryRead("""{"schemaVersion": 1, "name": "clinic", "disable": ["no-such-technique"]}""", "clinic.json").GetValueOrThrow();
+        var composed = CatalogueComposer.Compose([catalogue]);
+        sb.Append(CultureInfo.InvariantCulture, $"| `{DocumentErrorCodes.Composition}` | A catalogue file that does not compose with those before it (technique catalogues only). | `{{\"schemaVersion\": 1, \"name\": \"clinic\", \"disable\": [\"no-such-technique\"]}}` | `{composed.Errors[0]}` |\n");
+        return sb.ToString().TrimEnd('\n');
     }
 
     /// <summary>The standard sample course cut to its first three sessions, so the page stays readable.</summary>
@@ -36,7 +86,7 @@ public class DocsTests
 
     internal const string BadExample = """
         {
-          "schemaVersion": 1,
+          "schemaVersion": 2,
           "protocol": "ipt",
           "inventory": {
             "persons": [

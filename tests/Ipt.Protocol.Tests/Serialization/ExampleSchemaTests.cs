@@ -37,7 +37,7 @@ public class ExampleSchemaTests
 
     [Fact]
     public void The_built_in_catalogue_as_written_is_valid_against_the_catalogue_schema() =>
-        AssertValid(CatalogueSchema.Value, TechniqueCatalogueWriter.Write("Built-in", BuiltInTechniques.All), "built-in catalogue");
+        AssertValid(CatalogueSchema.Value, CatalogueJson.Default.WriteToString("Built-in", BuiltInTechniques.All), "built-in catalogue");
 
     [Fact]
     public void Every_sample_document_is_among_the_examples_checked()

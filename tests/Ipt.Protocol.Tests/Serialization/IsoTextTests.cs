@@ -144,10 +144,10 @@ public class IsoTextTests
     [Fact]
     public void Escaped_strings_take_the_pattern_path_and_read_the_same_values()
     {
-        const string Plain = """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"date":"2026-01-05","length":"PT50M","phase":"initial"}]}""";
-        const string Escaped = """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":1,"date":"2026\u002d01-05","length":"P\u005450M","phase":"\u0069nitial"}]}""";
-        var plain = CourseJson.TryRead(Plain);
-        var escaped = CourseJson.TryRead(Escaped);
+        const string Plain = """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"date":"2026-01-05","length":"PT50M","phase":"initial"}]}""";
+        const string Escaped = """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":1,"date":"2026\u002d01-05","length":"P\u005450M","phase":"\u0069nitial"}]}""";
+        var plain = CourseJson.Default.TryRead(Plain);
+        var escaped = CourseJson.Default.TryRead(Escaped);
         Assert.True(plain.Success);
         Assert.True(escaped.Success, string.Join("\n", escaped.Errors));
         Assert.Equal(plain.Value, escaped.Value);

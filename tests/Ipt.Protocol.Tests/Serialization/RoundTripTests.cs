@@ -27,44 +27,44 @@ public class RoundTripTests
         var course = SampleCourses.All[ProtocolId.From(protocol)];
         foreach (var indented in new[] { true, false })
         {
-            var bytes = CourseJson.ToUtf8Bytes(course, indented);
-            var result = CourseJson.TryRead(bytes);
+            var bytes = CourseJson.Default.ToUtf8Bytes(course, indented);
+            var result = CourseJson.Default.TryRead(bytes);
             Assert.True(result.Success, string.Join("\n", result.Errors));
             Assert.Equal(course, result.Value);
-            Assert.Equal(bytes, CourseJson.ToUtf8Bytes(result.Value, indented));
+            Assert.Equal(bytes, CourseJson.Default.ToUtf8Bytes(result.Value, indented));
         }
     }
 
     [Fact]
     public void Writing_the_same_course_twice_gives_the_same_bytes()
     {
-        Assert.Equal(CourseJson.ToUtf8Bytes(SampleCourses.Standard), CourseJson.ToUtf8Bytes(SampleCourses.Canonical(BuiltInProtocols.Standard)));
+        Assert.Equal(CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard), CourseJson.Default.ToUtf8Bytes(SampleCourses.Canonical(BuiltInProtocols.Standard)));
     }
 
     [Fact]
     public void A_course_using_every_member_round_trips()
     {
         var course = FullCourse();
-        var text = CourseJson.WriteToString(course);
-        var result = CourseJson.TryRead(text);
+        var text = CourseJson.Default.WriteToString(course);
+        var result = CourseJson.Default.TryRead(text);
         Assert.True(result.Success, string.Join("\n", result.Errors));
         Assert.Equal(course, result.Value);
-        Assert.Equal(text, CourseJson.WriteToString(result.Value));
+        Assert.Equal(text, CourseJson.Default.WriteToString(result.Value));
     }
 
     [Fact]
     public void A_minimal_course_writes_only_the_version_and_the_protocol()
     {
-        var text = CourseJson.WriteToString(new Course(ProtocolId.From("ipt")), indented: false);
-        Assert.Equal("""{"schemaVersion":1,"protocol":"ipt"}""", text);
-        Assert.Equal(new Course(ProtocolId.From("ipt")), CourseJson.TryRead(text).GetValueOrThrow());
+        var text = CourseJson.Default.WriteToString(new Course(ProtocolId.From("ipt")), indented: false);
+        Assert.Equal("""{"schemaVersion":2,"protocol":"ipt"}""", text);
+        Assert.Equal(new Course(ProtocolId.From("ipt")), CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
     public void Values_use_the_contract_spellings()
     {
-        var text = CourseJson.WriteToString(SampleCourses.Standard, indented: false);
-        Assert.Contains("\"schemaVersion\":1", text, StringComparison.Ordinal);
+        var text = CourseJson.Default.WriteToString(SampleCourses.Standard, indented: false);
+        Assert.Contains("\"schemaVersion\":2", text, StringComparison.Ordinal);
         Assert.Contains("\"frequency\":\"P1W\"", text, StringComparison.Ordinal);
         Assert.Contains("\"sessionLength\":\"PT50M\"", text, StringComparison.Ordinal);
         Assert.Contains("\"startDate\":\"2026-01-05\"", text, StringComparison.Ordinal);
@@ -81,9 +81,9 @@ public class RoundTripTests
     public void Durations_are_written_in_their_shortest_iso_form(int minutes, string expected)
     {
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial) { Length = Duration.FromMinutes(minutes) }] };
-        var text = CourseJson.WriteToString(course, indented: false);
+        var text = CourseJson.Default.WriteToString(course, indented: false);
         Assert.Contains($"\"length\":\"{expected}\"", text, StringComparison.Ordinal);
-        Assert.Equal(course, CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(course, CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
@@ -91,54 +91,54 @@ public class RoundTripTests
     {
         var length = Duration.FromMinutes(45) + Duration.FromSeconds(30) + Duration.FromMilliseconds(250);
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial) { Length = length }] };
-        Assert.Equal(course, CourseJson.TryRead(CourseJson.WriteToString(course)).GetValueOrThrow());
+        Assert.Equal(course, CourseJson.Default.TryRead(CourseJson.Default.WriteToString(course)).GetValueOrThrow());
     }
 
     [Fact]
     public void Non_ascii_text_is_written_readably_and_round_trips()
     {
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial) { Notes = "Zoë said \"later\" <3 — ok" }] };
-        var text = CourseJson.WriteToString(course, indented: false);
+        var text = CourseJson.Default.WriteToString(course, indented: false);
         Assert.Contains("Zoë", text, StringComparison.Ordinal);
-        Assert.Equal(course, CourseJson.TryRead(text).GetValueOrThrow());
+        Assert.Equal(course, CourseJson.Default.TryRead(text).GetValueOrThrow());
     }
 
     [Fact]
     public void Stream_and_string_and_span_entry_points_agree()
     {
-        var bytes = CourseJson.ToUtf8Bytes(SampleCourses.Standard);
+        var bytes = CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard);
         using var stream = new MemoryStream();
-        CourseJson.Write(SampleCourses.Standard, stream);
+        CourseJson.Default.Write(SampleCourses.Standard, stream);
         Assert.Equal(bytes, stream.ToArray());
         stream.Position = 0;
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(stream).Value);
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(Encoding.UTF8.GetString(bytes)).Value);
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(stream).Value);
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(Encoding.UTF8.GetString(bytes)).Value);
     }
 
     [Fact]
     public async Task The_async_entry_point_reads_a_stream()
     {
-        using var stream = new MemoryStream(CourseJson.ToUtf8Bytes(SampleCourses.Standard));
-        var result = await CourseJson.TryReadAsync(stream, TestContext.Current.CancellationToken);
+        using var stream = new MemoryStream(CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard));
+        var result = await CourseJson.Default.TryReadAsync(stream, TestContext.Current.CancellationToken);
         Assert.Equal(SampleCourses.Standard, result.Value);
     }
 
     [Fact]
     public void A_byte_order_mark_is_accepted()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(CourseJson.ToUtf8Bytes(SampleCourses.Standard)).ToArray();
-        Assert.Equal(SampleCourses.Standard, CourseJson.TryRead(bytes).Value);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(CourseJson.Default.ToUtf8Bytes(SampleCourses.Standard)).ToArray();
+        Assert.Equal(SampleCourses.Standard, CourseJson.Default.TryRead(bytes).Value);
     }
 
     [Fact]
     public void Host_options_read_and_write_a_course_inside_a_host_document()
     {
         var host = new HostBody { Course = SampleCourses.Standard, Title = "x" };
-        var json = JsonSerializer.Serialize(SampleCourses.Standard, IptJson.Options);
-        Assert.Equal(CourseJson.WriteToString(SampleCourses.Standard, indented: false), json);
-        Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, IptJson.Options));
+        var json = JsonSerializer.Serialize(SampleCourses.Standard, CourseJson.Default.CreateSerializerOptions());
+        Assert.Equal(CourseJson.Default.WriteToString(SampleCourses.Standard, indented: false), json);
+        Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, CourseJson.Default.CreateSerializerOptions()));
 
-        var date = JsonSerializer.Serialize(new LocalDate(2026, 1, 5), IptJson.Options);
+        var date = JsonSerializer.Serialize(new LocalDate(2026, 1, 5), CourseJson.Default.CreateSerializerOptions());
         Assert.Equal("\"2026-01-05\"", date);
         Assert.NotNull(host.Course);
     }
@@ -147,7 +147,7 @@ public class RoundTripTests
     public void The_context_serializes_a_course_with_host_options_in_its_resolver_chain()
     {
         var options = new JsonSerializerOptions();
-        options.TypeInfoResolverChain.Insert(0, IptJson.TypeInfoResolver);
+        options.TypeInfoResolverChain.Insert(0, CourseJson.Default.TypeInfoResolver);
         var json = JsonSerializer.Serialize(SampleCourses.Standard, options);
         Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, options));
     }
@@ -155,26 +155,24 @@ public class RoundTripTests
     [Fact]
     public void Host_options_report_a_bad_course_as_a_json_exception_with_its_path()
     {
-        var json = """{"schemaVersion":1,"protocol":"ipt","sessions":[{"number":0,"phase":"initial"}]}""";
-        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, IptJson.Options));
+        var json = """{"schemaVersion":2,"protocol":"ipt","sessions":[{"number":0,"phase":"initial"}]}""";
+        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, CourseJson.Default.CreateSerializerOptions()));
         Assert.Contains("$.sessions[0].number", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Host_options_apply_the_limits_they_were_created_with()
     {
-        var json = JsonSerializer.Serialize(SampleCourses.Standard, IptJson.Options);
+        var json = JsonSerializer.Serialize(SampleCourses.Standard, CourseJson.Default.CreateSerializerOptions());
         var sessions = SampleCourses.Standard.Sessions.Count;
-        var tight = IptJson.CreateOptions(new IptJsonLimits { MaxSessions = sessions - 1 });
+        var tight = new CourseJson(new IptJsonLimits { MaxSessions = sessions - 1 }).CreateSerializerOptions();
         var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Course>(json, tight));
         Assert.Contains("$.sessions", ex.Message, StringComparison.Ordinal);
         Assert.Contains("IptJsonLimits.MaxSessions", ex.Message, StringComparison.Ordinal);
 
         // At the limit, the same course reads.
-        var exact = IptJson.CreateOptions(new IptJsonLimits { MaxSessions = sessions });
+        var exact = new CourseJson(new IptJsonLimits { MaxSessions = sessions }).CreateSerializerOptions();
         Assert.Equal(SampleCourses.Standard, JsonSerializer.Deserialize<Course>(json, exact));
-        Assert.Same(IptJsonTypeInfoResolver.Instance, IptJsonTypeInfoResolver.For(IptJsonLimits.Default));
-        Assert.Equal(sessions - 1, IptJsonTypeInfoResolver.For(new IptJsonLimits { MaxSessions = sessions - 1 }).Limits.MaxSessions);
     }
 
     private sealed class HostBody
@@ -189,12 +187,19 @@ public class RoundTripTests
         var p1 = PersonId.From("p1");
         return new Course(ProtocolId.From("ipt"))
         {
+            Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { AsOf = new LocalDate(2026, 3, 1), EndedOn = new LocalDate(2026, 2, 20), EndReason = EndReason.Transferred },
             PatientAge = 40,
             Setting = CareSetting.PrimaryCare,
+            Therapist = ClinicianId.From("t-1"),
+            Group = new CourseGroup(GroupId.From("grp_1")) { MembersAtStart = 8 },
+            Onset = new LocalDate(2025, 11, 1),
+            LifeEvents = [new LifeEvent(LifeEventKind.Death, new LocalDate(2025, 10, 1)) { Persons = [p1], Notes = "x" }],
+            Assessments = [new Assessment(AssessmentOccasion.Intake, new LocalDate(2026, 1, 2)) { Measures = [new Measurement(Instruments.Phq9.Id, 14) { Rater = Rater.Self }] }],
+            Supervision = [new SupervisionRecord(new LocalDate(2026, 1, 20), ClinicianId.From("s1")) { Sessions = [1, 2], Notes = "s" }],
             Contract = new Contract { Sessions = 12, Frequency = Period.FromWeeks(1), SessionLength = Duration.FromMinutes(50), StartDate = new LocalDate(2026, 1, 5), AgreedAtSession = 3 },
             Renegotiations =
             [
-                new Renegotiation { AtSession = 6, Date = new LocalDate(2026, 2, 9), Reason = "More time needed.", Sessions = 16, Frequency = Period.FromWeeks(2), SessionLength = Duration.FromMinutes(45), ChangesFocus = true },
+                new Renegotiation { AtSession = 6, Date = new LocalDate(2026, 2, 9), Reason = "More time needed.", Sessions = 16, Frequency = Period.FromWeeks(2), SessionLength = Duration.FromMinutes(45) },
             ],
             Formulation = new Formulation
             {
@@ -204,6 +209,7 @@ public class RoundTripTests
                 Agreed = true,
                 AgreedAtSession = 3,
                 AgreedOn = new LocalDate(2026, 1, 19),
+                Changes = [new FocusChange(2, [new FocusArea(ProblemArea.RoleTransition)])],
                 Notes = "Notes.",
             },
             SickRole = new SickRole { GrantedAtSession = 1, Limited = true },
@@ -215,7 +221,7 @@ public class RoundTripTests
                     PatientExpectations = "d", OtherExpectations = "e", ExpectationsMet = true, CanDiscuss = "f", CannotDiscuss = "g",
                     Conflicts = "h", ConflictsResolved = true, KnowsAboutMood = false, WouldLikeToChange = "i",
                     Support = [SupportKind.Emotional, SupportKind.Financial], ChangedNearOnset = false, RelatedArea = ProblemArea.Grief,
-                    Deceased = true, DiedOn = new LocalDate(2025, 10, 1),
+                    Deceased = true,
                 },
             ],
             rings: 5),
@@ -223,13 +229,15 @@ public class RoundTripTests
             [
                 new Session(1, Phase.Initial)
                 {
-                    Date = new LocalDate(2026, 1, 5), Length = Duration.FromMinutes(60), Format = SessionFormat.Video, Status = SessionStatus.Held,
+                    Date = new LocalDate(2026, 1, 5), Length = Duration.FromMinutes(60), Format = SessionFormat.Joint, Delivery = DeliveryMode.Video, Status = SessionStatus.Held,
+                    Attendees = [p1], Clinicians = [new SessionClinician(ClinicianId.From("t-1")), new SessionClinician(ClinicianId.From("t-2"), ClinicianRole.CoTherapist)],
                     Tasks = [SessionTask.Diagnosis, SessionTask.RiskReview], Techniques = [TechniqueId.From("psychoeducation")],
                     Measures = [new Measurement(Instruments.Phq9.Id, 12, [3, 3, 3, 3, 0, 0, 0, 0, 0]), new Measurement(InstrumentId.From("my-scale"), 7)],
                     Notes = "n",
                 },
                 new Session(2, Phase.Initial) { Status = SessionStatus.Missed },
-                new Session(3, Phase.Initial) { Status = SessionStatus.Cancelled, Format = SessionFormat.Telephone, Measures = [new Measurement(Instruments.Gad7.Id, null, [1, 1, 1, 1, 1, 1, 1])] },
+                new Session(3, Phase.Initial) { Status = SessionStatus.CancelledByPatient, Format = SessionFormat.Couple, Delivery = DeliveryMode.Telephone, Measures = [new Measurement(Instruments.Gad7.Id, null, [1, 1, 1, 1, 1, 1, 1]) { Rater = Rater.Clinician }] },
+                new Session(4, Phase.Middle) { Status = SessionStatus.Held, Format = SessionFormat.Group, Replaces = 2, Group = new SessionGroup { MembersPresent = 7, Members = [MemberId.From("m1")] }, Measures = [Measurement.OfMean(Instruments.Srm5.Id, 4.25m)] },
             ],
             Goals = [new Goal(GoalId.From("g_1"), "Goal.") { Area = ProblemArea.Grief, SetAtSession = 3, Steps = [new GoalStep { Description = "Step." }, new GoalStep { Description = "Done.", Done = true, DoneAtSession = 4 }], Achieved = true }],
             Diary = [new InterpersonalEvent { Date = new LocalDate(2026, 1, 8), Persons = [p1], WhatHappened = "w", Emotions = [Emotion.Guilt], Mood = 0, Pattern = "p" }],

@@ -32,7 +32,7 @@ public class SchemaTests
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)schema["$schema"]);
         Assert.False((bool?)schema["additionalProperties"]);
         Assert.Equal(["schemaVersion", "protocol"], schema["required"]!.AsArray().Select(n => (string?)n));
-        Assert.Equal(1, (int?)schema["properties"]!["schemaVersion"]!["const"]);
+        Assert.Equal(2, (int?)schema["properties"]!["schemaVersion"]!["const"]);
         var session = schema["properties"]!["sessions"]!["items"]!.AsObject();
         Assert.Equal("The 1-based session number.", (string?)session["properties"]!["number"]!["description"]);
         Assert.Contains("initial", session["properties"]!["phase"]!["enum"]!.AsArray().Select(n => (string?)n));

@@ -7,7 +7,7 @@ public class CatalogueComposerTests
 {
     private static CatalogueFile File(string source, string entryBody, string extraRoot = "")
     {
-        var result = TechniqueCatalogueReader.Read(CatalogueReaderTests.Doc(entryBody, extraRoot), source);
+        var result = CatalogueJson.Default.TryRead(CatalogueReaderTests.Doc(entryBody, extraRoot), source);
         Assert.True(result.Success, string.Join("; ", result.Errors));
         return result.Value;
     }
@@ -35,8 +35,8 @@ public class CatalogueComposerTests
         var result = CatalogueComposer.Compose([File("a.json", Body("role-play"))]);
         Assert.False(result.Success);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("$.entries[0].id", error.Path);
-        Assert.Equal(5, error.Line);
+        Assert.Equal("$.entries[0].id", error.Path.ToString());
+        Assert.Equal(5, error.Location?.Line);
         Assert.Equal("In catalogue 'a.json' (file 1): The id already exists in the base catalogue; set \"override\": true to replace it.", error.Message);
     }
 
@@ -55,7 +55,7 @@ public class CatalogueComposerTests
     {
         var result = CatalogueComposer.Compose([File("a.json", Body("x-technique", isOverride: true))]);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("$.entries[0].id", error.Path);
+        Assert.Equal("$.entries[0].id", error.Path.ToString());
         Assert.Equal("In catalogue 'a.json' (file 1): \"override\" is true but no earlier catalogue has this id.", error.Message);
     }
 
@@ -69,8 +69,8 @@ public class CatalogueComposerTests
 
         var unknown = CatalogueComposer.Compose([File("a.json", Body("x-technique"), "\n  \"disable\": [\"no-such-technique\"],")]);
         var error = Assert.Single(unknown.Errors);
-        Assert.Equal("$.disable[0]", error.Path);
-        Assert.Equal(4, error.Line);
+        Assert.Equal("$.disable[0]", error.Path.ToString());
+        Assert.Equal(4, error.Location?.Line);
         Assert.Equal("In catalogue 'a.json' (file 1): No earlier catalogue has this id, so it cannot be disabled.", error.Message);
     }
 
@@ -142,7 +142,7 @@ public class CatalogueComposerTests
 
             var failed = CatalogueComposer.ComposeFiles([good, bad]);
             var error = Assert.Single(failed.Errors);
-            Assert.Equal("$.entries[0].phaseWeights.middle", error.Path);
+            Assert.Equal("$.entries[0].phaseWeights.middle", error.Path.ToString());
             Assert.StartsWith($"In catalogue '{bad}': A weight is between 0 and 1", error.Message, StringComparison.Ordinal);
         }
         finally

@@ -158,7 +158,7 @@ public class TechniqueDocsTests
     public void The_example_catalogue_loads_and_composes()
     {
         var path = Path.Combine(RepositoryRoot(), "docs", "examples", "catalogue.example.json");
-        var read = TechniqueCatalogueReader.ReadFile(path);
+        var read = CatalogueJson.Default.TryReadFile(path);
         Assert.True(read.Success, string.Join("; ", read.Errors));
         Assert.Contains(read.Value.Entries, e => e.Override);
         Assert.Contains(read.Value.Entries, e => !e.Override);
@@ -179,7 +179,7 @@ public class TechniqueDocsTests
     public void Extending_md_walks_through_the_example_and_the_format()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "extending.md"));
-        foreach (var needle in new[] { "examples/catalogue.example.json", "TechniqueCatalogueReader", "CatalogueComposer", "\"override\": true", "\"disable\"", "schemaVersion", "phaseWeights", "citation" })
+        foreach (var needle in new[] { "examples/catalogue.example.json", "CatalogueJson", "CatalogueComposer", "\"override\": true", "\"disable\"", "schemaVersion", "phaseWeights", "citation" })
         {
             Assert.Contains(needle, text, StringComparison.Ordinal);
         }

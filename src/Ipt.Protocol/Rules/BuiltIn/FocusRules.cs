@@ -255,9 +255,9 @@ internal static class FocusFacts
 }
 
 /// <summary>
-/// IPT0406: the problem area changes in the middle phase without a renegotiation at that session
-/// (from the focus history, <see cref="Formulation.Changes"/>); for a record without a history, the
-/// focus chosen in the middle phase without a renegotiation that changes it. Candidate 25.
+/// IPT0406: the problem area changes in the middle phase without a renegotiation of the contract at
+/// that session, from the focus history (<see cref="Formulation.Changes"/>); for a record without a
+/// history, the focus chosen (last) in the middle phase counts as the change. Candidate 25.
 /// </summary>
 internal sealed class FocusChangedRule : CourseRule
 {
@@ -297,20 +297,11 @@ internal sealed class FocusChangedRule : CourseRule
             return;
         }
 
-        if (formulation.ChosenAtSession is not { } chosen || chosen < first)
+        // A record without a focus history: the focus chosen (last) in the middle phase counts as a change.
+        if (formulation.ChosenAtSession is { } chosen && chosen >= first && !RenegotiatedAt(context.Course, chosen))
         {
-            return;
+            sink.Report(Descriptor, DocumentPath.Of("formulation").Property("chosenAtSession"), From("session", chosen), From("first", first));
         }
-
-        foreach (var renegotiation in context.Course.Renegotiations)
-        {
-            if (renegotiation.ChangesFocus && renegotiation.AtSession >= first && renegotiation.AtSession <= chosen)
-            {
-                return;
-            }
-        }
-
-        sink.Report(Descriptor, DocumentPath.Of("formulation").Property("chosenAtSession"), From("session", chosen), From("first", first));
     }
 
     private static bool RenegotiatedAt(Course course, int session)

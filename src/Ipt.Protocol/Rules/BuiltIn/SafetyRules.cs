@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using static Ipt.Protocol.Rules.BuiltIn.RuleHelpers;
 using static Ipt.Protocol.Rules.DiagnosticArgument;

@@ -120,7 +120,7 @@ internal sealed class IntervalReviewRule : CourseRule
         {
             // Every held session of the phases between initial and termination (middle, maintenance).
             var session = sessions[i];
-            if (context.Timeline.CountsFor(Phase.Middle, session) && !IntervalReview.IsRecordedIn(session, context.Course))
+            if (context.Timeline.IsDueIn(IntervalReview, session) && !IntervalReview.IsRecordedIn(session, context.Course))
             {
                 sink.Report(Descriptor, DocumentPath.Session(i).Property("tasks"), From("number", session.Number), FromEnum("phase", session.Phase));
             }

@@ -147,6 +147,9 @@ internal sealed class ContinuationRule : TerminationTaskRule
         Cite(Confidence.High, "WMK"));
 
     protected override SessionTask Task => SessionTask.ContinuationDiscussed;
+
+    /// <summary>A triage variant (IPT-EST) decides on further treatment only where symptoms persist: IPT0807 judges it.</summary>
+    public override bool AppliesTo(ProtocolDefinition protocol) => base.AppliesTo(protocol) && !protocol.Requires(ProtocolRequirement.Triage);
 }
 
 /// <summary>IPT0606: a non-responder at the end (no response and not in remission) without alternative treatment discussed. Candidate 35.</summary>

@@ -99,15 +99,22 @@ internal sealed class PreGroupMeetingRule : CourseRule
     }
 }
 
-/// <summary>IPT0804: a held middle-phase session without a Social Rhythm Metric (IPSRT). Candidate 42.</summary>
+/// <summary>
+/// IPT0804: a held treatment session from the variant's <see cref="ProtocolDefinition.SocialRhythmMetricFrom"/>
+/// phase through the middle and maintenance phases without a Social Rhythm Metric (IPSRT): the sessions
+/// where <see cref="CourseTimeline.IsDueIn"/> says the review is due. The first held treatment
+/// session is not expected to have one (the metric scores a week of daily records). Candidate 42.
+/// </summary>
 internal sealed class SocialRhythmRule : CourseRule
 {
     public static readonly SocialRhythmRule Instance = new();
 
+    private static readonly PhaseTask Review = PhaseTasks.Of(ProtocolTask.SocialRhythmReview);
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0804",
-        "No social-rhythm measure in a middle-phase session",
-        "Session {number} is a held middle-phase session without a Social Rhythm Metric ({srm5} or {srm17}).",
+        "Session without a social-rhythm measure",
+        "Session {number} is a held {phase}-phase session without a Social Rhythm Metric ({srm5} or {srm17}); the {protocol} protocol reviews it at each session from the {from} phase.",
         RuleCategory.VariantSpecific,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "FRANK"));
@@ -116,14 +123,23 @@ internal sealed class SocialRhythmRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
+        var from = context.Protocol.SocialRhythmMetricFrom;
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            if (session.IsHeld && session.Phase == Phase.Middle && context.IsTreatment(session)
-                && IndexOfMeasure(session, Srm5) < 0 && IndexOfMeasure(session, Srm17) < 0)
+            var due = context.Timeline.IsDueIn(Review, session);
+            if (due && IndexOfMeasure(session, Srm5) < 0 && IndexOfMeasure(session, Srm17) < 0)
             {
-                sink.Report(Descriptor, DocumentPath.Session(i).Property("measures"), From("number", session.Number), From("srm5", Srm5), From("srm17", Srm17));
+                sink.Report(
+                    Descriptor,
+                    DocumentPath.Session(i).Property("measures"),
+                    From("number", session.Number),
+                    FromEnum("phase", session.Phase),
+                    From("srm5", Srm5),
+                    From("srm17", Srm17),
+                    ProtocolArg(context),
+                    FromEnum("from", from));
             }
         }
     }

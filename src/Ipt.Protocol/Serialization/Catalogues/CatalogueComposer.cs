@@ -50,11 +50,11 @@ public static class CatalogueComposer
                 var exists = entries.ContainsKey(id);
                 if (added.Override && !exists)
                 {
-                    errors.Add(Error(label, added.Location, "\"override\" is true but no earlier catalogue has this id."));
+                    errors.Add(Error(label, added.Path, added.Location, "\"override\" is true but no earlier catalogue has this id."));
                 }
                 else if (!added.Override && exists)
                 {
-                    errors.Add(Error(label, added.Location, $"The id already exists in {origins[id]}; set \"override\": true to replace it."));
+                    errors.Add(Error(label, added.Path, added.Location, $"The id already exists in {origins[id]}; set \"override\": true to replace it."));
                 }
 
                 entries[id] = added.Entry;
@@ -65,7 +65,7 @@ public static class CatalogueComposer
             {
                 if (!entries.Remove(disabled.Id))
                 {
-                    errors.Add(Error(label, disabled.Location, "No earlier catalogue has this id, so it cannot be disabled."));
+                    errors.Add(Error(label, disabled.Path, disabled.Location, "No earlier catalogue has this id, so it cannot be disabled."));
                 }
 
                 origins.Remove(disabled.Id);
@@ -95,7 +95,7 @@ public static class CatalogueComposer
         var errors = new List<DocumentError>();
         foreach (var path in paths)
         {
-            var read = TechniqueCatalogueReader.ReadFile(path);
+            var read = CatalogueJson.Default.TryReadFile(path);
             if (read.TryGetValue(out var file))
             {
                 files.Add(file);
@@ -104,7 +104,7 @@ public static class CatalogueComposer
             {
                 foreach (var error in read.Errors)
                 {
-                    errors.Add(new DocumentError(error.Path, $"In catalogue '{path}': {error.Message}", error.Line, error.BytePositionInLine));
+                    errors.Add(new DocumentError(error.Code, error.Path, $"In catalogue '{path}': {error.Message}", error.Location));
                 }
             }
         }
@@ -115,6 +115,6 @@ public static class CatalogueComposer
     private static string Label(CatalogueFile file, int position) =>
         $"catalogue '{file.Source ?? file.Name}' (file {position})";
 
-    private static DocumentError Error(string label, CatalogueLocation? location, string message) =>
-        new(location?.Path ?? "$", $"In {label}: {message}", location?.Line, location?.BytePositionInLine);
+    private static DocumentError Error(string label, DocumentPath? path, DocumentLocation? location, string message) =>
+        new(DocumentErrorCodes.Composition, path ?? DocumentPath.Root, $"In {label}: {message}", location);
 }

@@ -3,25 +3,17 @@ using Ipt.Protocol.Techniques;
 
 namespace Ipt.Protocol.Serialization;
 
-/// <summary>Where something was found in a catalogue file: its JSON path, 1-based line and 0-based byte position in the line.</summary>
-/// <param name="Path">The JSON path, such as <c>$.entries[2].id</c>.</param>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="BytePositionInLine">The 0-based byte position in the line.</param>
-public sealed record CatalogueLocation(string Path, long Line, long BytePositionInLine)
-{
-    /// <summary>Formats the location as <c>$.entries[2].id (line 14, position 12)</c>.</summary>
-    /// <returns>The formatted location.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Path} (line {Line}, position {BytePositionInLine})");
-}
-
 /// <summary>One entry of a contributor catalogue file: a technique, and whether it replaces an entry of an earlier catalogue.</summary>
 /// <param name="Entry">The technique entry.</param>
 /// <param name="Override">Whether the entry replaces an earlier entry with the same id (it must then exist).</param>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record CatalogueFileEntry(TechniqueEntry Entry, bool Override = false)
 {
-    /// <summary>Gets where the entry's id is in the file, when read from one.</summary>
-    public CatalogueLocation? Location { get; init; }
+    /// <summary>Gets the path of the entry's id in the file, when read from one.</summary>
+    public DocumentPath? Path { get; init; }
+
+    /// <summary>Gets the line and column of the entry's id in the file, when read from one.</summary>
+    public DocumentLocation? Location { get; init; }
 }
 
 /// <summary>One id a contributor catalogue file disables (removes from the catalogues before it).</summary>
@@ -29,12 +21,15 @@ public sealed record CatalogueFileEntry(TechniqueEntry Entry, bool Override = fa
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record CatalogueDisable(TechniqueId Id)
 {
-    /// <summary>Gets where the id is in the file, when read from one.</summary>
-    public CatalogueLocation? Location { get; init; }
+    /// <summary>Gets the path of the id in the file, when read from one.</summary>
+    public DocumentPath? Path { get; init; }
+
+    /// <summary>Gets the line and column of the id in the file, when read from one.</summary>
+    public DocumentLocation? Location { get; init; }
 }
 
 /// <summary>
-/// A contributor technique catalogue, as read from a JSON file by <see cref="TechniqueCatalogueReader"/>:
+/// A contributor technique catalogue, as read from a JSON file by <see cref="CatalogueJson"/>:
 /// entries to add (or, explicitly, to override) and ids to disable. Compose files over the
 /// built-in catalogue with <see cref="CatalogueComposer"/>; the format is described in docs/extending.md.
 /// </summary>

@@ -65,26 +65,39 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
         }
 
         var text = JsonValueText.ReadString(ref reader, "an ISO-8601 duration string such as PT50M");
+        return TryParse(text, out duration, out var problem) ? duration : throw new IptJsonException(problem);
+    }
+
+    /// <summary>Parses an ISO-8601 duration of days and time units (no years, months or weeks); never throws, even for durations too long for NodaTime.</summary>
+    internal static bool TryParse(string text, out Duration duration, out string problem)
+    {
+        duration = default;
         var result = PeriodPattern.NormalizingIso.Parse(text);
         if (!result.Success)
         {
-            throw new IptJsonException("Expected an ISO-8601 duration such as PT50M.");
+            problem = "Expected an ISO-8601 duration such as PT50M.";
+            return false;
         }
 
         var period = result.Value;
         if (period.Years != 0 || period.Months != 0 || period.Weeks != 0)
         {
-            throw new IptJsonException("Expected an ISO-8601 duration of days, hours, minutes and seconds (no years, months or weeks), such as PT50M.");
+            problem = "Expected an ISO-8601 duration of days, hours, minutes and seconds (no years, months or weeks), such as PT50M.";
+            return false;
         }
 
-        try
+        // Period.ToDuration overflows for huge values: add up exactly, and refuse what a Duration cannot hold.
+        Int128 nanoseconds = ((Int128)period.Days * 86_400_000_000_000L) + ((Int128)period.Hours * 3_600_000_000_000L) + ((Int128)period.Minutes * 60_000_000_000L)
+            + ((Int128)period.Seconds * 1_000_000_000L) + ((Int128)period.Milliseconds * 1_000_000L) + ((Int128)period.Ticks * 100L) + period.Nanoseconds;
+        if (nanoseconds < long.MinValue || nanoseconds > long.MaxValue)
         {
-            return period.ToDuration();
+            problem = "The duration is too long.";
+            return false;
         }
-        catch (OverflowException)
-        {
-            throw new IptJsonException("The duration is too long.");
-        }
+
+        duration = Duration.FromNanoseconds((long)nanoseconds);
+        problem = string.Empty;
+        return true;
     }
 
     /// <inheritdoc/>
@@ -143,70 +156,6 @@ public sealed class PeriodJsonConverter : JsonConverter<Period>
     }
 }
 
-/// <summary>
-/// Reads and writes an enum as the camelCase name of its member (<c>roleDispute</c>). Numbers,
-/// other spellings and undefined values are rejected.
-/// </summary>
-/// <typeparam name="T">The enum type.</typeparam>
-/// <remarks>Stateless and thread-safe.</remarks>
-public sealed class CamelCaseEnumJsonConverter<T> : JsonConverter<T>
-    where T : struct, Enum
-{
-    private static readonly T[] Values = Enum.GetValues<T>();
-    private static readonly string[] Names = [.. Enum.GetNames<T>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n))];
-    private static readonly JsonEncodedText[] Encoded = [.. Names.Select(n => JsonEncodedText.Encode(n))];
-    private static readonly string Expected = string.Join(", ", Names);
-    private static readonly byte[][] Utf8Names = [.. Encoded.Select(e => e.EncodedUtf8Bytes.ToArray())];
-
-    /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new IptJsonException(reader.TokenType == JsonTokenType.Null
-                ? $"null is not allowed here; expected one of {Expected}."
-                : $"Expected one of the strings {Expected}.");
-        }
-
-        if (JsonValueText.TryGetPlainBytes(ref reader, out var utf8))
-        {
-            // The usual case: compare bytes, without transcoding a name per comparison.
-            for (var i = 0; i < Utf8Names.Length; i++)
-            {
-                if (utf8.SequenceEqual(Utf8Names[i]))
-                {
-                    return Values[i];
-                }
-            }
-
-            throw new IptJsonException($"Unknown value; expected one of {Expected}.");
-        }
-
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if (reader.ValueTextEquals(Names[i]))
-            {
-                return Values[i];
-            }
-        }
-
-        throw new IptJsonException($"Unknown value; expected one of {Expected}.");
-    }
-
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        var index = Array.IndexOf(Values, value);
-        if (index < 0)
-        {
-            throw new JsonException($"{typeof(T).Name} value {value} is not defined.");
-        }
-
-        writer.WriteStringValue(Encoded[index]);
-    }
-}
-
 /// <summary>A <see cref="JsonException"/> raised by this library's converters: its message is plain and safe to show.</summary>
 internal sealed class IptJsonException : JsonException
 {
@@ -245,6 +194,12 @@ internal static class JsonValueText
         if (reader.TokenType != JsonTokenType.String)
         {
             throw new IptJsonException(reader.TokenType == JsonTokenType.Null ? $"null is not allowed here; expected {expected}." : $"Expected {expected}.");
+        }
+
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        if (!System.Text.Unicode.Utf8.IsValid(raw) || (reader.ValueIsEscaped && !Shapes.JsonSyntax.EscapesAreValidUnicode(raw)))
+        {
+            throw new IptJsonException("The text is not valid Unicode.");
         }
 
         return reader.GetString()!;
