@@ -119,6 +119,7 @@ public enum TaskTiming
 public sealed record PhaseTask
 {
     private static readonly TechniqueId IntervalReviewTechnique = TechniqueId.From("interval-review");
+    private static readonly TechniqueId InventoryTechnique = TechniqueId.From("interpersonal-inventory");
 
     /// <summary>Creates a task.</summary>
     /// <param name="task">The task.</param>
@@ -176,7 +177,8 @@ public sealed record PhaseTask
     /// <summary>
     /// Returns whether a session records the task (whatever its status or phase; the caller judges
     /// when): its <see cref="RecordedAs"/> session task; for the interval review also the
-    /// <c>interval-review</c> technique; for the time-limit reminder also the ending raised (in the
+    /// <c>interval-review</c> technique; for the inventory also the <c>interpersonal-inventory</c>
+    /// technique; for the time-limit reminder also the ending raised (in the
     /// middle phase, where the caller judges it); for the social-rhythm review also a Social Rhythm Metric
     /// measure; for caregiver involvement also a joint session or a parent or caregiver of the
     /// inventory among the attendees [MUFSON]. Tasks that are course records (sick role, focus,
@@ -198,6 +200,8 @@ public sealed record PhaseTask
         {
             case ProtocolTask.IntervalReview:
                 return session.Used(IntervalReviewTechnique);
+            case ProtocolTask.InterpersonalInventory:
+                return session.Used(InventoryTechnique);
             case ProtocolTask.TimeLimitReminder:
                 return session.Has(SessionTask.EndingRaised);
             case ProtocolTask.SocialRhythmReview:

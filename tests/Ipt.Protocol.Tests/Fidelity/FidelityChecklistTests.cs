@@ -155,9 +155,9 @@ public class FidelityChecklistTests
     [Fact]
     public void A_task_done_after_its_phase_is_done_late()
     {
+        // The inventory is begun when a session records its task or its technique (as IPT0310): neither before session 6.
         var course = SampleCourses.Standard
-            .Edit(1, s => s.Without(SessionTask.InterpersonalInventory))
-            .Edit(3, s => s.Without(SessionTask.InterpersonalInventory))
+            .EditAll(s => s.Without(SessionTask.InterpersonalInventory).Without("interpersonal-inventory"))
             .Edit(6, s => s.PlusTask(SessionTask.InterpersonalInventory)) with { SickRole = new SickRole { GrantedAtSession = 5 } };
         var checklist = Checklist(course);
         var inventory = checklist.ItemOf(ProtocolTask.InterpersonalInventory)!;

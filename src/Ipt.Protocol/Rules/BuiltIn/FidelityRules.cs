@@ -14,6 +14,8 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
 {
     public static readonly InventoryTimingRule Instance = new();
 
+    private static readonly PhaseTask Inventory = PhaseTasks.Of(ProtocolTask.InterpersonalInventory);
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0310",
         "Interpersonal inventory begun after the initial phase",
@@ -28,8 +30,7 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            var task = session.Has(SessionTask.InterpersonalInventory);
-            if (!session.IsHeld || (!task && !session.Used(TechniqueIds.InterpersonalInventory)))
+            if (!session.IsHeld || !Inventory.IsRecordedIn(session, context.Course))
             {
                 continue;
             }
@@ -39,7 +40,7 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
                 return;
             }
 
-            sink.Report(Descriptor, DocumentPath.Session(i).Property(task ? "tasks" : "techniques"), From("number", session.Number), FromEnum("phase", session.Phase));
+            sink.Report(Descriptor, DocumentPath.Session(i).Property(session.Has(SessionTask.InterpersonalInventory) ? "tasks" : "techniques"), From("number", session.Number), FromEnum("phase", session.Phase));
             return;
         }
     }
