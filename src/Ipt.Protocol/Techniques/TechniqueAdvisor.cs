@@ -372,6 +372,12 @@ public sealed class TechniqueAdvisor
             }
         }
 
+        // Once the dispute's stage is recorded, determining it is done: it is not suggested again.
+        if (stageAssessmentRow >= 0 && stage is not null)
+        {
+            score[stageAssessmentRow] = 0;
+        }
+
         // A role dispute without a stage: determining the stage is overdue once the initial phase is over.
         if (stageAssessmentRow >= 0 && stage is null && phase is Phase.Middle or Phase.Maintenance && variant.Applies[stageAssessmentRow]
             && (primary == ProblemArea.RoleDispute || secondary == ProblemArea.RoleDispute))
