@@ -15,18 +15,72 @@ internal sealed record InputProblem(string Path, DocumentLocation? Location, str
 /// <summary>Reading the tool's inputs: course files, catalogue files, protocol ids. Problems go to the error writer as <c>FILE:line:position: message</c>.</summary>
 internal static class CliInput
 {
-    /// <summary>Reads and parses a course file; on failure writes where and why, and returns null.</summary>
+    /// <summary>The file argument that means standard input.</summary>
+    public const string StandardInputArgument = "-";
+
+    /// <summary>
+    /// Standard input for this run of the tool (<see cref="IptCli.Run(string[], TextWriter, TextWriter, Stream)"/>
+    /// sets it; async-local so that runs in parallel, as in tests, do not share it).
+    /// </summary>
+    internal static readonly AsyncLocal<Stream?> StandardInput = new();
+
+    /// <summary>
+    /// The course files named by the arguments: a folder stands for every <c>*.course.json</c> file in it
+    /// (not its subfolders, in ordinal order of name), <c>-</c> for standard input, anything else for itself.
+    /// A folder with no course file is an error (written; the result is then null).
+    /// </summary>
+    public static List<string>? ExpandCourseArguments(IEnumerable<string> arguments, string command, TextWriter error)
+    {
+        var paths = new List<string>();
+        foreach (var argument in arguments)
+        {
+            if (argument != StandardInputArgument && Directory.Exists(argument))
+            {
+                var found = Directory.GetFiles(argument, "*.course.json", SearchOption.TopDirectoryOnly);
+                if (found.Length == 0)
+                {
+                    error.WriteLine($"ipt {command}: {Printable(argument)}: the folder has no *.course.json file.");
+                    return null;
+                }
+
+                Array.Sort(found, StringComparer.Ordinal);
+                paths.AddRange(found);
+            }
+            else
+            {
+                paths.Add(argument);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>Reads and parses a course file (<c>-</c>: standard input); on failure writes where and why, and returns null.</summary>
     public static CourseFile? ReadCourse(string path, TextWriter error, List<InputProblem>? problems = null)
     {
         byte[]? bytes;
         try
         {
             // Never more than the size limit and one byte: /dev/zero or a huge file is refused, not held.
-            bytes = ReadBounded(path, CourseJson.Default.Limits.MaxDocumentBytes);
+            if (path == StandardInputArgument)
+            {
+                bytes = ReadBounded(StandardInput.Value ?? Console.OpenStandardInput(), CourseJson.Default.Limits.MaxDocumentBytes);
+            }
+            else if (Directory.Exists(path))
+            {
+                error.WriteLine($"{Printable(path)}: cannot read the file: it is a folder (ipt validate takes a folder of *.course.json files)");
+                problems?.Add(new InputProblem(path, null, "Cannot read the file: it is a folder."));
+                return null;
+            }
+            else
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024);
+                bytes = ReadBounded(stream, CourseJson.Default.Limits.MaxDocumentBytes);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            error.WriteLine($"{path}: cannot read the file: {ReasonOf(ex)}");
+            error.WriteLine($"{Printable(path)}: cannot read the file: {ReasonOf(ex)}");
             problems?.Add(new InputProblem(path, null, $"Cannot read the file: {ReasonOf(ex)}."));
             return null;
         }
@@ -112,16 +166,15 @@ internal static class CliInput
     {
         foreach (var e in errors)
         {
-            error.WriteLine(e.Location is { } at
+            error.WriteLine(Printable(e.Location is { } at
                 ? string.Create(CultureInfo.InvariantCulture, $"{path}:{at.Line}:{at.Column}: {e.Code}: {e.Message} ({e.Path})")
-                : $"{path}: {e.Code}: {e.Message} ({e.Path})");
+                : $"{path}: {e.Code}: {e.Message} ({e.Path})"));
         }
     }
 
     /// <summary>Reads a file up to a limit; returns null when it is longer (reading stops one byte past the limit).</summary>
-    private static byte[]? ReadBounded(string path, int limit)
+    private static byte[]? ReadBounded(Stream stream, int limit)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024);
         if (stream.CanSeek && stream.Length > limit)
         {
             return null;
@@ -160,7 +213,7 @@ internal static class CliInput
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-')
                 {
-                    result.AddError($"Unknown option '{token.Value}'. Run with --help for the options; a file whose name starts with '-' is written ./{token.Value}.");
+                    result.AddError($"Unknown option '{Printable(token.Value)}'; a file whose name starts with '-' is written ./{Printable(token.Value)}.");
                 }
             }
         });
@@ -170,14 +223,60 @@ internal static class CliInput
     /// <summary>Adds the <c>--format</c> option with the given choices, the first being the default.</summary>
     public static Option<string> FormatOption(params string[] choices)
     {
+        // Any case is accepted (--format JSON); the value is lower-cased.
         var format = new Option<string>("--format")
         {
             Description = $"Output format: {string.Join(", ", choices)}.",
             DefaultValueFactory = _ => choices[0],
+            CustomParser = result => result.Tokens.Count == 0 ? choices[0] : result.Tokens[^1].Value.ToLowerInvariant(),
         };
-        format.AcceptOnlyFromAmong(choices);
+        format.CompletionSources.Add(choices);
+        format.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !choices.Contains(result.Tokens[^1].Value.ToLowerInvariant()))
+            {
+                result.AddError($"--format '{Printable(result.Tokens[^1].Value)}' is not one of: {string.Join(", ", choices)}.");
+            }
+        });
         return format;
     }
+
+    /// <summary>
+    /// Text as it may be written to a terminal: control characters (C0 but tab, DEL, C1) and the
+    /// noncharacters U+FFFE and U+FFFF are written as <c>\uXXXX</c>, so a file or member name cannot
+    /// move the cursor, clear the screen or forge a line of output.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !MustEscape(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 16).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (MustEscape(c))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool MustEscape(char c) => (c < ' ' && c != '\t') || (c >= '\u007f' && c <= '\u009f') || c is '\ufffe' or '\uffff';
 
     internal static string ReasonOf(Exception ex) => ex switch
     {

@@ -21,18 +21,48 @@ public static class IptCli
     /// <param name="output">Where normal output goes.</param>
     /// <param name="error">Where errors go.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, null);
+
+    /// <summary>Runs the tool with a given standard input (read for the file argument <c>-</c>).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where normal output goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="input">Standard input; <see langword="null"/> for the console's.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Stream? input)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = BuildRoot(ProtocolRegistry.BuiltIn);
         var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var code = parseResult.Invoke(configuration);
 
-        // Parse errors are bad usage, not protocol errors.
-        return parseResult.Errors.Count > 0 ? Failure : code;
+        // Bad usage: the reasons first, then where the help is (not the whole help).
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpWithExamples)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine(CliInput.Printable(parseError.Message));
+            }
+
+            var command = parseResult.CommandResult.Command;
+            var name = command is RootCommand ? "ipt" : "ipt " + command.Name;
+            error.WriteLine($"Run '{name} --help' for usage.");
+            return Failure;
+        }
+
+        CliInput.StandardInput.Value = input;
+        Output.Names.HelpBase.Value = parseResult.GetValue<string?>(HelpBaseOption);
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            return parseResult.Invoke(configuration);
+        }
+        finally
+        {
+            CliInput.StandardInput.Value = null;
+            Output.Names.HelpBase.Value = null;
+        }
     }
 
     /// <summary>Builds the root command over a protocol registry.</summary>
@@ -42,9 +72,26 @@ public static class IptCli
     {
         var root = new RootCommand(
             "ipt: the Interpersonal Psychotherapy (IPT) protocol, computable. States protocol facts; gives no clinical advice.");
+        root.Options.Add(new Option<string?>(HelpBaseOption)
+        {
+            Description = $"The base URL of the rule pages in help links (default: {Rules.DiagnosticDescriptor.DefaultHelpBase}); for a mirror of docs/rules.",
+            Recursive = true,
+            Validators =
+            {
+                result =>
+                {
+                    var value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+                    if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http" or "file") || !value.EndsWith('/')))
+                    {
+                        result.AddError($"{HelpBaseOption} '{CliInput.Printable(value)}': expected an absolute http(s) or file URL ending in '/'.");
+                    }
+                },
+            },
+        });
         root.Subcommands.Add(ProtocolsCommand.Create(registry));
         root.Subcommands.Add(PlanCommand.Create(registry));
         root.Subcommands.Add(RulesCommand.Create(registry));
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create(registry));
         root.Subcommands.Add(ReportCommand.Create(registry));
@@ -80,6 +127,9 @@ public static class IptCli
 
         return root;
     }
+
+    /// <summary>The global option naming the base URL of the rule pages.</summary>
+    private const string HelpBaseOption = "--help-base";
 
     private const string ExamplesHeading = "\n\nExamples:\n";
 

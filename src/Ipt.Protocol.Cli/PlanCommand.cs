@@ -29,13 +29,17 @@ internal static class PlanCommand
         };
         var skip = new Option<LocalDate[]>("--skip")
         {
-            Description = "A date on which no session is held (repeat for several); the session moves to the next slot.",
+            Description = "A date on which no session is held (repeat for several); the session moves to the next slot. A date on which no session would fall is an error.",
             AllowMultipleArgumentsPerToken = true,
             CustomParser = result => [.. result.Tokens.Select(t => ParseDate(result, t.Value))],
         };
         var outFile = new Option<string?>("--out")
         {
             Description = "Write a new course document with the planned sessions to this file (ready to fill in), instead of printing the table.",
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "With --out: overwrite the file when it exists.",
         };
         var command = new Command(
             "plan",
@@ -46,6 +50,7 @@ internal static class PlanCommand
             sessions,
             skip,
             outFile,
+            force,
         };
         command.SetAction(parseResult =>
         {
@@ -66,13 +71,49 @@ internal static class PlanCommand
             var count = options.Sessions ?? definition.Sessions.Default;
             if (!definition.Sessions.Contains(count))
             {
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ipt plan: --sessions {count} is outside {definition.Id}'s range of {definition.Sessions.Min} to {definition.Sessions.Max}."));
+                error.WriteLine(definition.Sessions.Min == definition.Sessions.Max
+                    ? string.Create(CultureInfo.InvariantCulture, $"ipt plan: --sessions {count}: {definition.Id} has exactly {definition.Sessions.Min} treatment sessions.")
+                    : string.Create(CultureInfo.InvariantCulture, $"ipt plan: --sessions {count} is outside {definition.Id}'s range of {definition.Sessions.Min} to {definition.Sessions.Max}."));
                 return IptCli.Failure;
+            }
+
+            var first = parseResult.GetRequiredValue(start);
+            ValueList<Session> planned;
+            try
+            {
+                planned = SchedulePlanner.Plan(definition, first, options);
+            }
+            catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "start")
+            {
+                error.WriteLine($"ipt plan: --start {LocalDatePattern.Iso.Format(first)}: the plan would run past the last date of the calendar (9999-12-31).");
+                return IptCli.Failure;
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "skip")
+            {
+                error.WriteLine("ipt plan: --skip: the skipped dates leave no date to plan a session on.");
+                return IptCli.Failure;
+            }
+
+            // A skipped date on which no session would fall is a mistake, not something to ignore.
+            foreach (var date in options.Skip.Distinct())
+            {
+                var without = SchedulePlanner.Plan(definition, first, options with { Skip = ValueList.From(options.Skip.Where(d => d != date)) });
+                if (!without.Any(s => s.Date == date))
+                {
+                    error.WriteLine($"ipt plan: --skip {LocalDatePattern.Iso.Format(date)}: no session of the plan falls on that date.");
+                    return IptCli.Failure;
+                }
             }
 
             if (parseResult.GetValue(outFile) is { } path)
             {
-                var course = SchedulePlanner.PlanCourse(definition, parseResult.GetRequiredValue(start), options);
+                if (File.Exists(path) && !parseResult.GetValue(force))
+                {
+                    error.WriteLine($"ipt plan: {CliInput.Printable(path)}: the file exists; add --force to overwrite it.");
+                    return IptCli.Failure;
+                }
+
+                var course = new Course(definition.Id) { Sessions = planned };
                 try
                 {
                     File.WriteAllText(path, Serialization.CourseJson.Default.WriteToString(course) + "\n");
@@ -87,7 +128,6 @@ internal static class PlanCommand
                 return IptCli.Success;
             }
 
-            var planned = SchedulePlanner.Plan(definition, parseResult.GetRequiredValue(start), options);
             output.Write(Render(definition, planned));
             return IptCli.Success;
         });

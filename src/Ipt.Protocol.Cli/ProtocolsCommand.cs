@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ipt.Protocol.Cli.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -107,7 +108,7 @@ internal static class ProtocolsCommand
     internal static string RenderJson(ProtocolRegistry registry)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
         {
             json.WriteStartObject();
             json.WriteStartArray("protocols");

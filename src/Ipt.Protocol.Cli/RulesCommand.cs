@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ipt.Protocol.Cli.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -67,7 +68,7 @@ internal static class RulesCommand
     internal static string RenderJson(IReadOnlyList<DiagnosticDescriptor> descriptors)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
         {
             json.WriteStartObject();
             json.WriteStartArray("rules");
@@ -76,11 +77,11 @@ internal static class RulesCommand
                 json.WriteStartObject();
                 json.WriteString("id", d.Id);
                 json.WriteString("title", d.Title);
-                json.WriteString("category", Camel(d.Category.ToString()));
+                json.WriteString("category", d.Category);
                 json.WriteString("defaultSeverity", Severity(d.DefaultSeverity));
                 json.WriteString("messageFormat", d.MessageFormat);
-                json.WriteString("helpUri", d.HelpLink);
-                json.WriteString("citation", d.Citation.ToString());
+                json.WriteString("helpUri", Names.Help(d));
+                json.WriteString("citation", d.Citation?.ToString());
                 json.WriteEndObject();
             }
 

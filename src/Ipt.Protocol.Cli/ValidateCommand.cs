@@ -14,7 +14,7 @@ internal static class ValidateCommand
     {
         var files = CliInput.RefuseOptionLikeFiles(new Argument<string[]>("FILE")
         {
-            Description = "Course documents (JSON) to check.",
+            Description = "Course documents (JSON) to check; a folder checks every *.course.json file in it, '-' reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         });
         var format = CliInput.FormatOption("text", "json", "sarif", "fhir");
@@ -82,7 +82,12 @@ internal static class ValidateCommand
             var reports = new List<FileReport>();
             var problems = new List<InputProblem>();
             var unreadable = false;
-            foreach (var path in parseResult.GetValue(files) ?? [])
+            if (CliInput.ExpandCourseArguments(parseResult.GetValue(files) ?? [], "validate", error) is not { } paths)
+            {
+                return IptCli.Failure;
+            }
+
+            foreach (var path in paths)
             {
                 if (CliInput.ReadCourse(path, error, problems) is not { } file)
                 {
@@ -109,7 +114,7 @@ internal static class ValidateCommand
             {
                 "json" => JsonReport.Render(reports),
                 "sarif" => SarifReport.Render(reports, problems),
-                "fhir" => FhirReport.Render(reports, problems, parseResult.GetValue(files) ?? []),
+                "fhir" => FhirReport.Render(reports, problems, paths),
                 _ => TextReport.Render(reports, CliInput.UseColour(output)),
             });
             if (parseResult.GetValue(suggest) && selected == "text")
@@ -118,6 +123,13 @@ internal static class ValidateCommand
                 foreach (var report in reports)
                 {
                     output.WriteLine();
+                    if (forced is null && !registry.TryGet(report.File.Course.Protocol, out _))
+                    {
+                        // IPT0002 above says so; the advisor needs the protocol.
+                        output.WriteLine($"{CliInput.Printable(report.Path)}: no suggestions: the course's protocol ($.protocol) is not known.");
+                        continue;
+                    }
+
                     output.Write(SuggestCommand.RenderText(report.Path, SuggestCommand.Advise(advisor, report.File.Course, null, 5, forced)));
                 }
             }

@@ -12,7 +12,8 @@ namespace Ipt.Protocol.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// Several calls to <c>AddIptProtocol</c> share one configuration: what each call adds is kept, in
-/// call order. The configuration is read once, when the first service is resolved.
+/// call order. The configuration is read once, when the first service is resolved; what
+/// <see cref="Configure"/> adds (from options or other services) is applied then.
 /// </remarks>
 public sealed class IptProtocolBuilder
 {
@@ -112,6 +113,22 @@ public sealed class IptProtocolBuilder
         return this;
     }
 
+    /// <summary>
+    /// Configures the builder later, when the first of the services is resolved, with the service
+    /// provider: for settings bound from configuration (<c>IOptions&lt;T&gt;</c>) or held by other
+    /// services. Every call to the builder made in <paramref name="configure"/> applies as if made at
+    /// registration, and the rule ids it configures are checked then (an unknown id throws
+    /// <see cref="InvalidOperationException"/> from that first resolution).
+    /// </summary>
+    /// <param name="configure">Calls the builder's methods; runs once, on the thread of the first resolution. Do not register services in it: the provider is already built.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder Configure(Action<IptProtocolBuilder, IServiceProvider> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Configuration.Deferred.Add(configure);
+        return this;
+    }
+
     /// <summary>Adds a migration step for course documents of an older schema version.</summary>
     /// <param name="migration">The migration step.</param>
     /// <returns>The builder.</returns>
@@ -139,4 +156,54 @@ internal sealed class IptProtocolConfiguration
     public List<CourseMigration> Migrations { get; } = [];
 
     public IptJsonLimits JsonLimits { get; set; } = IptJsonLimits.Default;
+
+    public List<Action<IptProtocolBuilder, IServiceProvider>> Deferred { get; } = [];
+
+    public IServiceCollection? Services { get; set; }
+
+    // One complete configuration per service provider: the deferred steps read that provider's services.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IServiceProvider, IptProtocolConfiguration> complete = [];
+
+    private readonly Lock gate = new();
+
+    /// <summary>Returns the configuration with the deferred steps (<see cref="IptProtocolBuilder.Configure"/>) applied for a provider, once per provider.</summary>
+    public IptProtocolConfiguration Ready(IServiceProvider provider)
+    {
+        if (Deferred.Count == 0)
+        {
+            return this;
+        }
+
+        lock (gate)
+        {
+            if (!complete.TryGetValue(provider, out var ready))
+            {
+                ready = Apply(provider);
+                complete.Add(provider, ready);
+            }
+
+            return ready;
+        }
+    }
+
+    private IptProtocolConfiguration Apply(IServiceProvider provider)
+    {
+        var copy = new IptProtocolConfiguration { Services = Services, JsonLimits = JsonLimits };
+        copy.Protocols.AddRange(Protocols);
+        copy.Rules.AddRange(Rules);
+        copy.Severities.AddRange(Severities);
+        copy.DisabledRules.AddRange(DisabledRules);
+        copy.Catalogues.AddRange(Catalogues);
+        copy.Migrations.AddRange(Migrations);
+        copy.Deferred.AddRange(Deferred);
+        var builder = new IptProtocolBuilder(Services!, copy);
+        for (var i = 0; i < copy.Deferred.Count; i++)
+        {
+            copy.Deferred[i](builder, provider);
+        }
+
+        copy.Deferred.Clear();
+        IptProtocolServiceCollectionExtensions.CheckRuleIds(copy);
+        return copy;
+    }
 }

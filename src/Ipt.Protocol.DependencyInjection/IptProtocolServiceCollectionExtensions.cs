@@ -24,6 +24,11 @@ public static class IptProtocolServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds host variants, rules, severity overrides, catalogues, limits and migrations.</param>
     /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// A severity override or a disabled rule names an id that is neither built in nor a host rule
+    /// added so far (in this call or an earlier one), or names one of the engine's own ids: checked
+    /// here, at registration, so a typo in configuration fails at start-up.
+    /// </exception>
     /// <remarks>
     /// A contributor catalogue that cannot be read or composed makes the first resolution of the
     /// catalogue (and of what depends on it) throw an <see cref="InvalidOperationException"/> that lists
@@ -35,21 +40,40 @@ public static class IptProtocolServiceCollectionExtensions
         var configuration = FindConfiguration(services);
         if (configuration is null)
         {
-            configuration = new IptProtocolConfiguration();
+            configuration = new IptProtocolConfiguration { Services = services };
             services.AddSingleton(configuration);
         }
 
         configure?.Invoke(new IptProtocolBuilder(services, configuration));
+        CheckRuleIds(configuration);
 
-        services.TryAddSingleton(_ => BuildRegistry(configuration));
-        services.TryAddSingleton(_ => BuildCatalogue(configuration));
-        services.TryAddSingleton(sp => BuildValidatorOptions(configuration, sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
+        services.TryAddSingleton(sp => BuildRegistry(configuration.Ready(sp)));
+        services.TryAddSingleton(sp => BuildCatalogue(configuration.Ready(sp)));
+        services.TryAddSingleton(sp => BuildValidatorOptions(configuration.Ready(sp), sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
         services.TryAddSingleton(sp => new CourseValidator(sp.GetRequiredService<ValidatorOptions>()));
         services.TryAddSingleton(sp => new TechniqueAdvisor(sp.GetRequiredService<TechniqueCatalogue>(), sp.GetRequiredService<ProtocolRegistry>()));
-        services.TryAddSingleton(_ => configuration.JsonLimits);
-        services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Migrations));
+        services.TryAddSingleton(sp => configuration.Ready(sp).JsonLimits);
+        services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Ready(sp).Migrations));
         services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => sp.GetRequiredService<CourseJson>().CreateSerializerOptions());
         return services;
+    }
+
+    internal static void CheckRuleIds(IptProtocolConfiguration configuration)
+    {
+        if (configuration.Severities.Count == 0 && configuration.DisabledRules.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // The validator's constructor checks every id; the catalogue does not matter for that, so it is not read here.
+            _ = new CourseValidator(BuildValidatorOptions(configuration, ProtocolRegistry.BuiltIn, TechniqueCatalogue.Empty));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException("AddIptProtocol: " + e.Message, e);
+        }
     }
 
     private static IptProtocolConfiguration? FindConfiguration(IServiceCollection services)

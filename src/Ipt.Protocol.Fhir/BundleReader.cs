@@ -149,7 +149,7 @@ internal sealed class BundleReader(IptFhirOptions options)
 
     private Course ReadCourse(CarePlan plan, string path, ProtocolId protocol)
     {
-        CheckElements(plan, path, "extension", "status", "intent", "category", "subject", "instantiatesCanonical", "activity", "goal");
+        CheckElements(plan, path, "extension", "status", "intent", "category", "subject", "instantiatesCanonical", "activity", "goal", "author", "addresses");
         var canonicals = plan.InstantiatesCanonical.ToList();
         for (var i = 0; i < canonicals.Count; i++)
         {
@@ -159,10 +159,19 @@ internal sealed class BundleReader(IptFhirOptions options)
             }
         }
 
-        var course = new Course(protocol);
+        var course = new Course(protocol)
+        {
+            Therapist = ReadTherapist(plan.Author, path + ".author"),
+            Onset = ReadOnset(plan, path),
+            Lifecycle = ReadLifecycle(),
+            Group = ReadGroup(),
+        };
         var rings = InterpersonalInventory.DefaultRings;
         var renegotiations = new List<Renegotiation>();
         var diary = new List<InterpersonalEvent>();
+        var lifeEvents = new List<LifeEvent>();
+        var supervision = new List<SupervisionRecord>();
+        var assessments = new List<Assessment>();
         for (var i = 0; i < plan.Extension.Count; i++)
         {
             var extension = plan.Extension[i];
@@ -213,6 +222,27 @@ internal sealed class BundleReader(IptFhirOptions options)
                     }
 
                     break;
+                case X.LifeEvent:
+                    if (ReadLifeEvent(extension, at) is { } lifeEvent)
+                    {
+                        lifeEvents.Add(lifeEvent);
+                    }
+
+                    break;
+                case X.Supervision:
+                    if (ReadSupervision(extension, at) is { } record)
+                    {
+                        supervision.Add(record);
+                    }
+
+                    break;
+                case X.Assessment:
+                    if (ReadAssessment(extension, at) is { } assessment)
+                    {
+                        assessments.Add(assessment);
+                    }
+
+                    break;
                 default:
                     Issue(at, "The extension is not part of the course model.");
                     break;
@@ -250,10 +280,256 @@ internal sealed class BundleReader(IptFhirOptions options)
         {
             Renegotiations = ValueList.From(renegotiations),
             Diary = ValueList.From(diary),
+            LifeEvents = ValueList.From(lifeEvents),
+            Supervision = ValueList.From(supervision),
+            Assessments = ValueList.From(assessments),
             Sessions = ValueList.From(sessions),
             Goals = ValueList.From(goals),
             Inventory = inventory ?? InterpersonalInventory.Empty,
         };
+    }
+
+    private ClinicianId? ReadTherapist(ResourceReference? author, string path)
+    {
+        if (author is null)
+        {
+            return null;
+        }
+
+        if (author is { Type: "Practitioner", Reference: null, Display: null, Identifier: { System: IptFhirUris.Identifiers.Clinician } identifier }
+            && ClinicianId.TryFrom(identifier.Value, out var therapist))
+        {
+            return therapist;
+        }
+
+        Issue(path, "The author is not the therapist: a Practitioner by clinician id (identifier of the library's clinician system).");
+        return null;
+    }
+
+    /// <summary>The onset of symptoms: the onsetDateTime of the one Condition the care plan addresses.</summary>
+    private LocalDate? ReadOnset(CarePlan plan, string path)
+    {
+        LocalDate? onset = null;
+        for (var a = 0; a < plan.Addresses.Count; a++)
+        {
+            var at = Path(path, "addresses", a);
+            if (a > 0 || Resolve<Condition>(plan.Addresses[a], out var index) is not { } condition)
+            {
+                Issue(at, "Only one Condition in the bundle is read, for the onset of symptoms.");
+                continue;
+            }
+
+            consumed[index] = true;
+            var conditionPath = EntryPath(index);
+            CheckElements(condition, conditionPath, "subject", "onset");
+            if (condition.Onset is FhirDateTime { Value: var text } && Codes.TryReadDate(text, out var date))
+            {
+                onset = date;
+            }
+            else
+            {
+                Issue(conditionPath + ".onset", "Expected an onsetDateTime with year, month and day (the onset of symptoms).");
+            }
+        }
+
+        return onset;
+    }
+
+    /// <summary>The one resource of a type that no link points to (the course's episode of care, its group); a second is an issue.</summary>
+    private (T Resource, string Path)? Single<T>()
+        where T : Resource
+    {
+        (T, string)? found = null;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i]?.Resource is T resource && !consumed[i])
+            {
+                consumed[i] = true;
+                if (found is null)
+                {
+                    found = (resource, EntryPath(i));
+                }
+                else
+                {
+                    Issue(EntryPath(i), "A second resource of this type: a course has one, so only the first is read.");
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The lifecycle: the EpisodeOfCare's status (active, finished = completed, cancelled = ended early), period.end, end reason and as-of date.</summary>
+    private CourseLifecycle? ReadLifecycle()
+    {
+        if (Single<EpisodeOfCare>() is not var (episode, path))
+        {
+            return null;
+        }
+
+        CheckElements(episode, path, "extension", "status", "patient", "period");
+        CourseStatus? status = episode.Status switch
+        {
+            EpisodeOfCare.EpisodeOfCareStatus.Active => CourseStatus.Active,
+            EpisodeOfCare.EpisodeOfCareStatus.Finished => CourseStatus.Completed,
+            EpisodeOfCare.EpisodeOfCareStatus.Cancelled => CourseStatus.EndedEarly,
+            _ => null,
+        };
+        if (status is not { } courseStatus)
+        {
+            Issue(path + ".status", "Only active, finished (completed) and cancelled (ended early) episodes map to a course status.");
+            return null;
+        }
+
+        var lifecycle = new CourseLifecycle(courseStatus);
+        if (episode.Period is { } period)
+        {
+            if (period.Start is null && Codes.TryReadDate(period.End, out var ended))
+            {
+                lifecycle = lifecycle with { EndedOn = ended };
+            }
+            else
+            {
+                Issue(path + ".period", "The period is not an end date (YYYY-MM-DD) alone.");
+            }
+        }
+
+        for (var i = 0; i < episode.Extension.Count; i++)
+        {
+            var extension = episode.Extension[i];
+            var at = Path(path, "extension", i);
+            switch (extension.Url)
+            {
+                case X.EndReason: lifecycle = lifecycle with { EndReason = Enum<EndReason>(extension, at) }; break;
+                case X.AsOf: lifecycle = lifecycle with { AsOf = DateOf(extension, at) }; break;
+                default: Issue(at, "The extension is not part of the course model."); break;
+            }
+        }
+
+        return lifecycle;
+    }
+
+    /// <summary>The course's group: a Group (person, actual) with the group id as identifier and the members at the start as quantity.</summary>
+    private CourseGroup? ReadGroup()
+    {
+        if (Single<Group>() is not var (group, path))
+        {
+            return null;
+        }
+
+        CheckElements(group, path, "type", "actual", "identifier", "quantity");
+        var identifier = group.Identifier.Count == 1 ? group.Identifier[0] : null;
+        if (identifier?.System != IptFhirUris.Identifiers.Group || !GroupId.TryFrom(identifier.Value, out var id))
+        {
+            Issue(path + ".identifier", "The group has not exactly one identifier with a group id of the library's group system.");
+            return null;
+        }
+
+        return Build(path, () => new CourseGroup(id) { MembersAtStart = group.Quantity });
+    }
+
+    private LifeEvent? ReadLifeEvent(Extension extension, string path)
+    {
+        LifeEventKind? kind = null;
+        LocalDate? date = null;
+        string? notes = null;
+        var persons = new List<PersonId>();
+        foreach (var (part, at) in Parts(extension, path, "person"))
+        {
+            switch (part.Url)
+            {
+                case "kind": kind = Enum<LifeEventKind>(part, at); break;
+                case "date": date = DateOf(part, at); break;
+                case "person": AddPerson(persons, part, at); break;
+                case "notes": notes = Text(part, at); break;
+                default: UnknownPart(at); break;
+            }
+        }
+
+        if (kind is not { } what || date is not { } day)
+        {
+            Issue(path, "The life event has no kind or no date.");
+            return null;
+        }
+
+        return Build(path, () => new LifeEvent(what, day) { Persons = ValueList.From(persons), Notes = notes });
+    }
+
+    private SupervisionRecord? ReadSupervision(Extension extension, string path)
+    {
+        LocalDate? date = null;
+        ClinicianId? supervisor = null;
+        string? notes = null;
+        var sessions = new List<int>();
+        foreach (var (part, at) in Parts(extension, path, "session"))
+        {
+            switch (part.Url)
+            {
+                case "date": date = DateOf(part, at); break;
+                case "supervisor":
+                    supervisor = ClinicianId.TryFrom((part.Value as FhirString)?.Value, out var id) ? id : null;
+                    if (supervisor is null)
+                    {
+                        Issue(at, "Expected a valueString with a valid clinician id.");
+                    }
+
+                    break;
+                case "session":
+                    if (Positive(part, at) is { } number)
+                    {
+                        sessions.Add(number);
+                    }
+
+                    break;
+                case "notes": notes = Text(part, at); break;
+                default: UnknownPart(at); break;
+            }
+        }
+
+        if (date is not { } day || supervisor is not { } by)
+        {
+            Issue(path, "The supervision has no date or no supervisor.");
+            return null;
+        }
+
+        return Build(path, () => new SupervisionRecord(day, by) { Sessions = ValueList.From(sessions), Notes = notes });
+    }
+
+    /// <summary>An assessment outside the sessions: occasion, date, and its measurements as references to responses and observations, in order.</summary>
+    private Assessment? ReadAssessment(Extension extension, string path)
+    {
+        AssessmentOccasion? occasion = null;
+        LocalDate? date = null;
+        var indices = new List<int>();
+        foreach (var (part, at) in Parts(extension, path, "measure"))
+        {
+            switch (part.Url)
+            {
+                case "occasion": occasion = Enum<AssessmentOccasion>(part, at); break;
+                case "date": date = DateOf(part, at); break;
+                case "measure":
+                    if (part.Value is ResourceReference reference && Resolve(reference.Reference) is { } index && !consumed[index] && !indices.Contains(index)
+                        && entries[index]!.Resource is QuestionnaireResponse { Encounter: null } or Observation { Encounter: null })
+                    {
+                        indices.Add(index);
+                    }
+                    else
+                    {
+                        Issue(at, "Expected a valueReference to a response or observation in the bundle that belongs to no session and no other assessment.");
+                    }
+
+                    break;
+                default: UnknownPart(at); break;
+            }
+        }
+
+        if (occasion is not { } when || date is not { } day)
+        {
+            Issue(path, "The assessment has no occasion or no date.");
+            return null;
+        }
+
+        return new Assessment(when, day) { Measures = ReadMeasures(indices) };
     }
 
     private Contract? ReadContract(Extension extension, string path)
@@ -318,7 +594,8 @@ internal sealed class BundleReader(IptFhirOptions options)
     {
         var formulation = new Formulation();
         var areas = new List<FocusArea>();
-        foreach (var (part, at) in Parts(extension, path, "area"))
+        var changes = new List<FocusChange>();
+        foreach (var (part, at) in Parts(extension, path, "area", "change"))
         {
             switch (part.Url)
             {
@@ -326,6 +603,13 @@ internal sealed class BundleReader(IptFhirOptions options)
                     if (ReadFocusArea(part, at) is { } area)
                     {
                         areas.Add(area);
+                    }
+
+                    break;
+                case "change":
+                    if (ReadFocusChange(part, at) is { } change)
+                    {
+                        changes.Add(change);
                     }
 
                     break;
@@ -339,7 +623,36 @@ internal sealed class BundleReader(IptFhirOptions options)
             }
         }
 
-        return formulation with { Areas = ValueList.From(areas) };
+        return formulation with { Areas = ValueList.From(areas), Changes = ValueList.From(changes) };
+    }
+
+    private FocusChange? ReadFocusChange(Extension extension, string path)
+    {
+        int? atSession = null;
+        var previous = new List<FocusArea>();
+        foreach (var (part, at) in Parts(extension, path, "previous"))
+        {
+            switch (part.Url)
+            {
+                case "atSession": atSession = Positive(part, at); break;
+                case "previous":
+                    if (ReadFocusArea(part, at) is { } area)
+                    {
+                        previous.Add(area);
+                    }
+
+                    break;
+                default: UnknownPart(at); break;
+            }
+        }
+
+        if (atSession is not { } session)
+        {
+            Issue(path, "The focus change has no session number.");
+            return null;
+        }
+
+        return new FocusChange(session, ValueList.From(previous));
     }
 
     private FocusArea? ReadFocusArea(Extension extension, string path)
@@ -458,13 +771,14 @@ internal sealed class BundleReader(IptFhirOptions options)
 
         consumed[encounterIndex] = true;
         var at = EntryPath(encounterIndex);
-        CheckElements(encounter, at, "extension", "status", "class", "type", "subject", "period", "length");
+        CheckElements(encounter, at, "extension", "status", "class", "type", "subject", "period", "length", "participant", "episodeOfCare");
         if (activity.Detail is { } detail)
         {
             CheckElements(detail, path + ".detail", "kind", "status", "statusReason");
         }
 
-        int? number = null;
+        int? number = null, replaces = null;
+        SessionGroup? group = null;
         var tasks = new List<SessionTask>();
         var techniques = new List<TechniqueId>();
         for (var i = 0; i < encounter.Extension.Count; i++)
@@ -475,6 +789,15 @@ internal sealed class BundleReader(IptFhirOptions options)
             {
                 case X.SessionNumber:
                     number = Positive(extension, extensionPath);
+                    break;
+                case X.Replaces:
+                    replaces = Positive(extension, extensionPath);
+                    break;
+                case X.GroupAttendance:
+                    group = ReadGroupAttendance(extension, extensionPath);
+                    break;
+                case IptFhirUris.EncounterReasonCancelled:
+                    // Derived from the session status (statusReason of the activity), which is read instead.
                     break;
                 case X.SessionTask:
                     if (Enum<SessionTask>(extension, extensionPath) is { } task)
@@ -501,6 +824,7 @@ internal sealed class BundleReader(IptFhirOptions options)
         }
 
         Phase? phase = null;
+        DeliveryMode? delivery = null;
         var format = SessionFormat.Individual;
         for (var t = 0; t < encounter.Type.Count; t++)
         {
@@ -512,11 +836,17 @@ internal sealed class BundleReader(IptFhirOptions options)
             {
                 format = f;
             }
+            else if (DeliveryOf(encounter.Type[t]) is { } mode)
+            {
+                delivery = mode;
+            }
             else
             {
-                Issue(Path(at, "type", t), "The type is neither a phase nor a session format of the library's code systems.");
+                Issue(Path(at, "type", t), "The type is neither a phase, a session format of the library's code systems nor a delivery mode (v3 ParticipationMode FACE, VIDEOCONF, PHONE).");
             }
         }
+
+        var (clinicians, attendees) = ReadParticipants(encounter, at);
 
         if (number is not { } sessionNumber || phase is not { } sessionPhase)
         {
@@ -573,8 +903,96 @@ internal sealed class BundleReader(IptFhirOptions options)
             Tasks = ValueList.From(tasks),
             Techniques = ValueList.From(techniques),
             Notes = notes,
+            Delivery = delivery,
+            Replaces = replaces,
+            Clinicians = clinicians,
+            Attendees = attendees,
+            Group = group,
         });
         return session is null ? null : session with { Measures = ReadMeasures(encounterIndex) };
+    }
+
+    private static DeliveryMode? DeliveryOf(CodeableConcept? type)
+    {
+        var coding = type?.Coding.FirstOrDefault(c => c.System == IptFhirUris.V3ParticipationMode);
+        return coding?.Code switch
+        {
+            "FACE" => DeliveryMode.InPerson,
+            "VIDEOCONF" => DeliveryMode.Video,
+            "PHONE" => DeliveryMode.Telephone,
+            _ => null,
+        };
+    }
+
+    /// <summary>The clinicians (PPRF lead, SPRF co-therapist) and the inventory persons who attended (PART), by logical reference with the library's identifier systems.</summary>
+    private (ValueList<SessionClinician> Clinicians, ValueList<PersonId> Attendees) ReadParticipants(Encounter encounter, string path)
+    {
+        var clinicians = new List<SessionClinician>();
+        var attendees = new List<PersonId>();
+        for (var i = 0; i < encounter.Participant.Count; i++)
+        {
+            var participant = encounter.Participant[i];
+            var at = Path(path, "participant", i);
+            if (participant is null)
+            {
+                continue;
+            }
+
+            CheckElements(participant, at, "type", "individual");
+            var codes = participant.Type.SelectMany(t => t.Coding).Where(c => c.System == IptFhirUris.V3ParticipationType).Select(c => c.Code).ToList();
+            var identifier = participant.Individual?.Identifier;
+            var plain = participant.Individual is { Reference: null, Display: null } && participant.Type.Count == 1 && codes.Count == 1;
+            if (plain && codes[0] is "PPRF" or "SPRF" && participant.Individual!.Type == "Practitioner"
+                && identifier?.System == IptFhirUris.Identifiers.Clinician && ClinicianId.TryFrom(identifier.Value, out var clinician))
+            {
+                clinicians.Add(new SessionClinician(clinician, codes[0] == "SPRF" ? ClinicianRole.CoTherapist : ClinicianRole.Lead));
+            }
+            else if (plain && codes[0] == "PART" && participant.Individual!.Type == "RelatedPerson"
+                && identifier?.System == IptFhirUris.Identifiers.Person && PersonId.TryFrom(identifier.Value, out var person))
+            {
+                attendees.Add(person);
+            }
+            else
+            {
+                Issue(at, "The participant is neither a clinician (PPRF or SPRF, a Practitioner by clinician id) nor an attendee (PART, a RelatedPerson by person id).");
+            }
+        }
+
+        return (ValueList.From(clinicians), ValueList.From(attendees));
+    }
+
+    private SessionGroup? ReadGroupAttendance(Extension extension, string path)
+    {
+        int? present = null;
+        var members = new List<MemberId>();
+        foreach (var (part, at) in Parts(extension, path, "member"))
+        {
+            switch (part.Url)
+            {
+                case "membersPresent":
+                    if (part.Value is Integer { Value: null } unknown && unknown.GetExtension(IptFhirUris.DataAbsentReason) is not null)
+                    {
+                        break;
+                    }
+
+                    present = IntegerOf(part, at);
+                    break;
+                case "member":
+                    if (MemberId.TryFrom((part.Value as FhirString)?.Value, out var member))
+                    {
+                        members.Add(member);
+                    }
+                    else
+                    {
+                        Issue(at, "Expected a valueString with a valid member id.");
+                    }
+
+                    break;
+                default: UnknownPart(at); break;
+            }
+        }
+
+        return Build(path, () => new SessionGroup { MembersPresent = present, Members = ValueList.From(members) });
     }
 
     private SessionStatus StatusOf(Encounter encounter, CarePlan.ActivityComponent activity, string encounterPath, string activityPath)
@@ -603,22 +1021,44 @@ internal sealed class BundleReader(IptFhirOptions options)
         }
     }
 
+    /// <summary>The measurements of a session: the responses and observations whose encounter is the session's, in bundle order.</summary>
     private ValueList<Measurement> ReadMeasures(int encounterIndex)
     {
-        var pending = new List<(int Response, string Path, InstrumentId Instrument, List<int>? Items, int? Total)>();
+        var indices = new List<int>();
         for (var i = 0; i < entries.Length; i++)
+        {
+            var encounter = entries[i]?.Resource switch
+            {
+                QuestionnaireResponse response => response.Encounter,
+                Observation observation => observation.Encounter,
+                _ => null,
+            };
+            if (encounter is not null && Resolve(encounter.Reference) == encounterIndex)
+            {
+                indices.Add(i);
+            }
+        }
+
+        return ReadMeasures(indices);
+    }
+
+    /// <summary>Reads measurements from responses (items) and observations (a total or a mean, derived from a response when both) at the given entries, in order.</summary>
+    private ValueList<Measurement> ReadMeasures(List<int> indices)
+    {
+        var pending = new List<PendingMeasure>();
+        foreach (var i in indices)
         {
             switch (entries[i]?.Resource)
             {
-                case QuestionnaireResponse response when Resolve(response.Encounter?.Reference) == encounterIndex:
+                case QuestionnaireResponse response:
                     consumed[i] = true;
                     if (ReadResponse(response, EntryPath(i)) is { } read)
                     {
-                        pending.Add((i, EntryPath(i), read.Instrument, read.Items, null));
+                        pending.Add(new PendingMeasure(i, EntryPath(i), read.Instrument) { Items = read.Items, Rater = RaterOf(response.Source, EntryPath(i) + ".source") });
                     }
 
                     break;
-                case Observation observation when Resolve(observation.Encounter?.Reference) == encounterIndex:
+                case Observation observation:
                     consumed[i] = true;
                     var at = EntryPath(i);
                     if (ReadTotal(observation, at) is not { } total)
@@ -626,40 +1066,90 @@ internal sealed class BundleReader(IptFhirOptions options)
                         break;
                     }
 
+                    Rater? rater = null;
+                    for (var p = 0; p < observation.Performer.Count; p++)
+                    {
+                        if (p == 0)
+                        {
+                            rater = RaterOf(observation.Performer[p], Path(at, "performer", p));
+                        }
+                        else
+                        {
+                            Issue(Path(at, "performer", p), "Only one performer, the rater by resource type, is read.");
+                        }
+                    }
+
                     if (observation.DerivedFrom.Count == 0)
                     {
-                        pending.Add((-1, at, total.Instrument, null, total.Value));
+                        pending.Add(new PendingMeasure(-1, at, total.Instrument) { Total = total.Total, Mean = total.Mean, Rater = rater });
                         break;
                     }
 
                     var from = observation.DerivedFrom.Count == 1 ? Resolve(observation.DerivedFrom[0]?.Reference) : null;
-                    var match = pending.FindIndex(p => p.Response == from && p.Total is null && p.Instrument == total.Instrument);
-                    if (match < 0)
+                    var match = pending.FindIndex(m => m.Response == from && m.Total is null && m.Mean is null && m.Instrument == total.Instrument);
+                    if (match < 0 || total.Mean is not null)
                     {
-                        Issue(at + ".derivedFrom", "The total is not derived from one response of the same instrument in the same session.");
+                        Issue(at + ".derivedFrom", "The total is not derived from one response of the same instrument in the same session or assessment.");
                         break;
                     }
 
-                    pending[match] = pending[match] with { Total = total.Value };
+                    if (pending[match].Rater is { } responseRater && rater is { } observationRater && responseRater != observationRater)
+                    {
+                        Issue(at + ".performer", "The performer names another rater than the response's source.");
+                    }
+
+                    pending[match].Total = total.Total;
+                    pending[match].Rater ??= rater;
+                    break;
+                default:
+                    Issue(EntryPath(i), "Only a QuestionnaireResponse or an Observation is a measurement.");
                     break;
             }
         }
 
         var measures = new List<Measurement>();
-        foreach (var (_, path, instrument, items, total) in pending)
+        foreach (var measure in pending)
         {
-            if (Build(path, () => new Measurement(instrument, total, items)) is { } measurement)
+            var instrument = measure.Instrument;
+            var built = measure.Mean is { } mean
+                ? Build(measure.Path, () => Measurement.OfMean(instrument, mean))
+                : Build(measure.Path, () => new Measurement(instrument, measure.Total, measure.Items));
+            if (built is not null)
             {
-                measures.Add(measurement);
+                measures.Add(measure.Rater is { } rater ? built with { Rater = rater } : built);
             }
         }
 
         return ValueList.From(measures);
     }
 
+    /// <summary>The rater named by a reference's resource type alone (Patient self, Practitioner clinician, RelatedPerson informant).</summary>
+    private Rater? RaterOf(ResourceReference? reference, string path)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        Rater? rater = reference.Type switch
+        {
+            "Patient" => Rater.Self,
+            "Practitioner" => Rater.Clinician,
+            "RelatedPerson" => Rater.Informant,
+            _ => null,
+        };
+        if (rater is null || reference.Reference is not null || reference.Identifier is not null || reference.Display is not null)
+        {
+            Issue(path, "The reference is not a rater: only a type alone (Patient, Practitioner or RelatedPerson) is read.");
+            return null;
+        }
+
+        return rater;
+    }
+
     private (InstrumentId Instrument, List<int> Items)? ReadResponse(QuestionnaireResponse response, string path)
     {
-        CheckElements(response, path, "questionnaire", "status", "subject", "encounter", "authored", "item");
+        CheckElements(response, path, "questionnaire", "status", "subject", "encounter", "authored", "item", "source");
         var prefix = options.CanonicalBase + "/Questionnaire/";
         if (response.Questionnaire is not { } canonical || !canonical.StartsWith(prefix, StringComparison.Ordinal)
             || !InstrumentId.TryFrom(canonical[prefix.Length..], out var instrument))
@@ -722,9 +1212,9 @@ internal sealed class BundleReader(IptFhirOptions options)
         }
     }
 
-    private (InstrumentId Instrument, int Value)? ReadTotal(Observation observation, string path)
+    private (InstrumentId Instrument, int? Total, decimal? Mean)? ReadTotal(Observation observation, string path)
     {
-        CheckElements(observation, path, "status", "category", "code", "subject", "encounter", "effective", "value", "derivedFrom");
+        CheckElements(observation, path, "status", "category", "code", "subject", "encounter", "effective", "value", "derivedFrom", "performer");
         var coding = observation.Code?.Coding.FirstOrDefault(c => c.System == IptFhirUris.CodeSystems.Instrument);
         if (coding is null || !InstrumentId.TryFrom(coding.Code, out var instrument))
         {
@@ -732,13 +1222,16 @@ internal sealed class BundleReader(IptFhirOptions options)
             return null;
         }
 
-        if (observation.Value is not Integer { Value: { } total } || total < 0)
+        switch (observation.Value)
         {
-            Issue(path + ".value", "The total is not a valueInteger of 0 or more.");
-            return null;
+            case Integer { Value: >= 0 and var total }:
+                return (instrument, total, null);
+            case Quantity { Value: >= 0 and var mean, Unit: null, Code: null, System: null, Comparator: null }:
+                return (instrument, null, mean);
+            default:
+                Issue(path + ".value", "The score is neither a total (valueInteger of 0 or more) nor a mean (valueQuantity of 0 or more without a unit).");
+                return null;
         }
-
-        return (instrument, total);
     }
 
     private Goal? ReadGoal(FhirGoal goal, string path)
@@ -1145,4 +1638,22 @@ internal sealed class BundleReader(IptFhirOptions options)
     private static string Path(string path, string name, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}.{name}[{index}]");
 
     private void Issue(string path, string message) => issues.Add(new FhirMappingIssue(path, message));
+
+    /// <summary>A measurement being read: its response (entry index, or -1), where it was found, and what has been read so far.</summary>
+    private sealed class PendingMeasure(int response, string path, InstrumentId instrument)
+    {
+        public int Response { get; } = response;
+
+        public string Path { get; } = path;
+
+        public InstrumentId Instrument { get; } = instrument;
+
+        public List<int>? Items { get; init; }
+
+        public int? Total { get; set; }
+
+        public decimal? Mean { get; init; }
+
+        public Rater? Rater { get; set; }
+    }
 }

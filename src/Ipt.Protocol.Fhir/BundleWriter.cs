@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Ipt.Protocol.Protocols;
 using NodaTime;
 using FhirGoal = Hl7.Fhir.Model.Goal;
 using FhirPeriod = Hl7.Fhir.Model.Period;
@@ -36,13 +37,27 @@ internal sealed class BundleWriter
             Category = [new CodeableConcept { Text = "Interpersonal psychotherapy (IPT)" }],
             Subject = Patient(required: true)!,
             InstantiatesCanonical = [CanonicalOf("PlanDefinition", course.Protocol.Value)],
+            Author = course.Therapist is { } therapist ? Logical("Practitioner", IptFhirUris.Identifiers.Clinician, therapist.Value) : null,
         };
         Add(carePlan, "CarePlan");
+        var episodeUrl = course.Lifecycle is { } lifecycle ? WriteEpisode(lifecycle) : null;
+        if (course.Onset is { } onset)
+        {
+            carePlan.Addresses.Add(new ResourceReference(Add(new Condition { Subject = Patient(required: true)!, Onset = new FhirDateTime(Codes.Text(onset)) }, "Condition")));
+        }
+
+        if (course.Group is { } group)
+        {
+            var resource = new Group { Type = Group.GroupType.Person, Actual = true, Quantity = group.MembersAtStart };
+            resource.Identifier.Add(new Identifier(IptFhirUris.Identifiers.Group, group.Id.Value));
+            Add(resource, "Group");
+        }
+
         WriteCourseExtensions(course, carePlan.Extension);
 
         for (var s = 0; s < course.Sessions.Count; s++)
         {
-            carePlan.Activity.Add(WriteSession(course.Sessions[s], s));
+            carePlan.Activity.Add(WriteSession(course.Sessions[s], s, episodeUrl));
         }
 
         for (var g = 0; g < course.Goals.Count; g++)
@@ -62,23 +77,37 @@ internal sealed class BundleWriter
     }
 
     /// <summary>
-    /// The care plan's status. The course model has no lifecycle yet: a course is completed when a
-    /// termination session was held and none is still planned (the rules' own test), active otherwise.
+    /// The care plan's status: where the course stands (active, completed, ended early as revoked),
+    /// from its lifecycle, or inferred from its sessions as the rules infer it (<see cref="CourseTimeline"/>)
+    /// when the record has none. A host's own variant is unknown to the mapper: without a lifecycle,
+    /// such a course is completed when a termination session was held and none is still planned.
     /// </summary>
     internal static RequestStatus CarePlanStatus(Course course)
+    {
+        var status = course.Lifecycle?.Status
+            ?? (ProtocolRegistry.BuiltIn.TryGet(course.Protocol, out var protocol) ? CourseTimeline.Of(course, protocol).Status : StatusOfUnknownVariant(course));
+        return status switch
+        {
+            CourseStatus.Completed => RequestStatus.Completed,
+            CourseStatus.EndedEarly => RequestStatus.Revoked,
+            _ => RequestStatus.Active,
+        };
+    }
+
+    private static CourseStatus StatusOfUnknownVariant(Course course)
     {
         var terminated = false;
         foreach (var session in course.Sessions)
         {
             if (session.Status == SessionStatus.Planned)
             {
-                return RequestStatus.Active;
+                return CourseStatus.Active;
             }
 
             terminated |= session.IsHeld && session.Phase == Phase.Termination;
         }
 
-        return terminated ? RequestStatus.Completed : RequestStatus.Active;
+        return terminated ? CourseStatus.Completed : CourseStatus.Active;
     }
 
     internal static Encounter.EncounterStatus EncounterStatus(SessionStatus status) => status switch
@@ -93,6 +122,35 @@ internal sealed class BundleWriter
         SessionStatus.Planned => CarePlan.CarePlanActivityStatus.Scheduled,
         SessionStatus.Held => CarePlan.CarePlanActivityStatus.Completed,
         _ => CarePlan.CarePlanActivityStatus.Cancelled,
+    };
+
+    /// <summary>The EpisodeOfCare status of a course status: active, finished (completed), cancelled (ended early).</summary>
+    internal static EpisodeOfCare.EpisodeOfCareStatus EpisodeStatus(CourseStatus status) => status switch
+    {
+        CourseStatus.Completed => EpisodeOfCare.EpisodeOfCareStatus.Finished,
+        CourseStatus.EndedEarly => EpisodeOfCare.EpisodeOfCareStatus.Cancelled,
+        _ => EpisodeOfCare.EpisodeOfCareStatus.Active,
+    };
+
+    /// <summary>The v3 ParticipationMode of a delivery mode (FACE, VIDEOCONF, PHONE).</summary>
+    internal static Coding ParticipationMode(DeliveryMode delivery) => delivery switch
+    {
+        DeliveryMode.Video => new Coding(IptFhirUris.V3ParticipationMode, "VIDEOCONF", "videoconferencing"),
+        DeliveryMode.Telephone => new Coding(IptFhirUris.V3ParticipationMode, "PHONE", "telephone"),
+        _ => new Coding(IptFhirUris.V3ParticipationMode, "FACE", "face-to-face"),
+    };
+
+    /// <summary>The v3 ParticipationType of a clinician's part: the lead is the primary performer (PPRF), a co-therapist a secondary one (SPRF).</summary>
+    internal static Coding ParticipationType(ClinicianRole role) => role == ClinicianRole.CoTherapist
+        ? new Coding(IptFhirUris.V3ParticipationType, "SPRF", "secondary performer")
+        : new Coding(IptFhirUris.V3ParticipationType, "PPRF", "primary performer");
+
+    /// <summary>The resource type named by a rater in <c>Reference.type</c>: Patient (self), Practitioner (clinician), RelatedPerson (informant).</summary>
+    internal static string RaterType(Rater rater) => rater switch
+    {
+        Rater.Clinician => "Practitioner",
+        Rater.Informant => "RelatedPerson",
+        _ => "Patient",
     };
 
     /// <summary>Sessions delivered by telephone or video are virtual (VR); the others ambulatory (AMB).</summary>
@@ -138,25 +196,22 @@ internal sealed class BundleWriter
         if (course.Formulation is { } formulation)
         {
             var extension = new Extension { Url = X.Formulation };
-            foreach (var area in formulation.Areas)
-            {
-                var part = Complex(
-                    "area",
-                    ("area", Codes.Of(area.Area)),
-                    ("rank", Codes.Of(area.Rank)),
-                    ("disputeStage", area.DisputeStage is { } stage ? Codes.Of(stage) : null));
-                AddPersons(part, area.Persons);
-                extension.Extension.Add(part);
-            }
-
+            extension.Extension.AddRange(formulation.Areas.Select(area => FocusAreaPart("area", area)));
             AddParts(
                 extension,
                 ("chosenAtSession", Positive(formulation.ChosenAtSession)),
                 ("presentedAtSession", Positive(formulation.PresentedAtSession)),
                 ("agreed", new FhirBoolean(formulation.Agreed)),
                 ("agreedAtSession", Positive(formulation.AgreedAtSession)),
-                ("agreedOn", DateOf(formulation.AgreedOn)),
-                ("notes", FreeText(formulation.Notes)));
+                ("agreedOn", DateOf(formulation.AgreedOn)));
+            foreach (var change in formulation.Changes)
+            {
+                var part = Complex("change", ("atSession", new PositiveInt(change.AtSession)));
+                part.Extension.AddRange(change.Previous.Select(area => FocusAreaPart("previous", area)));
+                extension.Extension.Add(part);
+            }
+
+            AddParts(extension, ("notes", FreeText(formulation.Notes)));
             extensions.Add(extension);
         }
 
@@ -179,9 +234,59 @@ internal sealed class BundleWriter
                 ("pattern", FreeText(entry.Pattern)));
             extensions.Add(extension);
         }
+
+        foreach (var lifeEvent in course.LifeEvents)
+        {
+            var extension = Complex(X.LifeEvent, ("kind", Codes.Of(lifeEvent.Kind)), ("date", DateOf(lifeEvent.Date)));
+            AddPersons(extension, lifeEvent.Persons);
+            AddParts(extension, ("notes", FreeText(lifeEvent.Notes)));
+            extensions.Add(extension);
+        }
+
+        foreach (var supervision in course.Supervision)
+        {
+            var extension = Complex(X.Supervision, ("date", DateOf(supervision.Date)), ("supervisor", new FhirString(supervision.Supervisor.Value)));
+            extension.Extension.AddRange(supervision.Sessions.Select(n => new Extension("session", new PositiveInt(n))));
+            AddParts(extension, ("notes", FreeText(supervision.Notes)));
+            extensions.Add(extension);
+        }
+
+        for (var a = 0; a < course.Assessments.Count; a++)
+        {
+            var assessment = course.Assessments[a];
+            var extension = Complex(X.Assessment, ("occasion", Codes.Of(assessment.Occasion)), ("date", DateOf(assessment.Date)));
+            for (var m = 0; m < assessment.Measures.Count; m++)
+            {
+                var urls = WriteMeasurement(assessment.Measures[m], assessment.Date, null, Name("Assessment", a, m));
+                extension.Extension.AddRange(urls.Select(url => new Extension("measure", new ResourceReference(url))));
+            }
+
+            extensions.Add(extension);
+        }
     }
 
-    private CarePlan.ActivityComponent WriteSession(Session session, int index)
+    private string WriteEpisode(CourseLifecycle lifecycle)
+    {
+        var episode = new EpisodeOfCare
+        {
+            Status = EpisodeStatus(lifecycle.Status),
+            Patient = Patient(required: true)!,
+            Period = lifecycle.EndedOn is { } ended ? new FhirPeriod { End = Codes.Text(ended) } : null,
+        };
+        if (lifecycle.EndReason is { } reason)
+        {
+            episode.Extension.Add(new Extension(X.EndReason, Codes.Of(reason)));
+        }
+
+        if (lifecycle.AsOf is { } asOf)
+        {
+            episode.Extension.Add(new Extension(X.AsOf, new Date(Codes.Text(asOf))));
+        }
+
+        return Add(episode, "EpisodeOfCare");
+    }
+
+    private CarePlan.ActivityComponent WriteSession(Session session, int index, string? episodeUrl)
     {
         var encounter = new Encounter
         {
@@ -192,7 +297,63 @@ internal sealed class BundleWriter
             Period = session.Date is { } date ? new FhirPeriod { Start = Codes.Text(date) } : null,
             Length = session.Length is { } length ? Codes.ToFhir(length) : null,
         };
+        if (session.Delivery is { } delivery)
+        {
+            encounter.Type.Add(new CodeableConcept { Coding = [ParticipationMode(delivery)] });
+        }
+
+        if (episodeUrl is not null)
+        {
+            encounter.EpisodeOfCare.Add(new ResourceReference(episodeUrl));
+        }
+
+        foreach (var clinician in session.Clinicians)
+        {
+            encounter.Participant.Add(new Encounter.ParticipantComponent
+            {
+                Type = [new CodeableConcept { Coding = [ParticipationType(clinician.Role)] }],
+                Individual = Logical("Practitioner", IptFhirUris.Identifiers.Clinician, clinician.Id.Value),
+            });
+        }
+
+        foreach (var attendee in session.Attendees)
+        {
+            encounter.Participant.Add(new Encounter.ParticipantComponent
+            {
+                Type = [new CodeableConcept { Coding = [new Coding(IptFhirUris.V3ParticipationType, "PART", "Participation")] }],
+                Individual = Logical("RelatedPerson", IptFhirUris.Identifiers.Person, attendee.Value),
+            });
+        }
+
         encounter.Extension.Add(new Extension(X.SessionNumber, new PositiveInt(session.Number)));
+        if (session.Status is SessionStatus.CancelledByPatient or SessionStatus.CancelledByService)
+        {
+            var who = session.Status == SessionStatus.CancelledByPatient
+                ? new Coding(IptFhirUris.AppointmentCancellationReason, "pat", "Patient")
+                : new Coding(IptFhirUris.AppointmentCancellationReason, "prov", "Provider");
+            encounter.Extension.Add(new Extension(IptFhirUris.EncounterReasonCancelled, new CodeableConcept { Coding = [who] }));
+        }
+
+        if (session.Replaces is { } replaces)
+        {
+            encounter.Extension.Add(new Extension(X.Replaces, new PositiveInt(replaces)));
+        }
+
+        if (session.Group is { } group)
+        {
+            // An extension has parts or a value: a group record with neither count nor ids says the count is unknown.
+            var part = group.MembersPresent is { } present ? new Integer(present) : null;
+            if (part is null && group.Members.IsEmpty)
+            {
+                part = new Integer();
+                part.Extension.Add(new Extension(IptFhirUris.DataAbsentReason, new Code("unknown")));
+            }
+
+            var extension = Complex(X.GroupAttendance, ("membersPresent", part));
+            extension.Extension.AddRange(group.Members.Select(m => new Extension("member", new FhirString(m.Value))));
+            encounter.Extension.Add(extension);
+        }
+
         encounter.Extension.AddRange(session.Tasks.Select(t => new Extension(X.SessionTask, Codes.Of(t))));
         encounter.Extension.AddRange(session.Techniques.Select(t => new Extension(X.Technique, new Coding(IptFhirUris.CodeSystems.Technique, t.Value))));
         var encounterUrl = Add(encounter, Name("Encounter", index));
@@ -222,8 +383,10 @@ internal sealed class BundleWriter
         return activity;
     }
 
-    private void WriteMeasurement(Measurement measurement, LocalDate? date, string encounterUrl, string name)
+    /// <summary>Writes a measurement as a response (items) and an observation (total or mean); returns their full URLs in bundle order.</summary>
+    private List<string> WriteMeasurement(Measurement measurement, LocalDate? date, string? encounterUrl, string name)
     {
+        var urls = new List<string>(2);
         string? responseUrl = null;
         if (!measurement.Items.IsEmpty)
         {
@@ -232,8 +395,9 @@ internal sealed class BundleWriter
                 Questionnaire = CanonicalOf("Questionnaire", measurement.Instrument.Value),
                 Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
                 Subject = Patient(required: false),
-                Encounter = new ResourceReference(encounterUrl),
+                Encounter = encounterUrl is null ? null : new ResourceReference(encounterUrl),
                 Authored = date is { } d ? Codes.Text(d) : null,
+                Source = measurement.Rater is { } rater ? new ResourceReference { Type = RaterType(rater) } : null,
             };
             var coded = Codes.HasLoincAnswers(measurement.Instrument);
             for (var i = 0; i < measurement.Items.Count; i++)
@@ -250,11 +414,13 @@ internal sealed class BundleWriter
             }
 
             responseUrl = Add(response, name + "/QuestionnaireResponse");
+            urls.Add(responseUrl);
         }
 
-        if (measurement.Total is { } total)
+        DataType? value = measurement.Total is { } total ? new Integer(total) : measurement.Mean is { } mean ? new Quantity { Value = mean } : null;
+        if (value is not null)
         {
-            var code = new CodeableConcept { Text = (Instruments.TryGet(measurement.Instrument, out var known) ? known.Name : measurement.Instrument.Value) + " total score" };
+            var code = new CodeableConcept { Text = (Instruments.TryGet(measurement.Instrument, out var known) ? known.Name : measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
             if (Codes.LoincTotal(measurement.Instrument) is { } loinc)
             {
                 code.Coding.Add(loinc);
@@ -267,17 +433,24 @@ internal sealed class BundleWriter
                 Category = [new CodeableConcept { Coding = [new Coding(IptFhirUris.ObservationCategory, "survey", "Survey")] }],
                 Code = code,
                 Subject = Patient(required: false),
-                Encounter = new ResourceReference(encounterUrl),
+                Encounter = encounterUrl is null ? null : new ResourceReference(encounterUrl),
                 Effective = date is { } d ? new FhirDateTime(Codes.Text(d)) : null,
-                Value = new Integer(total),
+                Value = value,
             };
+            if (measurement.Rater is { } rater)
+            {
+                observation.Performer.Add(new ResourceReference { Type = RaterType(rater) });
+            }
+
             if (responseUrl is not null)
             {
                 observation.DerivedFrom.Add(new ResourceReference(responseUrl));
             }
 
-            Add(observation, name + "/Observation");
+            urls.Add(Add(observation, name + "/Observation"));
         }
+
+        return urls;
     }
 
     private static Coding AnswerCoding(int score)
@@ -399,6 +572,10 @@ internal sealed class BundleWriter
         ? string.Create(CultureInfo.InvariantCulture, $"{type}/{index}/{m}")
         : string.Create(CultureInfo.InvariantCulture, $"{type}/{index}");
 
+    /// <summary>A logical reference: the resource type and an opaque id in one of the library's identifier systems (never a name).</summary>
+    private static ResourceReference Logical(string type, string system, string id) =>
+        new() { Type = type, Identifier = new Identifier(system, id) };
+
     private string CanonicalOf(string type, string id) => options.CanonicalBase + "/" + type + "/" + id;
 
     private ResourceReference? Patient(bool required)
@@ -433,6 +610,17 @@ internal sealed class BundleWriter
     private static FhirBoolean? Flag(bool? value) => value is { } v ? new FhirBoolean(v) : null;
 
     private static Date? DateOf(LocalDate? date) => date is { } d ? new Date(Codes.Text(d)) : null;
+
+    private static Extension FocusAreaPart(string url, FocusArea area)
+    {
+        var part = Complex(
+            url,
+            ("area", Codes.Of(area.Area)),
+            ("rank", Codes.Of(area.Rank)),
+            ("disputeStage", area.DisputeStage is { } stage ? Codes.Of(stage) : null));
+        AddPersons(part, area.Persons);
+        return part;
+    }
 
     private static void AddPersons(Extension extension, ValueList<PersonId> persons) =>
         extension.Extension.AddRange(persons.Select(p => new Extension("person", new FhirString(p.Value))));

@@ -32,6 +32,9 @@ internal static class Codes
         [typeof(CareSetting)] = IptFhirUris.CodeSystems.CareSetting,
         [typeof(Emotion)] = IptFhirUris.CodeSystems.Emotion,
         [typeof(ProtocolRequirement)] = IptFhirUris.CodeSystems.ProtocolRequirement,
+        [typeof(EndReason)] = IptFhirUris.CodeSystems.EndReason,
+        [typeof(AssessmentOccasion)] = IptFhirUris.CodeSystems.AssessmentOccasion,
+        [typeof(LifeEventKind)] = IptFhirUris.CodeSystems.LifeEventKind,
     };
 
     /// <summary>PHQ-9 item codes in item order (US Core PHQ-9 examples; not in numeric order).</summary>

@@ -34,7 +34,8 @@ public sealed record IptFhirOptions
 
     /// <summary>
     /// Gets a value indicating whether free text goes out: session notes, renegotiation reasons, the
-    /// formulation's notes, goal and step descriptions, diary text, and (with <see cref="IncludeInventory"/>)
+    /// formulation's notes, goal and step descriptions, diary text, the notes of life events and
+    /// supervisions, and (with <see cref="IncludeInventory"/>)
     /// the labels and text fields of inventory persons. Default <see langword="false"/>: a goal's
     /// description is then sent as masked (data-absent-reason).
     /// </summary>

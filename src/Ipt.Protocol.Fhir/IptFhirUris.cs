@@ -31,6 +31,18 @@ public static class IptFhirUris
     /// <summary>HL7 v3 ActCode (encounter class AMB, VR).</summary>
     public const string V3ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
+    /// <summary>HL7 v3 ParticipationMode (how a session reached the patient: FACE, VIDEOCONF, PHONE; in <c>Encounter.type</c>).</summary>
+    public const string V3ParticipationMode = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
+
+    /// <summary>HL7 v3 ParticipationType (an encounter participant's part: PPRF, SPRF, PART).</summary>
+    public const string V3ParticipationType = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+    /// <summary>HL7 appointment cancellation reason (pat, prov), in the encounter-reasonCancelled extension.</summary>
+    public const string AppointmentCancellationReason = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason";
+
+    /// <summary>The HL7 encounter-reasonCancelled extension (why a cancelled Encounter was cancelled).</summary>
+    public const string EncounterReasonCancelled = "http://hl7.org/fhir/StructureDefinition/encounter-reasonCancelled";
+
     /// <summary>HL7 v3 RoleCode (relationship of a related person).</summary>
     public const string V3RoleCode = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 
@@ -51,6 +63,22 @@ public static class IptFhirUris
 
     /// <summary>The HL7 ordinalValue extension (the score of a coded answer).</summary>
     public const string OrdinalValue = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+
+    /// <summary>The base of the library's identifier systems: <c>{Base}/identifier/</c>.</summary>
+    public const string IdentifierBase = Base + "/identifier/";
+
+    /// <summary>Identifier systems of the library, for opaque ids used in logical references (never names).</summary>
+    public static class Identifiers
+    {
+        /// <summary>Clinicians (therapists, co-therapists) by their opaque id: <c>Reference.identifier</c> of a participant or author.</summary>
+        public const string Clinician = IdentifierBase + "clinician";
+
+        /// <summary>People of the interpersonal inventory by their person id: <c>Reference.identifier</c> of an attendee.</summary>
+        public const string Person = IdentifierBase + "person";
+
+        /// <summary>Therapy groups by their opaque id: <c>Group.identifier</c>.</summary>
+        public const string Group = IdentifierBase + "group";
+    }
 
     /// <summary>Code systems of the library: <c>{CodeSystemBase}{name}</c>.</summary>
     public static class CodeSystems
@@ -100,6 +128,15 @@ public static class IptFhirUris
         /// <summary>Variant requirements (<c>ProtocolRequirement</c>).</summary>
         public const string ProtocolRequirement = CodeSystemBase + "protocol-requirement";
 
+        /// <summary>Why a course ended early (<c>EndReason</c>).</summary>
+        public const string EndReason = CodeSystemBase + "end-reason";
+
+        /// <summary>When an assessment outside the sessions was taken (<c>AssessmentOccasion</c>).</summary>
+        public const string AssessmentOccasion = CodeSystemBase + "assessment-occasion";
+
+        /// <summary>Kinds of life events (<c>LifeEventKind</c>).</summary>
+        public const string LifeEventKind = CodeSystemBase + "life-event-kind";
+
         /// <summary>Validation rules: rule ids such as <c>IPT0404</c> (built-in or host-defined).</summary>
         public const string Rule = CodeSystemBase + "rule";
     }
@@ -130,6 +167,27 @@ public static class IptFhirUris
 
         /// <summary>CarePlan: one between-session diary entry, in order (complex).</summary>
         public const string DiaryEntry = ExtensionBase + "diary-entry";
+
+        /// <summary>CarePlan: one dated life event, in order (complex: kind, date, person, notes).</summary>
+        public const string LifeEvent = ExtensionBase + "life-event";
+
+        /// <summary>CarePlan: one supervision of the course, in order (complex: date, supervisor, session, notes).</summary>
+        public const string Supervision = ExtensionBase + "supervision";
+
+        /// <summary>CarePlan: one assessment outside the sessions, in order (complex: occasion, date, measure as valueReference to its resources).</summary>
+        public const string Assessment = ExtensionBase + "assessment";
+
+        /// <summary>EpisodeOfCare: why the course ended early (valueCoding).</summary>
+        public const string EndReason = ExtensionBase + "end-reason";
+
+        /// <summary>EpisodeOfCare: the date the record describes (valueDate).</summary>
+        public const string AsOf = ExtensionBase + "as-of";
+
+        /// <summary>Encounter: the number of the missed or cancelled session a make-up session replaces (valuePositiveInt).</summary>
+        public const string Replaces = ExtensionBase + "replaces";
+
+        /// <summary>Encounter: who was present at a group session (complex: membersPresent, member).</summary>
+        public const string GroupAttendance = ExtensionBase + "group-attendance";
 
         /// <summary>Encounter: the session number (valuePositiveInt).</summary>
         public const string SessionNumber = ExtensionBase + "session-number";

@@ -61,8 +61,27 @@ public readonly record struct PathSegment
         }
         else if (Property.Length == 0 || Property.AsSpan().IndexOfAnyExcept(PlainName) >= 0 || char.IsAsciiDigit(Property[0]))
         {
-            // Bracket notation, as System.Text.Json writes names that are not plain identifiers.
-            builder.Append("['").Append(Property.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            // Bracket notation, as System.Text.Json writes names that are not plain identifiers. A
+            // backslash and a quote are escaped with a backslash; control characters (and U+FFFE,
+            // U+FFFF) as \uXXXX, so a path printed to a terminal or a log cannot carry escape sequences.
+            builder.Append("['");
+            foreach (var c in Property)
+            {
+                if (c is '\\' or '\'')
+                {
+                    builder.Append('\\').Append(c);
+                }
+                else if (c < ' ' || (c >= '\u007f' && c <= '\u009f') || c is '\ufffe' or '\uffff')
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            builder.Append("']");
         }
         else
         {
@@ -106,6 +125,46 @@ public sealed record DocumentPath : IComparable<DocumentPath>
     /// <param name="index">The session's position in the course's list.</param>
     /// <returns>The path.</returns>
     public static DocumentPath Session(int index) => Of("sessions").At(index);
+
+    /// <summary>Creates the path of a focus area of the formulation: <c>$.formulation.areas[index]</c>.</summary>
+    /// <param name="index">The area's position in <see cref="Ipt.Protocol.Formulation.Areas"/>.</param>
+    /// <returns>The path.</returns>
+    public static DocumentPath FocusArea(int index) => Of("formulation").Property("areas").At(index);
+
+    /// <summary>Creates the path of a person of the interpersonal inventory: <c>$.inventory.persons[index]</c>.</summary>
+    /// <param name="index">The person's position in <see cref="InterpersonalInventory.Persons"/>.</param>
+    /// <returns>The path.</returns>
+    public static DocumentPath Person(int index) => Of("inventory").Property("persons").At(index);
+
+    /// <summary>Creates the path of a life event: <c>$.lifeEvents[index]</c>.</summary>
+    /// <param name="index">The event's position in <see cref="Ipt.Protocol.Course.LifeEvents"/>.</param>
+    /// <returns>The path.</returns>
+    public static DocumentPath LifeEvent(int index) => Of("lifeEvents").At(index);
+
+    /// <summary>Creates the path of an assessment outside the sessions: <c>$.assessments[index]</c>.</summary>
+    /// <param name="index">The assessment's position in <see cref="Ipt.Protocol.Course.Assessments"/>.</param>
+    /// <returns>The path.</returns>
+    public static DocumentPath Assessment(int index) => Of("assessments").At(index);
+
+    /// <summary>Creates the path of a goal: <c>$.goals[index]</c>.</summary>
+    /// <param name="index">The goal's position in <see cref="Ipt.Protocol.Course.Goals"/>.</param>
+    /// <returns>The path.</returns>
+    public static DocumentPath Goal(int index) => Of("goals").At(index);
+
+    /// <summary>Returns the path of a measurement of this session or assessment: <c>….measures[index]</c>, as in <c>DocumentPath.Session(2).Measure(0)</c>.</summary>
+    /// <param name="index">The measurement's position in the session's or the assessment's measures.</param>
+    /// <returns>The new path.</returns>
+    public DocumentPath Measure(int index) => Property("measures").At(index);
+
+    /// <summary>Returns the path of a recorded technique of this session: <c>….techniques[index]</c>, as in <c>DocumentPath.Session(2).Technique(1)</c>.</summary>
+    /// <param name="index">The technique's position in <see cref="Ipt.Protocol.Session.Techniques"/>.</param>
+    /// <returns>The new path.</returns>
+    public DocumentPath Technique(int index) => Property("techniques").At(index);
+
+    /// <summary>Returns the path of a recorded task of this session: <c>….tasks[index]</c>, as in <c>DocumentPath.Session(0).Task(0)</c>.</summary>
+    /// <param name="index">The task's position in <see cref="Ipt.Protocol.Session.Tasks"/>.</param>
+    /// <returns>The new path.</returns>
+    public DocumentPath Task(int index) => Property("tasks").At(index);
 
     /// <summary>Returns the path extended by a property.</summary>
     /// <param name="name">The camelCase property name.</param>
@@ -209,6 +268,14 @@ public sealed record DocumentPath : IComparable<DocumentPath>
                 var j = i + 2;
                 while (j < text.Length && text[j] != '\'')
                 {
+                    if (text[j] == '\\' && j + 5 < text.Length && text[j + 1] == 'u'
+                        && int.TryParse(text.AsSpan(j + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                    {
+                        name.Append((char)code);
+                        j += 6;
+                        continue;
+                    }
+
                     if (text[j] == '\\' && j + 1 < text.Length)
                     {
                         j++;

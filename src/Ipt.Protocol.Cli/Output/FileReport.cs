@@ -61,7 +61,24 @@ internal static class Names
 
     public static string Count(int n, string singular) => n == 1 ? $"1 {singular}" : $"{n} {singular}s";
 
-    /// <summary>An absolute help URI: relative help links are resolved against the repository.</summary>
-    public static string AbsoluteHelp(string helpLink) =>
-        Uri.TryCreate(helpLink, UriKind.Absolute, out _) ? helpLink : $"{Repository}/blob/main/{helpLink}";
+    /// <summary>
+    /// The help base given with <c>--help-base</c> for this run of the tool (async-local, so runs in
+    /// parallel, as in tests, do not share it); <see langword="null"/> for the default.
+    /// </summary>
+    public static readonly AsyncLocal<string?> HelpBase = new();
+
+    /// <summary>
+    /// A rule's help link as the tool prints it: absolute; a built-in rule's page under <c>--help-base</c>
+    /// when one was given; a relative link a host set resolved against the repository.
+    /// </summary>
+    public static string Help(DiagnosticDescriptor descriptor)
+    {
+        var link = descriptor.HelpLink;
+        if (HelpBase.Value is { } helpBase && link.StartsWith(DiagnosticDescriptor.DefaultHelpBase, StringComparison.Ordinal))
+        {
+            return helpBase + link[DiagnosticDescriptor.DefaultHelpBase.Length..];
+        }
+
+        return Uri.TryCreate(link, UriKind.Absolute, out _) ? link : $"{Repository}/blob/main/{link}";
+    }
 }

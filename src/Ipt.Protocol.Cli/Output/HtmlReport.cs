@@ -32,6 +32,9 @@ internal static class HtmlReport
         .safety { border: 2px solid #b00020; background: #fdecee; padding: 0.5em 1em; margin: 1em 0; }
         """;
 
+    /// <summary>The most measure charts in one report.</summary>
+    internal const int MaxMeasureCharts = 12;
+
     public static string Render(FileReport file, ProtocolRegistry registry, RenderOptions options)
     {
         var course = file.File.Course;
@@ -86,7 +89,7 @@ internal static class HtmlReport
             {
                 var d = report.Diagnostics[i];
                 var severity = Names.Severity(d.Severity);
-                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LocationOf(i)?.Line.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.AbsoluteHelp(d.Descriptor.HelpLink))}\">About {Escape(d.Id)}</a></td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"diagnostic\"><td class=\"{severity}\">{severity}</td><td>{Escape(d.Id)}</td><td><code>{Escape(file.Paths[i])}</code></td><td>{file.LocationOf(i)?.Line.ToString(CultureInfo.InvariantCulture) ?? string.Empty}</td><td>{Escape(d.Message)}</td><td><a href=\"{Escape(Names.Help(d.Descriptor))}\">About {Escape(d.Id)}</a></td></tr>\n");
             }
 
             sb.Append("</tbody>\n</table>\n");
@@ -104,10 +107,17 @@ internal static class HtmlReport
         }
         else
         {
-            foreach (var instrument in instruments)
+            // Bounded: a record with dozens of instruments gets the first charts and a note, not a page of
+            // megabytes. The rest are one command away.
+            foreach (var instrument in instruments.Take(MaxMeasureCharts))
             {
                 Figure(sb, $"measure-{instrument.Id}", $"Measure: {instrument.Name}", instrument.CasenessThreshold is null ? "Total scores by session over the instrument's severity bands." : "Total scores by session over the instrument's severity bands; the dashed line is the caseness threshold.", MeasureChartSvg.Render(course, instrument));
             }
+        }
+
+        if (instruments.Count > MaxMeasureCharts)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<section id=\"more-measures\">\n<p>{instruments.Count - MaxMeasureCharts} more instruments are recorded and not drawn here (the report draws at most {MaxMeasureCharts}); <code>ipt render FILE --picture measure --instrument ID</code> draws one.</p>\n</section>\n");
         }
 
         sb.Append("<footer><p>Written by ipt ").Append(Escape(ToolInfo.Version)).Append(". States protocol facts; gives no clinical advice.</p></footer>\n");
@@ -213,9 +223,31 @@ internal static class HtmlReport
         sb.Append("<section id=\"").Append(Escape(id)).Append("\">\n<h2>").Append(Escape(heading)).Append("</h2>\n<figure>\n")
             .Append(svg.TrimEnd('\n')).Append("\n<figcaption>").Append(Escape(caption)).Append("</figcaption>\n</figure>\n</section>\n");
 
-    private static string Escape(string text) => text
-        .Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("\"", "&quot;", StringComparison.Ordinal);
+    /// <summary>Escapes text for the XHTML page: markup characters as entities, characters XML does not allow as U+FFFD.</summary>
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                sb.Append(c switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&quot;",
+                    _ when char.IsSurrogate(c) || c is '\ufffe' or '\uffff' || (char.IsControl(c) && c is not '\n' and not '\t') => "\ufffd",
+                    _ => c.ToString(),
+                });
+            }
+        }
+
+        return sb.ToString();
+    }
 }

@@ -34,7 +34,7 @@ internal static class JsonReport
                     json.WriteStartObject();
                     json.WriteString("id", d.Id);
                     json.WriteString("severity", Names.Severity(d.Severity));
-                    json.WriteString("category", Names.Camel(d.Descriptor.Category.ToString()));
+                    json.WriteString("category", d.Descriptor.Category);
                     json.WriteString("message", d.Message);
                     json.WriteString("path", file.Paths[i]);
                     if (file.LocationOf(i) is { } at)
@@ -43,7 +43,7 @@ internal static class JsonReport
                         json.WriteNumber("column", at.Column);
                     }
 
-                    json.WriteString("helpUri", d.Descriptor.HelpLink);
+                    json.WriteString("helpUri", Names.Help(d.Descriptor));
                     json.WriteEndObject();
                 }
 
@@ -59,7 +59,11 @@ internal static class JsonReport
     }
 }
 
-/// <summary>Writer options for the tool's JSON: indented by two spaces, <c>\n</c> line ends, non-ASCII letters kept.</summary>
+/// <summary>
+/// Writer options for the tool's JSON: indented by two spaces, <c>\n</c> line ends, non-ASCII letters
+/// and punctuation kept (<c>'</c>, not <c>\u0027</c>: the output is JSON for programs, never embedded
+/// in HTML); control characters are still escaped.
+/// </summary>
 internal static class JsonOutput
 {
     public static readonly JsonWriterOptions Options = new()
@@ -67,7 +71,7 @@ internal static class JsonOutput
         Indented = true,
         IndentSize = 2,
         NewLine = "\n",
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Write(Action<Utf8JsonWriter> write)

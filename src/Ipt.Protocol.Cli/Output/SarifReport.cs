@@ -195,13 +195,13 @@ internal static class SarifReport
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();
-            json.WriteString("helpUri", Names.AbsoluteHelp(rule.HelpLink));
+            json.WriteString("helpUri", Names.Help(rule));
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.DefaultSeverity));
             json.WriteEndObject();
             json.WriteStartObject("properties");
-            json.WriteString("category", Names.Camel(rule.Category.ToString()));
-            json.WriteString("citation", rule.Citation.ToString());
+            json.WriteString("category", rule.Category);
+            json.WriteString("citation", rule.Citation?.ToString());
             if (rule.IsSafety)
             {
                 json.WriteStartArray("tags");

@@ -37,7 +37,7 @@ internal static class TextReport
                 var path = file.Paths[i];
                 sb.Append("  ");
                 sb.Append(colour ? Colour(d.Severity) + severity + Reset : severity);
-                sb.Append(CultureInfo.InvariantCulture, $" {d.Id} {path}{line}: {d.Message}  [{d.Descriptor.HelpLink}]\n");
+                sb.Append(CultureInfo.InvariantCulture, $" {d.Id} {path}{line}: {d.Message}  [{Names.Help(d.Descriptor)}]\n");
             }
 
             foreach (var line in new[] { RecordSummary.AttendanceLine(file.Report.Attendance), RecordSummary.OutcomeLine(file.Outcome), RecordSummary.SafetyLine(file.Report) })

@@ -19,11 +19,30 @@ internal sealed class SvgBuilder
     /// <summary>An estimate of the width of a line of sans-serif text, generous enough for layout.</summary>
     public static double TextWidth(string text, double fontSize) => text.Length * fontSize * 0.6;
 
+    /// <summary>
+    /// Escapes text for XML 1.0 (SVG and XHTML): markup characters as entities, and every character
+    /// XML does not allow (control characters but tab and line feed, U+FFFE, U+FFFF, a lone
+    /// surrogate) as U+FFFD, the replacement character, so the text stays visible as changed, never
+    /// silently shortened, and the document stays well formed.
+    /// </summary>
     public static string Escape(string text)
     {
         var result = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                result.Append(c).Append(text[++i]);
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c is '\ufffe' or '\uffff')
+            {
+                result.Append('\ufffd');
+                continue;
+            }
+
             switch (c)
             {
                 case '<': result.Append("&lt;"); break;
@@ -32,12 +51,8 @@ internal sealed class SvgBuilder
                 case '"': result.Append("&quot;"); break;
                 case '\'': result.Append("&#39;"); break;
                 default:
-                    // Control characters are not allowed in XML 1.0 text.
-                    if (!char.IsControl(c) || c is '\n' or '\t')
-                    {
-                        result.Append(c);
-                    }
-
+                    // Control characters are not allowed in XML 1.0 text (C1 ones are discouraged).
+                    result.Append(!char.IsControl(c) || c is '\n' or '\t' ? c : '\ufffd');
                     break;
             }
         }

@@ -4,8 +4,18 @@ using Ipt.Protocol.Techniques;
 namespace Ipt.Protocol.Rules;
 
 /// <summary>
+/// The body of a host rule made with <see cref="CourseRule.Create(string, string, DiagnosticSeverity, string, CourseCheck)"/>:
+/// checks the course in <paramref name="context"/> and reports each finding with
+/// <see cref="DiagnosticSink.Report(DocumentPath, ReadOnlySpan{DiagnosticArgument})"/>.
+/// </summary>
+/// <param name="context">The course, its protocol and per-course facts (a stack-only value: use it inside the check, do not capture it in a nested lambda).</param>
+/// <param name="sink">Where findings go.</param>
+public delegate void CourseCheck(in RuleContext context, ref DiagnosticSink sink);
+
+/// <summary>
 /// One check of a course against its protocol. A rule is a small, stateless type with one
-/// descriptor; built-in rules are singletons. Hosts add their own by deriving from this class.
+/// descriptor; built-in rules are singletons. Hosts add their own with
+/// <see cref="Create(string, string, DiagnosticSeverity, string, CourseCheck)"/> (a lambda) or by deriving from this class.
 /// </summary>
 /// <remarks>
 /// <para>Implementations must be thread-safe and keep no state between calls. For a clean course a
@@ -32,6 +42,44 @@ public abstract class CourseRule
     /// <summary>Describes the rule by its descriptor.</summary>
     /// <returns>The descriptor's id and title.</returns>
     public override string ToString() => Descriptor.ToString();
+
+    /// <summary>
+    /// Creates a host rule from a lambda, for every protocol variant. Its message is its title; for a
+    /// message with placeholders, a citation or a help link of your own, pass a
+    /// <see cref="DiagnosticDescriptor"/> to <see cref="Create(DiagnosticDescriptor, CourseCheck, Func{ProtocolDefinition, bool}?)"/>.
+    /// </summary>
+    /// <param name="id">The rule id: an upper-case prefix of your own and four digits, such as <c>CLINIC0001</c>.</param>
+    /// <param name="category">The category, an id of your choosing such as <c>audit</c> (see <see cref="DiagnosticDescriptor.IsValidCategory"/>).</param>
+    /// <param name="severity">The default severity.</param>
+    /// <param name="title">A short title, also the message of each finding.</param>
+    /// <param name="check">The check, such as <c>(in RuleContext course, ref DiagnosticSink sink) =&gt; …</c>.</param>
+    /// <returns>The rule; register it with <see cref="ValidatorOptions.PlusRule"/> or the dependency-injection builder's <c>AddRule</c>.</returns>
+    /// <exception cref="ArgumentException">The id or the category is malformed, or the title is blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="check"/> is <see langword="null"/>.</exception>
+    public static CourseRule Create(string id, string category, DiagnosticSeverity severity, string title, CourseCheck check) =>
+        Create(new DiagnosticDescriptor(id, title, title, category, severity), check);
+
+    /// <summary>Creates a host rule from a descriptor and a lambda.</summary>
+    /// <param name="descriptor">The descriptor of the rule's findings.</param>
+    /// <param name="check">The check.</param>
+    /// <param name="appliesTo">The protocol variants the rule runs for; every variant when <see langword="null"/>.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> or <paramref name="check"/> is <see langword="null"/>.</exception>
+    public static CourseRule Create(DiagnosticDescriptor descriptor, CourseCheck check, Func<ProtocolDefinition, bool>? appliesTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(check);
+        return new LambdaRule(descriptor, check, appliesTo);
+    }
+
+    private sealed class LambdaRule(DiagnosticDescriptor descriptor, CourseCheck check, Func<ProtocolDefinition, bool>? appliesTo) : CourseRule
+    {
+        public override DiagnosticDescriptor Descriptor { get; } = descriptor;
+
+        public override bool AppliesTo(ProtocolDefinition protocol) => appliesTo?.Invoke(protocol) ?? true;
+
+        public override void Check(in RuleContext context, ref DiagnosticSink sink) => check(in context, ref sink);
+    }
 }
 
 /// <summary>
@@ -122,7 +170,9 @@ public readonly ref struct RuleContext
 
 /// <summary>
 /// Collects the findings of one validation. The list is created on the first finding, so a clean
-/// course allocates nothing. Rules receive it by reference and call <see cref="Report"/>.
+/// course allocates nothing. Rules receive it by reference and call
+/// <see cref="Report(DocumentPath, ReadOnlySpan{DiagnosticArgument})"/> (a finding of the rule being run)
+/// or <see cref="Report(DiagnosticDescriptor, DocumentPath, ReadOnlySpan{DiagnosticArgument})"/>.
 /// </summary>
 public ref struct DiagnosticSink
 {
@@ -137,10 +187,21 @@ public ref struct DiagnosticSink
         this.max = max;
         found = null;
         omitted = null;
+        Current = null;
     }
 
     /// <summary>Gets the number of findings kept so far.</summary>
     public readonly int Count => found?.Count ?? 0;
+
+    /// <summary>Gets or sets the descriptor of the rule being run (set by the validator before each rule).</summary>
+    internal DiagnosticDescriptor? Current { readonly get; set; }
+
+    /// <summary>Reports a finding of the rule being run, with its descriptor (see <see cref="Report(DiagnosticDescriptor, DocumentPath, ReadOnlySpan{DiagnosticArgument})"/>).</summary>
+    /// <param name="path">Where the finding applies, such as <c>DocumentPath.Session(2).Measure(0)</c>.</param>
+    /// <param name="arguments">The message arguments (numbers, ids, enum names; never free text).</param>
+    /// <exception cref="InvalidOperationException">No rule is being run (the sink was not given to a rule by a <see cref="CourseValidator"/>).</exception>
+    public void Report(DocumentPath path, params ReadOnlySpan<DiagnosticArgument> arguments) =>
+        Report(Current ?? throw new InvalidOperationException("No rule is being run."), path, arguments);
 
     /// <summary>
     /// Reports a finding; the severity is the host's override for the id, or the descriptor's default.

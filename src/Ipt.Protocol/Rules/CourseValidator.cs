@@ -134,6 +134,7 @@ public sealed class CourseValidator
         foreach (var rule in set.Rules)
         {
             var mark = sink.Mark;
+            sink.Current = rule.Descriptor;
             try
             {
                 rule.Check(in context, ref sink);

@@ -18,7 +18,8 @@ public enum DiagnosticSeverity
 }
 
 /// <summary>
-/// The category of a rule. Each category owns a range of ids: engine <c>IPT00xx</c>, structure
+/// The built-in categories of rules (a descriptor's <see cref="DiagnosticDescriptor.Category"/> holds
+/// the camelCase name; a host rule may name a category of its own). Each owns a range of ids: engine <c>IPT00xx</c>, structure
 /// <c>IPT01xx</c>, phases <c>IPT02xx</c>, initial tasks <c>IPT03xx</c>, focus <c>IPT04xx</c>,
 /// techniques <c>IPT05xx</c>, termination <c>IPT06xx</c>, measures and safety <c>IPT07xx</c>,
 /// variant-specific <c>IPT08xx</c>. Host rules should use their own prefix.
@@ -69,28 +70,53 @@ public sealed record DiagnosticDescriptor
     /// <summary>The folder, relative to the repository root, that holds one page per built-in rule.</summary>
     public const string HelpFolder = "docs/rules/";
 
-    /// <summary>Creates a descriptor.</summary>
+    /// <summary>
+    /// The base of the built-in rules' help links: the rule pages in the project's repository
+    /// (<c>https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/</c>). A host that serves
+    /// the pages elsewhere sets <see cref="HelpLink"/> (<c>descriptor with { HelpLink = … }</c>), and
+    /// the <c>ipt</c> tool takes <c>--help-base</c>.
+    /// </summary>
+    public const string DefaultHelpBase = "https://github.com/ipt-protocol/Ipt.Protocol/blob/main/" + HelpFolder;
+
+    /// <summary>Creates a descriptor of a built-in category.</summary>
     /// <param name="id">The stable id, such as <c>IPT0101</c>.</param>
     /// <param name="title">A short title.</param>
     /// <param name="messageFormat">The message template; placeholders are <c>{name}</c>.</param>
-    /// <param name="category">The category.</param>
+    /// <param name="category">The category; <see cref="Category"/> holds its camelCase name (<c>initialTasks</c>).</param>
     /// <param name="defaultSeverity">The severity unless a host overrides it.</param>
     /// <param name="citation">The source the check rests on.</param>
     /// <exception cref="ArgumentException">The id is malformed, or a text is blank.</exception>
     public DiagnosticDescriptor(string id, string title, string messageFormat, RuleCategory category, DiagnosticSeverity defaultSeverity, Citation citation)
+        : this(id, title, messageFormat, CategoryName(Guard.Defined(category, nameof(category))), defaultSeverity, Guard.NotNull(citation, nameof(citation)))
+    {
+    }
+
+    /// <summary>Creates a descriptor of any category, such as a host rule's.</summary>
+    /// <param name="id">The stable id: an upper-case prefix of the host's own and four digits, such as <c>CLINIC0001</c>.</param>
+    /// <param name="title">A short title.</param>
+    /// <param name="messageFormat">The message template; placeholders are <c>{name}</c>.</param>
+    /// <param name="category">The category, an id of the host's choosing (see <see cref="IsValidCategory"/>), such as <c>audit</c>, or a built-in one such as <c>initialTasks</c>.</param>
+    /// <param name="defaultSeverity">The severity unless a host overrides it.</param>
+    /// <param name="citation">The source the check rests on, when there is one.</param>
+    /// <exception cref="ArgumentException">The id or the category is malformed, or a text is blank.</exception>
+    public DiagnosticDescriptor(string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity, Citation? citation = null)
     {
         if (!IsValidId(id))
         {
             throw new ArgumentException("A diagnostic id is 1 to 8 upper-case ASCII letters followed by four digits, such as IPT0101.", nameof(id));
         }
 
+        if (!IsValidCategory(category))
+        {
+            throw new ArgumentException("A category is 1 to 40 ASCII letters, digits and hyphens that starts with a lower-case letter, such as audit or initialTasks.", nameof(category));
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageFormat);
-        ArgumentNullException.ThrowIfNull(citation);
         Id = id;
         Title = title;
         MessageFormat = messageFormat;
-        Category = Guard.Defined(category, nameof(category));
+        Category = category;
         DefaultSeverity = Guard.Defined(defaultSeverity, nameof(defaultSeverity));
         Citation = citation;
         HelpLink = HelpLinkFor(id);
@@ -106,16 +132,16 @@ public sealed record DiagnosticDescriptor
     /// <summary>Gets the message template with named placeholders such as <c>{session}</c>.</summary>
     public string MessageFormat { get; }
 
-    /// <summary>Gets the category.</summary>
-    public RuleCategory Category { get; }
+    /// <summary>Gets the category: the camelCase name of a built-in <see cref="RuleCategory"/> (<c>structure</c>, <c>initialTasks</c>, …) or a host's own id.</summary>
+    public string Category { get; }
 
     /// <summary>Gets the severity used unless a host overrides it.</summary>
     public DiagnosticSeverity DefaultSeverity { get; }
 
-    /// <summary>Gets the source the check rests on.</summary>
-    public Citation Citation { get; }
+    /// <summary>Gets the source the check rests on; every built-in rule has one, a host rule may have none.</summary>
+    public Citation? Citation { get; }
 
-    /// <summary>Gets the help link: <c>docs/rules/{Id}.md</c>, relative to the repository root. A host may set its own.</summary>
+    /// <summary>Gets the help link, an absolute URL: <see cref="DefaultHelpBase"/> followed by <c>{Id}.md</c>. A host may set its own.</summary>
     public string HelpLink { get; init; }
 
     /// <summary>
@@ -135,10 +161,39 @@ public sealed record DiagnosticDescriptor
     /// <summary>Gets the names of the placeholders in <see cref="MessageFormat"/>, in order of first appearance.</summary>
     public ValueList<string> Placeholders { get; }
 
-    /// <summary>Returns the help link of a rule id: <c>docs/rules/{id}.md</c>.</summary>
+    /// <summary>Returns the default help link of a rule id: <see cref="DefaultHelpBase"/> followed by <c>{id}.md</c>.</summary>
     /// <param name="id">The rule id.</param>
-    /// <returns>The link, relative to the repository root.</returns>
-    public static string HelpLinkFor(string id) => HelpFolder + id + ".md";
+    /// <returns>The absolute link.</returns>
+    public static string HelpLinkFor(string id) => DefaultHelpBase + id + ".md";
+
+    /// <summary>Returns the category name of a built-in category, as <see cref="Category"/> holds it.</summary>
+    /// <param name="category">The built-in category.</param>
+    /// <returns>Its camelCase name, such as <c>initialTasks</c>.</returns>
+    public static string CategoryName(RuleCategory category) => category switch
+    {
+        RuleCategory.Engine => "engine",
+        RuleCategory.Structure => "structure",
+        RuleCategory.Phases => "phases",
+        RuleCategory.InitialTasks => "initialTasks",
+        RuleCategory.Focus => "focus",
+        RuleCategory.Techniques => "techniques",
+        RuleCategory.Termination => "termination",
+        RuleCategory.MeasuresAndSafety => "measuresAndSafety",
+        RuleCategory.VariantSpecific => "variantSpecific",
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Not a built-in category."),
+    };
+
+    /// <summary>Returns whether <paramref name="category"/> is a well-formed category: 1 to 40 ASCII letters, digits and hyphens, starting with a lower-case letter (<c>audit</c>, <c>local-audit</c>, <c>initialTasks</c>).</summary>
+    /// <param name="category">The candidate category.</param>
+    /// <returns><see langword="true"/> when it is well formed.</returns>
+    public static bool IsValidCategory([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? category) =>
+        category is { Length: > 0 and <= 40 }
+        && char.IsAsciiLetterLower(category[0])
+        && !category.EndsWith('-')
+        && !category.AsSpan().ContainsAnyExcept(CategoryChars);
+
+    private static readonly System.Buffers.SearchValues<char> CategoryChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
     /// <summary>Returns whether <paramref name="id"/> is a well-formed diagnostic id.</summary>
     /// <param name="id">The candidate id.</param>

@@ -58,7 +58,7 @@ public static class SchedulePlanner
     /// <param name="start">The date of the first session.</param>
     /// <param name="options">The options; <see cref="ScheduleOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The planned sessions, numbered from 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is outside the protocol's range, or the cadence is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is outside the protocol's range, the cadence is not positive, or the plan would run past 9999-12-31.</exception>
     /// <exception cref="ArgumentException">The skipped dates leave no date to plan on.</exception>
     public static ValueList<Session> Plan(ProtocolDefinition protocol, LocalDate start, ScheduleOptions? options = null)
     {
@@ -71,7 +71,7 @@ public static class SchedulePlanner
             throw new ArgumentOutOfRangeException(
                 nameof(options),
                 treatment,
-                string.Create(CultureInfo.InvariantCulture, $"Protocol '{protocol.Id}' has {protocol.Sessions.Min} to {protocol.Sessions.Max} treatment sessions; {treatment} were asked for."));
+                string.Create(CultureInfo.InvariantCulture, $"Protocol '{protocol.Id}' has {Span(protocol.Sessions)} treatment sessions; {treatment} were asked for."));
         }
 
         if (!protocol.PreTreatmentSessions.Contains(pre))
@@ -79,7 +79,7 @@ public static class SchedulePlanner
             throw new ArgumentOutOfRangeException(
                 nameof(options),
                 pre,
-                string.Create(CultureInfo.InvariantCulture, $"Protocol '{protocol.Id}' has {protocol.PreTreatmentSessions.Min} to {protocol.PreTreatmentSessions.Max} pre-treatment sessions; {pre} were asked for."));
+                string.Create(CultureInfo.InvariantCulture, $"Protocol '{protocol.Id}' has {Span(protocol.PreTreatmentSessions)} pre-treatment sessions; {pre} were asked for."));
         }
 
         var baseCadence = Guard.PositivePeriod(options.Cadence ?? protocol.Cadence, nameof(options.Cadence))!;
@@ -104,7 +104,7 @@ public static class SchedulePlanner
             }
 
             cadence = next;
-            var (date, nextSlot) = NextDate(anchor, cadence, slot, skip, options.SkipPolicy);
+            var (date, nextSlot) = NextDateWithinCalendar(anchor, cadence, slot, skip, options.SkipPolicy);
             slot = nextSlot;
             var isPre = phase == Phase.PreTreatment;
             var length = number == pre + 1 && protocol.FirstSessionLength is { } first ? first.Default : protocol.SessionLength.Default;
@@ -125,7 +125,7 @@ public static class SchedulePlanner
     /// <param name="start">The date of the first session.</param>
     /// <param name="options">The options; <see cref="ScheduleOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The new course.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count is outside the protocol's range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is outside the protocol's range, or the plan would run past 9999-12-31.</exception>
     public static Course PlanCourse(ProtocolDefinition protocol, LocalDate start, ScheduleOptions? options = null) =>
         new(protocol.Id) { Sessions = Plan(protocol, start, options) };
 
@@ -138,6 +138,27 @@ public static class SchedulePlanner
     {
         ArgumentNullException.ThrowIfNull(cadence);
         return CadenceWalker.After(start, cadence, slots);
+    }
+
+    /// <summary>A range in words: "12 to 16", or "exactly 8".</summary>
+    private static string Span(CountRange range) => range.Min == range.Max
+        ? string.Create(CultureInfo.InvariantCulture, $"exactly {range.Min}")
+        : string.Create(CultureInfo.InvariantCulture, $"{range.Min} to {range.Max}");
+
+    /// <summary><see cref="NextDate"/>, with a plan that would run past 9999-12-31 refused as an argument out of range.</summary>
+    private static (LocalDate Date, int NextSlot) NextDateWithinCalendar(LocalDate start, Period cadence, int slot, HashSet<LocalDate> skip, SkipPolicy policy)
+    {
+        try
+        {
+            return NextDate(start, cadence, slot, skip, policy);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(start),
+                start,
+                string.Create(CultureInfo.InvariantCulture, $"The plan from {start:uuuu-MM-dd} runs past the last date of the ISO calendar (9999-12-31)."));
+        }
     }
 
     private static (LocalDate Date, int NextSlot) NextDate(LocalDate start, Period cadence, int slot, HashSet<LocalDate> skip, SkipPolicy policy)

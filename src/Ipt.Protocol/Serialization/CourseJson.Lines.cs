@@ -36,7 +36,8 @@ public sealed partial class CourseJson
     /// <summary>
     /// Reads and validates one course per non-blank line on up to <paramref name="maxDegreeOfParallelism"/>
     /// cores, and returns the results in line order. Memory is bounded: chunks of 8 lines, at most
-    /// two chunks per worker and about 32 MiB of lines in flight.
+    /// two chunks per worker and about 32 MiB of lines in flight. Progress is reported through the
+    /// meter and the activity source named in <see cref="IptTelemetry"/> (<c>Ipt.Protocol</c>).
     /// </summary>
     /// <param name="utf8JsonLines">The UTF-8 JSON Lines stream; read to its end, not disposed.</param>
     /// <param name="validator">The validator; <see cref="CourseValidator.Default"/> when <see langword="null"/>.</param>
@@ -54,7 +55,26 @@ public sealed partial class CourseJson
         ArgumentNullException.ThrowIfNull(utf8JsonLines);
         var parallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1, nameof(maxDegreeOfParallelism));
-        return ValidateLinesCore(utf8JsonLines, validator ?? CourseValidator.Default, parallelism, cancellationToken);
+        return Observed(ValidateLinesCore(utf8JsonLines, validator ?? CourseValidator.Default, parallelism, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Reports a bulk run's progress to <see cref="IptTelemetry"/>'s meter and its totals on one activity.</summary>
+    private static async IAsyncEnumerable<BulkResult> Observed(IAsyncEnumerable<BulkResult> results, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var activity = IptTelemetry.Source.StartActivity(IptTelemetry.ValidateLinesActivity);
+        var totals = default(IptTelemetry.BulkTotals);
+        try
+        {
+            await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                IptTelemetry.Record(result, ref totals);
+                yield return result;
+            }
+        }
+        finally
+        {
+            IptTelemetry.Complete(activity, in totals);
+        }
     }
 
     private async IAsyncEnumerable<CourseLine> ReadLinesCore(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)

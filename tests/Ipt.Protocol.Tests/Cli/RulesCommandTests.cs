@@ -10,7 +10,7 @@ public class RulesCommandTests
     {
         var (code, output, _) = CliRunner.Run("rules");
         Assert.Equal(0, code);
-        Assert.Contains("IPT0101  error    Structure", output, StringComparison.Ordinal);
+        Assert.Contains("IPT0101  error    structure", output, StringComparison.Ordinal);
         Assert.Contains($"{BuiltInRules.Descriptors.Length} rules.", output, StringComparison.Ordinal);
     }
 
@@ -22,7 +22,7 @@ public class RulesCommandTests
         using var json = JsonDocument.Parse(output);
         var rules = json.RootElement.GetProperty("rules");
         Assert.Equal(BuiltInRules.Descriptors.Length, rules.GetArrayLength());
-        Assert.All(rules.EnumerateArray(), r => Assert.Equal($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
+        Assert.All(rules.EnumerateArray(), r => Assert.Equal($"https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("error IPT0304 ", output, StringComparison.Ordinal);
         Assert.Contains("(line ", output, StringComparison.Ordinal);
-        Assert.Contains("[docs/rules/IPT0304.md]", output, StringComparison.Ordinal);
+        Assert.Contains("[https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/IPT0304.md]", output, StringComparison.Ordinal);
         Assert.Matches(@"\d+ errors?, \d+ warnings?, \d+ infos?\n$", output);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public sealed class ValidateCommandTests : IDisposable
             ["id", "severity", "category", "message", "path", "line", "column", "helpUri"],
             diagnostic.EnumerateObject().Select(p => p.Name));
         Assert.Equal("$.formulation.areas[0].disputeStage", diagnostic.GetProperty("path").GetString());
-        Assert.Equal("docs/rules/IPT0404.md", diagnostic.GetProperty("helpUri").GetString());
+        Assert.Equal("https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/IPT0404.md", diagnostic.GetProperty("helpUri").GetString());
 
         // The member is left out of the document, so the line is its enclosing focus area's.
         var bytes = File.ReadAllBytes(path);

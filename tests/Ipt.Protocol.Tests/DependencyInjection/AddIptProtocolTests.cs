@@ -72,6 +72,29 @@ public class AddIptProtocolTests
     }
 
     [Fact]
+    public void Configure_applies_settings_from_other_services_at_first_resolution_and_checks_their_ids()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new List<string> { "IPT0308" });
+        services.AddIptProtocol(b => b.Configure((ipt, sp) =>
+        {
+            foreach (var id in sp.GetRequiredService<List<string>>())
+            {
+                ipt.DisableRule(id);
+            }
+        }));
+        using (var provider = services.BuildServiceProvider())
+        {
+            Assert.Contains("IPT0308", provider.GetRequiredService<ValidatorOptions>().DisabledIds);
+        }
+
+        services.AddSingleton(new List<string> { "IPT9999" });
+        using var bad = services.BuildServiceProvider();
+        var ex = Assert.Throws<InvalidOperationException>(() => bad.GetRequiredService<CourseValidator>());
+        Assert.Contains("IPT9999", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Contributor_catalogues_are_composed_in_order_over_the_built_in_one()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("""

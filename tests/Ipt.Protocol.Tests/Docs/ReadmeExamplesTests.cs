@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ipt.Protocol.DependencyInjection;
 using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
@@ -7,8 +6,6 @@ using Ipt.Protocol.Samples;
 using Ipt.Protocol.Scheduling;
 using Ipt.Protocol.Serialization;
 using Ipt.Protocol.Techniques;
-using CodeAnalysis = Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -19,45 +16,16 @@ namespace Ipt.Protocol.Tests.Docs;
 /// compiled as one program against the library (as the README says a reader can do), and each
 /// example's behaviour is checked below. Keep the behaviour tests in step with README.md.
 /// </summary>
-public partial class ReadmeExamplesTests
+public class ReadmeExamplesTests
 {
     [Fact]
     public void The_snippets_pasted_together_in_order_compile_as_one_program()
     {
-        var snippets = CSharpBlock().Matches(RepoFiles.Read("README.md")).Select(m => m.Groups[1].Value).ToList();
+        var snippets = DocSnippets.CSharpBlocks(RepoFiles.Read("README.md"));
         Assert.True(snippets.Count >= 5, $"found {snippets.Count} C# snippets in README.md");
-        var program = string.Concat(snippets);
-
-        // References: the framework and every assembly beside the tests (the library, its
-        // dependencies, Microsoft.Extensions.DependencyInjection), as a host app would have them.
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(path => CodeAnalysis.MetadataReference.CreateFromFile(path));
-        // The global usings that `dotnet new console` turns on (ImplicitUsings).
-        const string implicitUsings = """
-            global using System;
-            global using System.Collections.Generic;
-            global using System.IO;
-            global using System.Linq;
-            global using System.Net.Http;
-            global using System.Threading;
-            global using System.Threading.Tasks;
-            """;
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var cancel = TestContext.Current.CancellationToken;
-        var compilation = CSharpCompilation.Create(
-            "ReadmeProgram",
-            [CSharpSyntaxTree.ParseText(implicitUsings, options, "GlobalUsings.g.cs", cancellationToken: cancel), CSharpSyntaxTree.ParseText(program, options, "Program.cs", cancellationToken: cancel)],
-            references,
-            new CSharpCompilationOptions(CodeAnalysis.OutputKind.ConsoleApplication, nullableContextOptions: CodeAnalysis.NullableContextOptions.Enable));
-        var problems = compilation.GetDiagnostics(cancel)
-            .Where(d => d.Severity >= CodeAnalysis.DiagnosticSeverity.Warning)
-            .Select(d => d.ToString())
-            .ToList();
+        var (_, problems) = DocSnippets.Compile("ReadmeProgram", string.Concat(snippets), captureConsole: false, TestContext.Current.CancellationToken);
         Assert.True(problems.Count == 0, $"README.md's snippets, pasted together, do not compile cleanly:\n{string.Join("\n", problems)}");
     }
-
-    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 
     [Fact]
     public void Quick_start()

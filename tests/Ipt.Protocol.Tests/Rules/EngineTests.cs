@@ -165,12 +165,12 @@ public class EngineTests
     public void Diagnostic_carries_descriptor_message_path_segments_and_arguments()
     {
         var d = Assert.Single(CourseValidator.Default.Validate(MissingStage()).Diagnostics);
-        Assert.Equal("Focus area 0 is a role dispute without a stage; determine renegotiation, impasse or dissolution.", d.Message);
+        Assert.Equal("Focus area 1 is a role dispute without a stage; determine renegotiation, impasse or dissolution.", d.Message);
         Assert.Equal(["formulation", "areas", null, "disputeStage"], d.Path.Segments.Select(s => s.Property));
         Assert.Equal(0, d.Path.Segments[2].Index);
-        Assert.Equal("0", d.Argument("index"));
-        Assert.Equal("docs/rules/IPT0404.md", d.Descriptor.HelpLink);
-        Assert.Equal(RuleCategory.Focus, d.Descriptor.Category);
+        Assert.Equal("1", d.Argument("number"));
+        Assert.Equal("https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/IPT0404.md", d.Descriptor.HelpLink);
+        Assert.Equal("focus", d.Descriptor.Category);
         Assert.Equal("error IPT0404 at $.formulation.areas[0].disputeStage: " + d.Message, d.ToString());
     }
 

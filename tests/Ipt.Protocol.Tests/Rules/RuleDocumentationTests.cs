@@ -25,7 +25,7 @@ public partial class RuleDocumentationTests
     {
         foreach (var d in BuiltInRules.Descriptors)
         {
-            Assert.Equal((int)d.Category, int.Parse(d.Id.AsSpan(3, 2), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal((int)Enum.Parse<RuleCategory>(d.Category, ignoreCase: true), int.Parse(d.Id.AsSpan(3, 2), System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -36,7 +36,9 @@ public partial class RuleDocumentationTests
         Assert.Equal(BuiltInRules.Descriptors.Select(d => d.Id).Concat(BuiltInRules.RetiredIds).Order(StringComparer.Ordinal), pages);
         foreach (var d in BuiltInRules.Descriptors)
         {
-            Assert.True(File.Exists(Path.Combine(RepositoryRoot(), d.HelpLink)), d.HelpLink);
+            Assert.StartsWith(DiagnosticDescriptor.DefaultHelpBase, d.HelpLink, StringComparison.Ordinal);
+            var page = DiagnosticDescriptor.HelpFolder + d.HelpLink[DiagnosticDescriptor.DefaultHelpBase.Length..];
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot(), page)), page);
         }
     }
 
@@ -47,9 +49,9 @@ public partial class RuleDocumentationTests
         {
             var text = File.ReadAllText(Path.Combine(Folder, d.Id + ".md"));
             Assert.StartsWith($"# {d.Id}: {d.Title}\n", text, StringComparison.Ordinal);
-            Assert.Equal(d.Category.ToString(), Field(text, "Category"));
+            Assert.Equal(d.Category, DiagnosticDescriptor.CategoryName(Enum.Parse<RuleCategory>(Field(text, "Category"))));
             Assert.Equal(d.DefaultSeverity.ToString(), Field(text, "Default severity"));
-            Assert.Equal(d.Citation.ToString(), Field(text, "Source"));
+            Assert.Equal(d.Citation!.ToString(), Field(text, "Source"));
             foreach (var section in new[] { "## What it checks", "## Why", "## How to fix" })
             {
                 Assert.Contains(section, text, StringComparison.Ordinal);
@@ -86,9 +88,9 @@ public partial class RuleDocumentationTests
             Assert.True(BuiltInRules.TryGetDescriptor(row.Groups["id"].Value, out var d));
             Assert.Equal(d.Id + ".md", row.Groups["link"].Value);
             Assert.Equal(d.Title, row.Groups["title"].Value);
-            Assert.Equal(d.Category.ToString(), row.Groups["category"].Value);
+            Assert.Equal(d.Category, DiagnosticDescriptor.CategoryName(Enum.Parse<RuleCategory>(row.Groups["category"].Value)));
             Assert.Equal(d.DefaultSeverity.ToString(), row.Groups["severity"].Value);
-            Assert.Equal(d.Citation.ToString(), row.Groups["source"].Value);
+            Assert.Equal(d.Citation!.ToString(), row.Groups["source"].Value);
             foreach (Match number in Number().Matches(row.Groups["candidates"].Value))
             {
                 candidates.Add(int.Parse(number.Value, System.Globalization.CultureInfo.InvariantCulture));

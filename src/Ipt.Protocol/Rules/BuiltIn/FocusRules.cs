@@ -118,7 +118,7 @@ internal sealed class DisputeStageRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0404",
         "Role dispute without a stage",
-        "Focus area {index} is a role dispute without a stage; determine renegotiation, impasse or dissolution.",
+        "Focus area {number} is a role dispute without a stage; determine renegotiation, impasse or dissolution.",
         RuleCategory.Focus,
         DiagnosticSeverity.Error,
         Cite(Confidence.High, "WMK", "CITC"));
@@ -135,7 +135,7 @@ internal sealed class DisputeStageRule : CourseRule
         {
             if (areas[i].Area == ProblemArea.RoleDispute && areas[i].DisputeStage is null)
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("disputeStage"), From("index", i));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("disputeStage"), From("number", i + 1));
             }
         }
     }
@@ -149,7 +149,7 @@ internal sealed class GriefWithoutDeathRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0405",
         "Grief focus without a recorded death",
-        "Focus area {index} is grief, but no person it concerns is recorded as deceased; under the Weissman taxonomy a non-death loss is a role transition.",
+        "Focus area {number} is grief, but no person it concerns is recorded as deceased; under the Weissman taxonomy a non-death loss is a role transition.",
         RuleCategory.Focus,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "WMK"));
@@ -195,7 +195,7 @@ internal sealed class GriefWithoutDeathRule : CourseRule
 
             if (!death)
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("index", i));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("number", i + 1));
             }
         }
     }

@@ -106,7 +106,7 @@ internal sealed class MonitoringGapRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0703",
         "Monitoring gap longer than the measurement interval",
-        "{count} held sessions in a row, up to session {number}, have no {instrument} measure; the {protocol} protocol measures at least every {interval} sessions.",
+        "Held sessions in a row without a {instrument} measure, up to session {number}: {count}; the {protocol} protocol's measurement interval, in held sessions: {interval}.",
         RuleCategory.MeasuresAndSafety,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "IPTI", "MARK"));

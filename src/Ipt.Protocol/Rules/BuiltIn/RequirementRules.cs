@@ -16,7 +16,7 @@ internal sealed class UnrecognisedProblemAreaRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0408",
         "Problem area the variant does not recognise",
-        "Focus area {index} is {area}, which the {protocol} protocol does not recognise as a problem area.",
+        "Focus area {number} is {area}, which the {protocol} protocol does not recognise as a problem area.",
         RuleCategory.Focus,
         DiagnosticSeverity.Warning,
         Cite(Confidence.Medium, "WMK", "FRANK"));
@@ -33,7 +33,7 @@ internal sealed class UnrecognisedProblemAreaRule : CourseRule
         {
             if (!context.Protocol.Recognises(areas[i].Area))
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("index", i), FromEnum("area", areas[i].Area), ProtocolArg(context));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i).Property("area"), From("number", i + 1), FromEnum("area", areas[i].Area), ProtocolArg(context));
             }
         }
     }

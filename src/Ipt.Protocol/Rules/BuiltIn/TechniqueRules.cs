@@ -136,7 +136,7 @@ internal sealed class StrategyUsedRule : CourseRule
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0505",
         "Problem-area strategy never used in the middle phase",
-        "No held middle-phase session records a strategy technique for focus area {index} ({area}).",
+        "No held middle-phase session records a strategy technique for focus area {number} ({area}).",
         RuleCategory.Techniques,
         DiagnosticSeverity.Warning,
         Cite(Confidence.High, "WMK", "ISIPT"));
@@ -157,7 +157,7 @@ internal sealed class StrategyUsedRule : CourseRule
             var area = areas[i].Area;
             if (HasStrategy(catalogue, area) && !Used(context, catalogue, area))
             {
-                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i), From("index", i), FromEnum("area", area));
+                sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i), From("number", i + 1), FromEnum("area", area));
             }
         }
     }
