@@ -1,3 +1,4 @@
+using Ipt.Protocol.Fidelity;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Samples;
@@ -121,6 +122,35 @@ public class TimelineTests
         Assert.Equal(45, cadence.MaxGapDays);
         var early = course.EditContract(k => k with { StartDate = k.StartDate!.Value.PlusWeeks(-8) });
         Assert.Contains(CourseValidator.Default.Validate(early).Diagnostics, d => d.Id == "IPT0108");
+    }
+
+    [Fact]
+    public void Sessions_more_often_than_the_cadence_are_judged_on_the_taper_in_force()
+    {
+        // Weekly sessions are the cadence in IPSRT's middle phase, but twice the two-weekly cadence of its preventive phase (IPT0114).
+        var course = SampleCourses.All[Ipsrt.Id];
+        Assert.DoesNotContain(CourseValidator.Default.Validate(course).Diagnostics, d => d.Id == "IPT0114");
+        var start = course.Sessions[16].Date!.Value;
+        var weeklyMaintenance = course.EditAll(s => s.Number is >= 18 and <= 19 ? s with { Date = start.PlusWeeks(s.Number - 17) } : s);
+        var finding = Assert.Single(CourseValidator.Default.Validate(weeklyMaintenance).Diagnostics, d => d.Id == "IPT0114");
+        Assert.Equal("$.sessions[18].date", finding.Path.ToString());
+        Assert.Contains("meets every 14 days", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_social_rhythm_metric_is_due_from_the_second_session_through_the_preventive_phase()
+    {
+        // SocialRhythmMetricFrom (initial, IPSRT) and the maintenance phase meet in CourseTimeline.IsDueIn, read by IPT0804 and the checklist.
+        var course = SampleCourses.All[Ipsrt.Id];
+        var timeline = Timeline(course);
+        var review = PhaseTasks.Of(ProtocolTask.SocialRhythmReview);
+        Assert.Equal(Enumerable.Range(2, 21), course.Sessions.Where(s => timeline.IsDueIn(review, s)).Select(s => s.Number));
+        Assert.Equal("Middle: sessions 2–22 (closed)", timeline.WindowOf(review).ToString());
+        var withoutMetric = course.Edit(20, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) });
+        var finding = Assert.Single(CourseValidator.Default.Validate(withoutMetric).Diagnostics, d => d.Id == "IPT0804");
+        Assert.Equal("$.sessions[19].measures", finding.Path.ToString());
+        var item = FidelityChecklist.Of(course, Ipsrt).ItemOf(ProtocolTask.SocialRhythmReview)!;
+        Assert.Equal((ChecklistStatus.Done, 21, 21), (item.Status, item.Sessions, item.SessionsDone));
     }
 
     [Fact]
