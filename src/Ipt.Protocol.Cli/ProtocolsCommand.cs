@@ -43,7 +43,7 @@ internal static class ProtocolsCommand
         foreach (var p in registry)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{p.Id,-14} {p.Name}\n");
-            sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} sessions {p.Sessions}; every {Cadence(p)}; {p.SessionLength}; {p.Format}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} sessions {p.Sessions}; every {Cadence(p.Cadence)}{Taper(p)}; {p.SessionLength}; {p.Format}\n");
             sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} phases {Spans(p)}\n");
             sb.Append(CultureInfo.InvariantCulture, $"{string.Empty,-14} measures {p.PrimaryInstrument} every {p.MeasurementIntervalSessions}{(p.Requirements.IsEmpty ? string.Empty : "; requires " + string.Join(", ", p.Requirements))}\n");
             if (!HasDefaultAreas(p))
@@ -83,7 +83,7 @@ internal static class ProtocolsCommand
                 requirements += $"; age {age}";
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"| `{p.Id}` | {p.Name} | {p.Sessions} | {p.PreTreatmentSessions} | {Cadence(p)} ({p.MaxGapDays} days) | {length} | {Spans(p)} | {format} | {p.PrimaryInstrument} every {p.MeasurementIntervalSessions} | {requirements} | {p.Citation} |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| `{p.Id}` | {p.Name} | {p.Sessions} | {p.PreTreatmentSessions} | {Cadence(p)} | {length} | {Spans(p)} | {format} | {p.PrimaryInstrument} every {p.MeasurementIntervalSessions} | {requirements} | {p.Citation} |\n");
         }
 
         sb.Append("\n## Notes on parameters\n\n");
@@ -98,7 +98,8 @@ internal static class ProtocolsCommand
             var areas = HasDefaultAreas(p) ? string.Empty : $" (problem areas {Areas(p)})";
             var rhythm = p.Requires(ProtocolRequirement.SocialRhythmMetric) ? $"; Social Rhythm Metric at each session from the {Camel(p.SocialRhythmMetricFrom.ToString())} phase" : string.Empty;
             var focus = p.CorePhase == Phase.Middle && p.TerminationSessions.Max > 0 ? $"; a focus-area strategy in at least {p.FocusStrategyPercent} % of the middle-phase sessions" : string.Empty;
-            sb.Append(CultureInfo.InvariantCulture, $" Ending raised by N−{p.EndingNoticeSessions} (best by N−{p.EarlyEndingNoticeSessions}); initial phase {p.InitialSessions}, termination {p.TerminationSessions}; taxonomy {p.Taxonomy}{areas}; at most {p.MaxFocusAreas} focus areas{focus}{rhythm}; response is a {p.ResponseReductionPercent} % reduction from baseline.\n");
+            var maintenance = p.MaintenanceSessions.Max > 0 ? ", maintenance " + p.MaintenanceSessions : string.Empty;
+            sb.Append(CultureInfo.InvariantCulture, $" Ending raised by N−{p.EndingNoticeSessions} (best by N−{p.EarlyEndingNoticeSessions}); initial phase {p.InitialSessions}, termination {p.TerminationSessions}{maintenance}; taxonomy {p.Taxonomy}{areas}; at most {p.MaxFocusAreas} focus areas{focus}{rhythm}; response is a {p.ResponseReductionPercent} % reduction from baseline.\n");
         }
 
         return sb.ToString();
@@ -121,9 +122,22 @@ internal static class ProtocolsCommand
                 WriteRange(json, "preTreatmentSessions", p.PreTreatmentSessions);
                 WriteRange(json, "initialSessions", p.InitialSessions);
                 WriteRange(json, "terminationSessions", p.TerminationSessions);
+                WriteRange(json, "maintenanceSessions", p.MaintenanceSessions);
                 json.WriteString("corePhase", Camel(p.CorePhase.ToString()));
                 json.WriteString("cadence", NodaTime.Text.PeriodPattern.Roundtrip.Format(p.Cadence));
                 json.WriteNumber("maxGapDays", p.MaxGapDays);
+                json.WriteStartArray("cadenceSteps");
+                foreach (var step in p.CadenceSteps)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("phase", Camel(step.Phase.ToString()));
+                    json.WriteNumber("fromSessionOfPhase", step.FromSessionOfPhase);
+                    json.WriteString("cadence", NodaTime.Text.PeriodPattern.Roundtrip.Format(step.Cadence));
+                    json.WriteNumber("maxGapDays", step.MaxGapDays);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteStartObject("sessionLengthMinutes");
                 json.WriteNumber("min", p.SessionLength.Min.TotalMinutes);
                 json.WriteNumber("default", p.SessionLength.Default.TotalMinutes);
@@ -190,11 +204,34 @@ internal static class ProtocolsCommand
 
     private static string Camel(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
 
-    private static string Cadence(ProtocolDefinition p) => p.Cadence switch
+    private static string Cadence(ProtocolDefinition p)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{Cadence(p.Cadence)} ({p.MaxGapDays} days)");
+        foreach (var step in p.CadenceSteps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {step.Phase} from its session {step.FromSessionOfPhase}: {Cadence(step.Cadence)} ({step.MaxGapDays} days)");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Taper(ProtocolDefinition p)
+    {
+        var text = new StringBuilder();
+        foreach (var step in p.CadenceSteps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {Cadence(step.Cadence)} from {step.Phase} session {step.FromSessionOfPhase}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cadence(NodaTime.Period cadence) => cadence switch
     {
         { Weeks: 1, Days: 0, Months: 0, Years: 0 } => "week",
+        { Weeks: 2, Days: 0, Months: 0, Years: 0 } => "2 weeks",
         { Months: 1, Days: 0, Weeks: 0, Years: 0 } => "month",
-        _ => NodaTime.Text.PeriodPattern.Roundtrip.Format(p.Cadence),
+        _ => NodaTime.Text.PeriodPattern.Roundtrip.Format(cadence),
     };
 
     private static string Spans(ProtocolDefinition p) =>

@@ -78,7 +78,10 @@ internal static class RenderCommand
             if (html)
             {
                 new OutcomeCalculator(new OutcomeOptions { Registry = registry }).TryCalculate(course.Course, out var outcome);
-                var report = new FileReport(course, new CourseValidator(new ValidatorOptions { Registry = registry }).Validate(course.Course), outcome);
+                var report = new FileReport(course, new CourseValidator(new ValidatorOptions { Registry = registry }).Validate(course.Course), outcome)
+                {
+                    Checklist = ChecklistOutput.Of(course.Course, registry, null, null),
+                };
                 text = HtmlReport.Render(report, registry, options);
             }
             else

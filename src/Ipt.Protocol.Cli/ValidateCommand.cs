@@ -106,7 +106,7 @@ internal static class ValidateCommand
                     outcomes.TryCalculate(file.Course, out outcome);
                 }
 
-                reports.Add(new FileReport(file, report, outcome));
+                reports.Add(new FileReport(file, report, outcome) { Checklist = ChecklistOutput.Of(file.Course, registry, forced, options.Instruments) });
             }
 
             var selected = parseResult.GetValue(format);

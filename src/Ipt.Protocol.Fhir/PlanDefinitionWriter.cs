@@ -5,34 +5,13 @@ using Ipt.Protocol.Protocols;
 
 namespace Ipt.Protocol.Fhir;
 
-/// <summary>Writes a protocol variant as a PlanDefinition: one action per phase with its timing and tasks, each cited source a relatedArtifact.</summary>
+/// <summary>
+/// Writes a protocol variant as a PlanDefinition: one action per phase with its timing (the cadence in
+/// force at the phase's first session, taper included) and tasks (the protocol's phase tasks,
+/// <see cref="PhaseTasks.For"/>, that a session records), each cited source a relatedArtifact.
+/// </summary>
 internal static class PlanDefinitionWriter
 {
-    /// <summary>
-    /// The tasks each phase asks for, as the domain reference states them (sections 4 and 10; the
-    /// <see cref="SessionTask"/> documentation cites each): a variant requirement adds its task.
-    /// Tasks that events call for (risk review, plan review, alternative treatment) have no phase.
-    /// </summary>
-    private static readonly (Phase Phase, SessionTask Task, ProtocolRequirement? Requirement)[] PhaseTasks =
-    [
-        (Phase.Initial, SessionTask.Diagnosis, null),
-        (Phase.Initial, SessionTask.Psychoeducation, null),
-        (Phase.Initial, SessionTask.MedicationAssessment, null),
-        (Phase.Initial, SessionTask.InterpersonalInventory, null),
-        (Phase.Initial, SessionTask.ClosenessCircle, ProtocolRequirement.ClosenessCircle),
-        (Phase.Initial, SessionTask.CaregiverInvolvement, ProtocolRequirement.CaregiverInInitialPhase),
-        (Phase.Initial, SessionTask.SymptomLinking, null),
-        (Phase.Initial, SessionTask.GoalSetting, null),
-        (Phase.Middle, SessionTask.IntervalReview, null),
-        (Phase.Middle, SessionTask.SocialRhythmReview, ProtocolRequirement.SocialRhythmMetric),
-        (Phase.Middle, SessionTask.TimeLimitReminder, null),
-        (Phase.Termination, SessionTask.EndingRaised, null),
-        (Phase.Termination, SessionTask.FeelingsAboutEnding, null),
-        (Phase.Termination, SessionTask.ProgressReview, null),
-        (Phase.Termination, SessionTask.RelapsePreventionPlan, null),
-        (Phase.Termination, SessionTask.ContinuationDiscussed, null),
-    ];
-
     public static PlanDefinition Write(ProtocolDefinition protocol, IptFhirOptions options)
     {
         var plan = new PlanDefinition
@@ -62,7 +41,8 @@ internal static class PlanDefinitionWriter
             });
         }
 
-        var spans = protocol.PhaseSpans();
+        var split = protocol.PlanPhases();
+        var spans = split.Spans();
         var phases = new List<(Phase Phase, CountRange Count)>();
         if (protocol.PreTreatmentSessions.Max > 0)
         {
@@ -70,11 +50,18 @@ internal static class PlanDefinitionWriter
         }
 
         phases.Add((Phase.Initial, protocol.InitialSessions));
-        var coreMin = Math.Max(0, protocol.Sessions.Min - protocol.InitialSessions.Max - protocol.TerminationSessions.Max);
-        var coreMax = Math.Max(0, protocol.Sessions.Max - protocol.InitialSessions.Min - protocol.TerminationSessions.Min);
-        var coreDefault = spans.FirstOrDefault(s => s.Phase == protocol.CorePhase).Count;
+        var maintenance = protocol.CorePhase == Phase.Middle ? protocol.MaintenanceSessions : default;
+        var coreMin = Math.Max(0, protocol.Sessions.Min - protocol.InitialSessions.Max - protocol.TerminationSessions.Max - maintenance.Max);
+        var coreMax = Math.Max(0, protocol.Sessions.Max - protocol.InitialSessions.Min - protocol.TerminationSessions.Min - maintenance.Min);
+        var coreDefault = split.Count(protocol.CorePhase);
         phases.Add((protocol.CorePhase, new CountRange(Math.Min(coreMin, coreDefault), coreDefault, Math.Max(coreMax, coreDefault))));
+        if (maintenance.Max > 0)
+        {
+            phases.Add((Phase.Maintenance, maintenance));
+        }
+
         phases.Add((Phase.Termination, protocol.TerminationSessions));
+        var tasks = PhaseTasks.For(protocol);
 
         foreach (var (phase, count) in phases)
         {
@@ -91,18 +78,19 @@ internal static class PlanDefinitionWriter
                     ? string.Create(CultureInfo.InvariantCulture, $"Sessions {span.First} to {span.Last} of the default course; {count} sessions.")
                     : string.Create(CultureInfo.InvariantCulture, $"{count} sessions."),
                 Code = [new CodeableConcept { Coding = [Codes.Of(phase)] }],
-                Timing = TimingOf(protocol, phase, count),
+                Timing = TimingOf(protocol, phase, count, CadenceAtFirst(protocol, split, phase)),
                 RequiredBehavior = count.Min == 0 ? ActionRequiredBehavior.Could : ActionRequiredBehavior.Must,
             };
-            foreach (var (taskPhase, task, requirement) in PhaseTasks)
+            foreach (var task in tasks)
             {
-                var phaseOfTask = taskPhase == Phase.Middle ? protocol.CorePhase : taskPhase;
-                if (phaseOfTask == phase && (requirement is null || protocol.Requires(requirement.Value)))
+                // Middle-phase tasks belong to every phase between initial and termination (middle, maintenance).
+                var inPhase = task.Phase == Phase.Middle ? phase is Phase.Middle or Phase.Maintenance : task.Phase == phase;
+                if (inPhase && task.RecordedAs is { } recorded)
                 {
                     action.Action.Add(new PlanDefinition.ActionComponent
                     {
-                        Title = Humanize(task.ToString()),
-                        Code = [new CodeableConcept { Coding = [Codes.Of(task)] }],
+                        Title = Humanize(recorded.ToString()),
+                        Code = [new CodeableConcept { Coding = [Codes.Of(recorded)] }],
                     });
                 }
             }
@@ -139,7 +127,25 @@ internal static class PlanDefinitionWriter
         return text.ToString();
     }
 
-    private static Timing TimingOf(ProtocolDefinition protocol, Phase phase, CountRange count)
+    /// <summary>The cadence in force at the first session of a phase of the default course (a taper's step, or the one before it).</summary>
+    private static NodaTime.Period CadenceAtFirst(ProtocolDefinition protocol, PhasePlan plan, Phase phase)
+    {
+        var cadence = protocol.Cadence;
+        for (var number = 1; number <= plan.LastSession; number++)
+        {
+            var at = plan.PhaseOf(number) ?? plan.LastPhase;
+            var ofPhase = number - plan.First(at) + 1;
+            cadence = protocol.StepAt(at, ofPhase)?.Cadence ?? cadence;
+            if (at == phase)
+            {
+                return cadence;
+            }
+        }
+
+        return protocol.StepAt(phase, 1)?.Cadence ?? cadence;
+    }
+
+    private static Timing TimingOf(ProtocolDefinition protocol, Phase phase, CountRange count, NodaTime.Period cadence)
     {
         var length = phase == Phase.Initial && protocol.FirstSessionLength is { } first ? first : protocol.SessionLength;
         var repeat = new Timing.RepeatComponent
@@ -152,7 +158,7 @@ internal static class PlanDefinitionWriter
             DurationUnit = Hl7.Fhir.Model.Timing.UnitsOfTime.Min,
             Frequency = 1,
         };
-        if (Codes.ToFhir(protocol.Cadence) is Quantity { Value: { } period, Code: { } unit })
+        if (Codes.ToFhir(cadence) is Quantity { Value: { } period, Code: { } unit })
         {
             repeat.Period = period;
             repeat.PeriodUnit = unit switch

@@ -26,7 +26,7 @@ public sealed record Contract
     /// <summary>Gets the session at which the contract was agreed.</summary>
     public int? AgreedAtSession { get; init => field = Guard.Positive(value, nameof(AgreedAtSession)); }
 
-    /// <summary>Returns a copy with the terms of a renegotiation applied.</summary>
+    /// <summary>Returns a copy with the terms of a renegotiation applied (values the renegotiation leaves out are kept).</summary>
     /// <param name="renegotiation">The renegotiation.</param>
     /// <returns>The contract in force after it.</returns>
     public Contract Apply(Renegotiation renegotiation)
@@ -43,6 +43,49 @@ public sealed record Contract
     /// <summary>Describes the contract.</summary>
     /// <returns>A string such as <c>Contract (16 sessions)</c>.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Contract ({Sessions} sessions)");
+}
+
+/// <summary>
+/// The terms of the contract in force, read without allocating: the contract with every
+/// renegotiation applied in order (a renegotiation's value, when given, replaces the earlier one).
+/// The one home of that reading: <see cref="Course.EffectiveContract"/> and the course timeline
+/// (<c>Protocols.CourseTimeline</c>) both take it from here.
+/// </summary>
+internal readonly struct ContractTerms
+{
+    private ContractTerms(Course course)
+    {
+        Sessions = course.Contract?.Sessions;
+        Frequency = course.Contract?.Frequency;
+        SessionLength = course.Contract?.SessionLength;
+        SessionsSetBy = -1;
+        var renegotiations = course.Renegotiations.AsSpan();
+        for (var i = 0; i < renegotiations.Length; i++)
+        {
+            if (renegotiations[i].Sessions is { } sessions)
+            {
+                Sessions = sessions;
+                SessionsSetBy = i;
+            }
+
+            Frequency = renegotiations[i].Frequency ?? Frequency;
+            SessionLength = renegotiations[i].SessionLength ?? SessionLength;
+        }
+    }
+
+    /// <summary>Gets the number of treatment sessions in force (a renegotiation counts even without a contract), when any is agreed.</summary>
+    public int? Sessions { get; }
+
+    /// <summary>Gets the index of the renegotiation that set <see cref="Sessions"/>, or -1 when the contract itself did.</summary>
+    public int SessionsSetBy { get; }
+
+    /// <summary>Gets the frequency in force, when agreed.</summary>
+    public NodaTime.Period? Frequency { get; }
+
+    /// <summary>Gets the session length in force, when agreed.</summary>
+    public Duration? SessionLength { get; }
+
+    public static ContractTerms Of(Course course) => new(course);
 }
 
 /// <summary>

@@ -94,23 +94,22 @@ public sealed record Course
     /// <summary>Gets the measurements taken outside the sessions (intake, screening, pre-treatment, follow-up).</summary>
     public ValueList<Assessment> Assessments { get; init; }
 
-    /// <summary>Gets the contract in force: the contract with every renegotiation applied in order.</summary>
+    /// <summary>
+    /// Gets the contract in force: the contract with every renegotiation applied in order, or
+    /// <see langword="null"/> when no contract is recorded. The timeline of a course
+    /// (<c>Protocols.CourseTimeline</c>) reads the same terms.
+    /// </summary>
     public Contract? EffectiveContract
     {
         get
         {
-            var contract = Contract;
-            if (contract is null)
+            if (Contract is not { } contract)
             {
                 return null;
             }
 
-            foreach (var renegotiation in Renegotiations)
-            {
-                contract = contract.Apply(renegotiation);
-            }
-
-            return contract;
+            var terms = ContractTerms.Of(this);
+            return contract with { Sessions = terms.Sessions ?? contract.Sessions, Frequency = terms.Frequency, SessionLength = terms.SessionLength };
         }
     }
 

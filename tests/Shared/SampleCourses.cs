@@ -158,9 +158,10 @@ internal static class SampleCourses
                 }
             }
 
-            // The Social Rhythm Metric scores a week of daily records: reviewed at each session from its phase, after the first.
+            // The Social Rhythm Metric scores a week of daily records: reviewed at each session from its phase, after the first,
+            // through the middle and maintenance phases.
             if (protocol.Requires(ProtocolRequirement.SocialRhythmMetric) && k != firstTreatment
-                && (s.Phase is Phase.Middle || (s.Phase is Phase.Initial && protocol.SocialRhythmMetricFrom == Phase.Initial)))
+                && (s.Phase is Phase.Middle or Phase.Maintenance || (s.Phase is Phase.Initial && protocol.SocialRhythmMetricFrom == Phase.Initial)))
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");

@@ -27,6 +27,9 @@ internal sealed class FileReport
     /// <summary>Gets the course's outcome so far (first and last scores and their classifications), when its protocol is known.</summary>
     public CourseOutcome? Outcome { get; }
 
+    /// <summary>Gets the course's fidelity checklist, when its protocol is known (<see cref="ChecklistOutput"/>).</summary>
+    public Fidelity.FidelityChecklist? Checklist { get; init; }
+
     /// <summary>Gets the diagnostics' paths as text, in the report's order.</summary>
     public string[] Paths { get; }
 

@@ -96,6 +96,7 @@ internal static class HtmlReport
         }
 
         sb.Append("</section>\n");
+        ChecklistOutput.WriteHtml(sb, file.Checklist);
 
         Figure(sb, "closeness-circle", "Closeness circle", "People of the interpersonal inventory by ring, each with their relationship; ring 1 is the closest.", ClosenessCircleSvg.Render(course.Inventory, options));
         Figure(sb, "timeline", "Timeline", "Sessions coloured by phase; held, missed and cancelled sessions marked; key tasks as markers.", TimelineSvg.Render(course));
@@ -179,7 +180,7 @@ internal static class HtmlReport
     }
 
     /// <summary>An enum name in words: <c>NotComputable</c> → "not computable".</summary>
-    private static string Spaced(string name)
+    internal static string Spaced(string name)
     {
         var sb = new StringBuilder(name.Length + 4);
         foreach (var c in name)

@@ -5,7 +5,7 @@ namespace Ipt.Protocol.Cli.Output;
 
 /// <summary>
 /// The machine-readable validation report:
-/// <c>{"files":[{"path","valid","errors","warnings","infos","rulesRun","safetyChecksChanged":[],"attendance":{},"outcome"?:{},"diagnostics":[{"id","severity","category","message","path","line"?,"column"?,"helpUri"}]}]}</c>.
+/// <c>{"files":[{"path","valid","errors","warnings","infos","rulesRun","safetyChecksChanged":[],"attendance":{},"outcome"?:{},"fidelity"?:{},"diagnostics":[{"id","severity","category","message","path","line"?,"column"?,"helpUri"}]}]}</c>.
 /// </summary>
 internal static class JsonReport
 {
@@ -26,6 +26,7 @@ internal static class JsonReport
                 json.WriteNumber("warnings", report.WarningCount);
                 json.WriteNumber("infos", report.InfoCount);
                 RecordSummary.WriteJson(json, report, file.Outcome);
+                ChecklistOutput.WriteJson(json, file.Checklist);
                 json.WriteStartArray("diagnostics");
                 for (var i = 0; i < report.Diagnostics.Count; i++)
                 {

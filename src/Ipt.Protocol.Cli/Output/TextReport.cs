@@ -48,6 +48,11 @@ internal static class TextReport
                 }
             }
 
+            foreach (var line in ChecklistOutput.TextLines(file.Checklist))
+            {
+                sb.Append(file.Path).Append(": ").Append(line).Append('\n');
+            }
+
             sb.Append(Summary(file)).Append('\n');
         }
 

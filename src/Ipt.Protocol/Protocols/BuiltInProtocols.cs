@@ -148,23 +148,31 @@ public static class BuiltInProtocols
         ParameterNotes = "Twelve weekly sessions: O'Hara's postpartum trial ran 12 weeks and Dennis' telephone trial 12 weekly 60-minute sessions by nurses, within 12–16 weeks (H); antenatal IPT ran 16 weeks (Spinelli & Endicott 2003: H), so a contract of up to 16 sessions is accepted. Sessions last 60 minutes in Dennis' trial (H); O'Hara's session length is not verified, so down to 45 minutes, the standard IPT minimum, is accepted (L).",
     };
 
-    /// <summary>Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly sessions with the Social Rhythm Metric from the initial phase and a fifth problem area. [FRANK] (H/M)</summary>
+    /// <summary>
+    /// Gets interpersonal and social rhythm therapy (<c>ipsrt</c>): about 20 weekly acute sessions
+    /// with the Social Rhythm Metric from the initial phase and a fifth problem area, then a
+    /// preventive (maintenance) phase tapering to sessions every two weeks, then monthly. [FRANK]
+    /// (H: weekly 45–60 minutes, about 20 acute weeks, then maintenance; M: the four stages, the
+    /// fifth area, the metric's start; L: the taper's counts and gaps)
+    /// </summary>
     public static ProtocolDefinition SocialRhythm { get; } = new()
     {
         Id = ProtocolId.From("ipsrt"),
         Name = "Interpersonal and social rhythm therapy (IPSRT) for bipolar disorder",
-        Summary = "About 20 weekly sessions of 45–60 minutes, then a preventive phase of tapering sessions; the Social Rhythm Metric (SRM-5 or SRM-17) is reviewed at each session from the initial phase; a fifth problem area, grief for the lost healthy self; mania is tracked too.",
-        Sessions = new(16, 20, 24),
+        Summary = "About 20 weekly sessions of 45–60 minutes (initial, middle), then a preventive (maintenance) phase tapering to every two weeks and then monthly, and termination; the Social Rhythm Metric (SRM-5 or SRM-17) is reviewed at each session from the initial phase; a fifth problem area, grief for the lost healthy self; mania is tracked too.",
+        Sessions = new(16, 26, 54),
         InitialSessions = new(1, 4, 4),
+        MaintenanceSessions = new(0, 6, 30),
         TerminationSessions = new(2, 4, 4),
         Cadence = Weekly,
         MaxGapDays = 14,
+        CadenceSteps = [new(Phase.Maintenance, Period.FromWeeks(2), 28), new(Phase.Maintenance, Period.FromMonths(1), 45, fromSessionOfPhase: 5)],
         SessionLength = DurationRange.Minutes(45, 50, 60),
         ProblemAreas = [ProblemArea.Grief, ProblemArea.RoleDispute, ProblemArea.RoleTransition, ProblemArea.InterpersonalDeficits, ProblemArea.LostHealthySelf],
         SocialRhythmMetricFrom = Phase.Initial,
         Requirements = [ProtocolRequirement.SocialRhythmMetric],
         Citation = new(Confidence.High, "FRANK"),
-        ParameterNotes = "Weekly 45–60-minute sessions and an acute phase of about 20 weeks are H (ipsrt.org); the 16–24 range and the termination length of 4 are L. Grief for the lost healthy self as a fifth problem area and the Social Rhythm Metric from the initial phase (a history of rhythms and episodes) are M: Frank 2005 as summarised by secondary sources (ipsrt.org names the intermediate stage for the weekly metric; set socialRhythmMetricFrom to middle for that reading). Mania is tracked too: ASRM and YMRS are built-in instruments, but the sources do not say which one IPSRT uses, so the primary instrument stays PHQ-9 and a host records its mania measure beside it. Not modelled yet: the preventive (maintenance) phase after the acute course, with sessions tapering in frequency; record it as a maintenance course (ipt-m) or a host variant until the protocol's phases include it.",
+        ParameterNotes = "Weekly 45–60-minute sessions over an acute phase of about 20 weeks, then an option of maintenance treatment, are H (ipsrt.org); the four stages (initial, intermediate, preventive or maintenance, final) are M. The 16–24 acute range and the termination length of 4 are L. The preventive phase is optional (a contract of the acute sessions only has none); its default of 6 sessions (4 every two weeks, then monthly: about four months, as the continuation taper of FRANK90, M), its maximum of 30 (about two years monthly), the 28- and 45-day gaps and monthly termination sessions after it are L. Grief for the lost healthy self as a fifth problem area and the Social Rhythm Metric from the initial phase (a history of rhythms and episodes) are M: Frank 2005 as summarised by secondary sources (ipsrt.org names the intermediate stage for the weekly metric; set socialRhythmMetricFrom to middle for that reading). Mania is tracked too: ASRM and YMRS are built-in instruments, but the sources do not say which one IPSRT uses, so the primary instrument stays PHQ-9 and a host records its mania measure beside it.",
     };
 
     /// <summary>Gets maintenance IPT (<c>ipt-m</c>): monthly sessions for up to about three years after a responded acute course. [FRANK90, FRANK07] (H)</summary>

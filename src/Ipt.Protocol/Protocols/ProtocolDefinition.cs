@@ -14,7 +14,11 @@ namespace Ipt.Protocol.Protocols;
 /// numbered from 1; the treatment sessions follow. <see cref="Sessions"/> counts treatment sessions
 /// only. The initial phase is the first <see cref="InitialSessions"/> treatment sessions, the
 /// termination phase the last <see cref="TerminationSessions"/>, and the sessions between them are in
-/// <see cref="CorePhase"/> (the middle phase, or maintenance for IPT-M).</para>
+/// <see cref="CorePhase"/> (the middle phase, or maintenance for IPT-M); a protocol with a preventive
+/// phase (IPSRT) puts <see cref="MaintenanceSessions"/> maintenance sessions between the middle phase
+/// and termination. <see cref="PlanPhases"/> computes the split (see <see cref="PhasePlan"/>).</para>
+/// <para>Cadence: sessions are <see cref="Cadence"/> apart unless a <see cref="CadenceStep"/> of
+/// <see cref="CadenceSteps"/> changes it for a phase (a taper).</para>
 /// <para>Where sources disagree, the value is a parameter here, never a constant inside a rule.</para>
 /// <para>Immutable and thread-safe. Derive a host variant from a built-in with <c>with</c>.</para>
 /// </remarks>
@@ -60,10 +64,25 @@ public sealed record ProtocolDefinition
 
     = Phase.Middle;
 
-    /// <summary>Gets the usual interval between sessions (one week, one month).</summary>
+    /// <summary>
+    /// Gets the number of maintenance (preventive) sessions between the middle phase and termination,
+    /// for a protocol whose core phase is the middle phase: IPSRT's preventive phase, after the acute
+    /// weekly phases, with a tapering cadence [FRANK] (M). 0 (the default) for protocols without one. A
+    /// course contracted for fewer sessions than the default fills the middle phase first (up to its
+    /// default length) and gives the rest to maintenance, so an acute-only contract has none.
+    /// </summary>
+    public CountRange MaintenanceSessions { get; init; }
+
+    /// <summary>
+    /// Gets the changes of cadence by phase (a taper), in session order; empty when every session is
+    /// <see cref="Cadence"/> apart. A phase without a step keeps the cadence in force before it.
+    /// </summary>
+    public ValueList<CadenceStep> CadenceSteps { get; init; }
+
+    /// <summary>Gets the usual interval between sessions (one week, one month); a <see cref="CadenceStep"/> may change it for later phases.</summary>
     public required Period Cadence { get; init => field = Guard.PositivePeriod(value, nameof(Cadence))!; }
 
-    /// <summary>Gets the longest gap, in days, between consecutive held sessions before it counts as a departure.</summary>
+    /// <summary>Gets the longest gap, in days, between consecutive held sessions before it counts as a departure (until a <see cref="CadenceStep"/> changes it).</summary>
     public required int MaxGapDays { get; init => field = Guard.Positive(value, nameof(MaxGapDays)); }
 
     /// <summary>Gets the session length range and planned length.</summary>
@@ -206,6 +225,38 @@ public sealed record ProtocolDefinition
     public bool Allows(SessionFormat format) => format == Format || AllowedFormats.Contains(format);
 
     /// <summary>
+    /// Returns the phase split of a course with the given numbers of treatment and pre-treatment
+    /// sessions: the initial phase first, then termination, then the middle phase up to its default
+    /// length, and the rest in maintenance (for a protocol with a preventive phase; IPT-M's core phase
+    /// is all maintenance). Short courses keep the initial phase first.
+    /// </summary>
+    /// <param name="treatmentSessions">The number of treatment sessions; the default when <see langword="null"/>.</param>
+    /// <param name="preTreatmentSessions">The number of pre-treatment sessions; the default when <see langword="null"/>.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or there are no treatment sessions.</exception>
+    public PhasePlan PlanPhases(int? treatmentSessions = null, int? preTreatmentSessions = null)
+    {
+        var treatment = Guard.Positive(treatmentSessions ?? Sessions.Default, nameof(treatmentSessions));
+        var pre = Guard.NonNegative(preTreatmentSessions ?? PreTreatmentSessions.Default, nameof(preTreatmentSessions));
+        var initial = Math.Min(InitialSessions.Default, treatment);
+        var termination = Math.Min(TerminationSessions.Default, treatment - initial);
+        var rest = treatment - initial - termination;
+        if (CorePhase == Phase.Maintenance)
+        {
+            return new PhasePlan(pre, initial, 0, rest, termination);
+        }
+
+        if (MaintenanceSessions.Max == 0)
+        {
+            return new PhasePlan(pre, initial, rest, 0, termination);
+        }
+
+        var middleDefault = Math.Max(0, Sessions.Default - InitialSessions.Default - TerminationSessions.Default - MaintenanceSessions.Default);
+        var middle = Math.Max(Math.Min(rest, middleDefault), rest - MaintenanceSessions.Max);
+        return new PhasePlan(pre, initial, middle, rest - middle, termination);
+    }
+
+    /// <summary>
     /// Returns the phase spans of a course with the given numbers of treatment and pre-treatment
     /// sessions, in session order. Phases with no session are left out.
     /// </summary>
@@ -213,26 +264,8 @@ public sealed record ProtocolDefinition
     /// <param name="preTreatmentSessions">The number of pre-treatment sessions; the default when <see langword="null"/>.</param>
     /// <returns>The spans.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or there are no treatment sessions.</exception>
-    public IReadOnlyList<PhaseSpan> PhaseSpans(int? treatmentSessions = null, int? preTreatmentSessions = null)
-    {
-        var (pre, initial, core, termination) = Split(treatmentSessions, preTreatmentSessions);
-        var spans = new List<PhaseSpan>(4);
-        var next = 1;
-        void Add(Phase phase, int count)
-        {
-            if (count > 0)
-            {
-                spans.Add(new PhaseSpan(phase, next, next + count - 1));
-                next += count;
-            }
-        }
-
-        Add(Phase.PreTreatment, pre);
-        Add(Phase.Initial, initial);
-        Add(CorePhase, core);
-        Add(Phase.Termination, termination);
-        return spans;
-    }
+    public IReadOnlyList<PhaseSpan> PhaseSpans(int? treatmentSessions = null, int? preTreatmentSessions = null) =>
+        PlanPhases(treatmentSessions, preTreatmentSessions).Spans();
 
     /// <summary>
     /// Returns the phase a session number has under this protocol's split, or <see langword="null"/>
@@ -246,27 +279,44 @@ public sealed record ProtocolDefinition
     public Phase? PhaseOf(int sessionNumber, int? treatmentSessions = null, int? preTreatmentSessions = null)
     {
         Guard.Positive(sessionNumber, nameof(sessionNumber));
-        var (pre, initial, core, termination) = Split(treatmentSessions, preTreatmentSessions);
-        var k = sessionNumber;
-        if (k <= pre)
+        return PlanPhases(treatmentSessions, preTreatmentSessions).PhaseOf(sessionNumber);
+    }
+
+    /// <summary>
+    /// Returns whether a treatment session may be recorded in a phase, with the tolerance the
+    /// protocol's ranges give: initial up to the most initial sessions, termination within the most
+    /// termination sessions from the end, and the middle or maintenance phase between the fewest of
+    /// each. IPT0205 reports a session outside it.
+    /// </summary>
+    /// <param name="phase">The recorded phase.</param>
+    /// <param name="slot">The 1-based treatment slot (the k-th treatment session that takes a slot of the contract).</param>
+    /// <param name="treatmentSessions">The number of treatment sessions in the contract.</param>
+    /// <returns><see langword="true"/> when it may.</returns>
+    public bool AllowsPhase(Phase phase, int slot, int treatmentSessions) => phase switch
+    {
+        Phase.Initial => slot <= InitialSessions.Max,
+        Phase.Termination => slot > treatmentSessions - TerminationSessions.Max,
+        Phase.Middle or Phase.Maintenance when phase == CorePhase || (phase == Phase.Maintenance && MaintenanceSessions.Max > 0) =>
+            slot > InitialSessions.Min && slot <= treatmentSessions - TerminationSessions.Min,
+        _ => false,
+    };
+
+    /// <summary>Returns the cadence step in force at the <paramref name="sessionOfPhase"/>-th session of a phase, when the phase has one by then.</summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="sessionOfPhase">The 1-based session of the phase.</param>
+    /// <returns>The step, or <see langword="null"/> when the phase keeps the cadence before it.</returns>
+    public CadenceStep? StepAt(Phase phase, int sessionOfPhase)
+    {
+        CadenceStep? found = null;
+        foreach (var step in CadenceSteps.AsSpan())
         {
-            return Phase.PreTreatment;
+            if (step.Phase == phase && step.FromSessionOfPhase <= sessionOfPhase && (found is null || step.FromSessionOfPhase >= found.FromSessionOfPhase))
+            {
+                found = step;
+            }
         }
 
-        k -= pre;
-        if (k <= initial)
-        {
-            return Phase.Initial;
-        }
-
-        k -= initial;
-        if (k <= core)
-        {
-            return CorePhase;
-        }
-
-        k -= core;
-        return k <= termination ? Phase.Termination : null;
+        return found;
     }
 
     /// <summary>Returns the problems that make the definition inconsistent (empty when it is usable).</summary>
@@ -301,22 +351,28 @@ public sealed record ProtocolDefinition
             problems.Add("A maintenance protocol has no initial or termination sessions.");
         }
 
+        if (MaintenanceSessions.Max > 0 && CorePhase == Phase.Maintenance)
+        {
+            problems.Add("maintenanceSessions is for a protocol whose core phase is the middle phase; IPT-M's sessions are all maintenance.");
+        }
+
+        if (InitialSessions.Default + TerminationSessions.Default + MaintenanceSessions.Default > Sessions.Default && MaintenanceSessions.Default > 0)
+        {
+            problems.Add("initialSessions.default + terminationSessions.default + maintenanceSessions.default exceed sessions.default.");
+        }
+
+        foreach (var step in CadenceSteps)
+        {
+            if (step.Phase == Phase.Maintenance && CorePhase != Phase.Maintenance && MaintenanceSessions.Max == 0)
+            {
+                problems.Add("A cadence step names the maintenance phase, which the protocol does not have.");
+            }
+        }
+
         return problems;
     }
 
     /// <summary>Describes the protocol by id and name.</summary>
     /// <returns>A string such as <c>ipt: Standard IPT for depression</c>.</returns>
     public override string ToString() => $"{Id}: {Name}";
-
-    private (int Pre, int Initial, int Core, int Termination) Split(int? treatmentSessions, int? preTreatmentSessions)
-    {
-        var treatment = Guard.Positive(treatmentSessions ?? Sessions.Default, nameof(treatmentSessions));
-        var pre = Guard.NonNegative(preTreatmentSessions ?? PreTreatmentSessions.Default, nameof(preTreatmentSessions));
-
-        // Short courses: the initial phase is kept first, then termination, then whatever is left is the core.
-        var initial = Math.Min(InitialSessions.Default, treatment);
-        var termination = Math.Min(TerminationSessions.Default, treatment - initial);
-        var core = treatment - initial - termination;
-        return (pre, initial, core, termination);
-    }
 }

@@ -46,8 +46,10 @@ public static class CourseSchedule
 {
     /// <summary>
     /// Returns which session is next due. The next session is the lowest-numbered planned session;
-    /// when none is planned and fewer sessions were held than contracted (or than the protocol's
-    /// default), it is the one after the last, due one cadence step after the last dated session.
+    /// when none is planned and fewer treatment sessions take a slot than the contract in force has
+    /// (or the protocol's default), it is the one after the last, due one interval of the cadence in
+    /// force for it (a taper included) after the last dated session. The course's timeline gives the
+    /// contract, the slots and the cadence.
     /// </summary>
     /// <param name="course">The course.</param>
     /// <param name="protocol">The course's protocol.</param>
@@ -61,19 +63,14 @@ public static class CourseSchedule
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(zone);
         var today = clock.GetCurrentInstant().InZone(zone).Date;
+        var timeline = CourseTimeline.Of(course, protocol);
 
         Session? nextPlanned = null;
         LocalDate? lastDate = null;
         var highest = 0;
-        var treatmentSessions = 0;
         foreach (var session in course.Sessions)
         {
             highest = Math.Max(highest, session.Number);
-            if (session.Phase != Phase.PreTreatment && !session.IsCancelled)
-            {
-                treatmentSessions++;
-            }
-
             if (session.Status == SessionStatus.Planned)
             {
                 if (nextPlanned is null || session.Number < nextPlanned.Number)
@@ -87,29 +84,27 @@ public static class CourseSchedule
             }
         }
 
-        var contract = course.EffectiveContract;
-        var cadence = contract?.Frequency ?? protocol.Cadence;
         if (nextPlanned is not null)
         {
             return new DueStatus
             {
                 Today = today,
                 NextSession = nextPlanned.Number,
-                DueDate = nextPlanned.Date ?? (lastDate is { } last ? last.Plus(cadence) : null),
+                DueDate = nextPlanned.Date ?? (lastDate is { } last ? last.Plus(timeline.CadenceOf(nextPlanned.Number).Interval) : null),
             };
         }
 
-        var target = contract?.Sessions ?? protocol.Sessions.Default;
-        if (treatmentSessions >= target)
+        if (timeline.TreatmentCount >= timeline.ContractedSessions)
         {
             return new DueStatus { Today = today };
         }
 
+        var next = highest + 1;
         return new DueStatus
         {
             Today = today,
-            NextSession = highest + 1,
-            DueDate = lastDate is { } previous ? previous.Plus(cadence) : null,
+            NextSession = next,
+            DueDate = lastDate is { } previous ? previous.Plus(timeline.CadenceOf(next).Interval) : null,
         };
     }
 }

@@ -27,7 +27,11 @@ public sealed record ScheduleOptions
     /// <summary>Gets the number of pre-treatment sessions; the protocol's default when <see langword="null"/>.</summary>
     public int? PreTreatmentSessions { get; init; }
 
-    /// <summary>Gets the interval between sessions; the protocol's cadence when <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets the interval between sessions; the protocol's cadence when <see langword="null"/>. It
+    /// stands for the protocol's base cadence: a protocol's cadence steps (a taper) still apply in
+    /// their phases.
+    /// </summary>
     public Period? Cadence { get; init; }
 
     /// <summary>Gets the dates on which no session is held (holidays).</summary>
@@ -39,7 +43,10 @@ public sealed record ScheduleOptions
 
 /// <summary>
 /// Plans the sessions of a course from a protocol and a start date: numbers, dates on the cadence
-/// (skipping holidays), phases by the protocol's split, format and planned length.
+/// (skipping holidays), phases by the protocol's split, format and planned length. Phases come from
+/// <see cref="ProtocolDefinition.PlanPhases"/> and the cadence of each session from the protocol's
+/// cadence steps (IPSRT tapers to fortnightly, then monthly sessions in its preventive phase), the
+/// same readings as the course timeline and the rules.
 /// </summary>
 public static class SchedulePlanner
 {
@@ -75,16 +82,30 @@ public static class SchedulePlanner
                 string.Create(CultureInfo.InvariantCulture, $"Protocol '{protocol.Id}' has {Span(protocol.PreTreatmentSessions)} pre-treatment sessions; {pre} were asked for."));
         }
 
-        var cadence = Guard.PositivePeriod(options.Cadence ?? protocol.Cadence, nameof(options.Cadence))!;
+        var baseCadence = Guard.PositivePeriod(options.Cadence ?? protocol.Cadence, nameof(options.Cadence))!;
+        var plan = protocol.PlanPhases(treatment, pre);
+        var walker = new CadenceWalker(protocol, baseCadence);
         var skip = new HashSet<LocalDate>(options.Skip);
         var sessions = new Session[pre + treatment];
+
+        // Dates are counted in cadence slots from an anchor: the start, then the last date before each change of cadence.
+        var anchor = start;
+        var cadence = baseCadence;
         var slot = 0;
         for (var i = 0; i < sessions.Length; i++)
         {
             var number = i + 1;
-            var (date, nextSlot) = NextDateWithinCalendar(start, cadence, slot, skip, options.SkipPolicy);
+            var phase = plan.PhaseOf(number) ?? plan.LastPhase;
+            var next = walker.Next(phase).Interval;
+            if (i > 0 && !next.Equals(cadence))
+            {
+                anchor = sessions[i - 1].Date!.Value;
+                slot = 1;
+            }
+
+            cadence = next;
+            var (date, nextSlot) = NextDateWithinCalendar(anchor, cadence, slot, skip, options.SkipPolicy);
             slot = nextSlot;
-            var phase = protocol.PhaseOf(number, treatment, pre) ?? Phase.Termination;
             var isPre = phase == Phase.PreTreatment;
             var length = number == pre + 1 && protocol.FirstSessionLength is { } first ? first.Default : protocol.SessionLength.Default;
             sessions[i] = new Session(number, phase)
@@ -116,19 +137,7 @@ public static class SchedulePlanner
     public static LocalDate SlotDate(LocalDate start, Period cadence, int slots)
     {
         ArgumentNullException.ThrowIfNull(cadence);
-        if (slots == 0)
-        {
-            return start;
-        }
-
-        var scaled = new PeriodBuilder
-        {
-            Years = cadence.Years * slots,
-            Months = cadence.Months * slots,
-            Weeks = cadence.Weeks * slots,
-            Days = cadence.Days * slots,
-        }.Build();
-        return start.Plus(scaled);
+        return CadenceWalker.After(start, cadence, slots);
     }
 
     /// <summary>A range in words: "12 to 16", or "exactly 8".</summary>

@@ -137,17 +137,11 @@ public sealed class TechniqueAdvisor
         var lowestPlanned = int.MaxValue;
         var plannedPhase = Phase.Initial;
         var highest = 0;
-        var preCount = 0;
         Phase? recordedPhase = null;
         foreach (var session in course.Sessions)
         {
             var number = session.Number;
             highest = Math.Max(highest, number);
-            if (session.Phase == Phase.PreTreatment)
-            {
-                preCount++;
-            }
-
             if (number == wanted && recordedPhase is null)
             {
                 recordedPhase = session.Phase;
@@ -198,20 +192,18 @@ public sealed class TechniqueAdvisor
         }
         else
         {
-            target = highest + 1;
+            // The next session; a record that already holds the highest number is read at it.
+            target = highest < int.MaxValue ? highest + 1 : highest;
         }
 
-        // The course's phase bounds under its contract (the protocol's split, as ProtocolDefinition.PhaseOf).
+        // Protocol timing has one home: the course's timeline (the split under the contract in force,
+        // each phase and task window as the record stands). A session beyond the contract is read in
+        // the course's last phase.
         var definition = variant.Definition;
-        var pre = course.Sessions.IsEmpty ? definition.PreTreatmentSessions.Default : preCount;
-        var treatment = course.EffectiveContract?.Sessions ?? definition.Sessions.Default;
-        var initial = Math.Min(definition.InitialSessions.Default, treatment);
-        var termination = Math.Min(definition.TerminationSessions.Default, treatment - initial);
-        var core = treatment - initial - termination;
-        var bounds = new Bounds(pre, initial, core, termination);
-        var last = pre + treatment;
-        var phase = recordedPhase ?? bounds.PhaseOf(target, definition.CorePhase);
-        if (sessionNumber is null && lowestPlanned == int.MaxValue && highest >= last)
+        var timeline = CourseTimeline.Of(course, definition);
+        var last = timeline.LastSessionNumber;
+        var phase = recordedPhase ?? timeline.PhaseAt(target) ?? timeline.Plan.LastPhase;
+        if (sessionNumber is null && lowestPlanned == int.MaxValue && timeline.TreatmentCount >= timeline.ContractedSessions)
         {
             // Every session the contract allows is recorded and none is planned: no session is due.
             return new AdviceResult
@@ -345,52 +337,30 @@ public sealed class TechniqueAdvisor
             detail[r] = fromSecondary;
         }
 
-        // Phase tasks: due now, or overdue.
-        var phaseRank = Bounds.Rank(phase);
-        foreach (var (r, rule) in variant.Rules)
+        // Phase tasks (the protocol's task table), due now or overdue, by their windows in the timeline.
+        var phaseRank = PhasePlan.Rank(phase);
+        foreach (var (r, task) in variant.Rules)
         {
             var done = firstDone[r] < target;
-            var rulePhase = rule.Phase == Phase.Middle ? definition.CorePhase : rule.Phase;
-            var ruleRank = Bounds.Rank(rulePhase);
-            var status = TaskStatus.None;
-            switch (rule.Timing)
-            {
-                case PhaseTaskTiming.Recurring:
-                    status = phaseRank == ruleRank && bounds.Count(ruleRank) > 0 ? TaskStatus.Due : TaskStatus.None;
-                    break;
-                case PhaseTaskTiming.Ending:
-                    if (!done && termination > 0 && phase != Phase.PreTreatment)
-                    {
-                        status = target >= last - definition.EndingNoticeSessions ? TaskStatus.Overdue
-                            : target >= last - definition.EarlyEndingNoticeSessions ? TaskStatus.Due
-                            : TaskStatus.None;
-                    }
-
-                    break;
-                default:
-                    if (!done && bounds.Count(ruleRank) > 0)
-                    {
-                        status = StatusOf(rule.Timing, ruleRank, phaseRank, target, bounds, last);
-                    }
-
-                    break;
-            }
-
+            var window = timeline.WindowOf(task);
+            // A recurring task is due in every session of its phase, done before or not.
+            var status = window.IsEmpty || (done && task.Timing != TaskTiming.EverySession) ? TaskStatus.None : StatusOf(task, window, phase, target, last);
+            var rulePhase = task.Phase == Phase.Middle ? definition.CorePhase : task.Phase;
             switch (status)
             {
                 case TaskStatus.Overdue:
                     score[r] = OverdueScore + variant.PhaseWeights[r][(int)rulePhase];
                     reason[r] = (byte)SuggestionReason.Overdue;
-                    detail[r] = (byte)(rule.Timing == PhaseTaskTiming.Ending ? Detail.Ending : Detail.None);
+                    detail[r] = (byte)(task.Timing == TaskTiming.BeforeEnd ? Detail.Ending : Detail.None);
                     break;
                 case TaskStatus.Due:
                     score[r] = DueScore + variant.PhaseWeights[r][(int)phase];
-                    reason[r] = (byte)(rule.Requirement is null ? SuggestionReason.PhaseTask : SuggestionReason.VariantTask);
-                    detail[r] = (byte)(rule.Timing switch
+                    reason[r] = (byte)(task.Requirement is null ? SuggestionReason.PhaseTask : SuggestionReason.VariantTask);
+                    detail[r] = (byte)(task.Timing switch
                     {
-                        PhaseTaskTiming.Ending => Detail.Ending,
-                        PhaseTaskTiming.Recurring => Detail.Recurring,
-                        PhaseTaskTiming.Late => Detail.LastOfPhase,
+                        TaskTiming.BeforeEnd => Detail.Ending,
+                        TaskTiming.EverySession => Detail.Recurring,
+                        TaskTiming.Late => Detail.LastOfPhase,
                         _ => Detail.None,
                     });
                     break;
@@ -402,8 +372,14 @@ public sealed class TechniqueAdvisor
             }
         }
 
+        // Once the dispute's stage is recorded, determining it is done: it is not suggested again.
+        if (stageAssessmentRow >= 0 && stage is not null)
+        {
+            score[stageAssessmentRow] = 0;
+        }
+
         // A role dispute without a stage: determining the stage is overdue once the initial phase is over.
-        if (stageAssessmentRow >= 0 && stage is null && phaseRank == 2 && variant.Applies[stageAssessmentRow]
+        if (stageAssessmentRow >= 0 && stage is null && phase is Phase.Middle or Phase.Maintenance && variant.Applies[stageAssessmentRow]
             && (primary == ProblemArea.RoleDispute || secondary == ProblemArea.RoleDispute))
         {
             score[stageAssessmentRow] = OverdueScore + variant.PhaseWeights[stageAssessmentRow][(int)Phase.Initial];
@@ -452,7 +428,18 @@ public sealed class TechniqueAdvisor
             best[at] = r;
         }
 
-        var context = new RationaleContext(phase, primary, secondary, stage, course.Protocol, bounds, last, definition);
+        var ending = timeline.WindowOf(PhaseTasks.Of(ProtocolTask.EndingRaised));
+        var context = new RationaleContext(
+            phase,
+            primary,
+            secondary,
+            stage,
+            course.Protocol,
+            timeline.PhaseWindow(phase).Deadline,
+            last,
+            ending.Opens,
+            timeline.NumberOfSlot(Math.Max(1, timeline.ContractedSessions - definition.EndingNoticeSessions)),
+            definition);
         var first = safety is null ? 0 : 1;
         var suggestions = new Suggestion[found + first];
         if (safety is not null)
@@ -545,26 +532,44 @@ public sealed class TechniqueAdvisor
         _ => "other",
     };
 
-    private static TaskStatus StatusOf(PhaseTaskTiming timing, int ruleRank, int phaseRank, int target, Bounds bounds, int last)
+    /// <summary>
+    /// Where a phase task stands at the target session, read from its window in the timeline: not its
+    /// phase yet, not yet due (a task of the phase's last session), due, or overdue (the window passed;
+    /// late by a phase at most, so an initial task missed is not suggested in termination).
+    /// </summary>
+    private static TaskStatus StatusOf(PhaseTask task, in TaskWindow window, Phase phase, int target, int last)
     {
-        if (phaseRank < ruleRank)
+        var phaseRank = PhasePlan.Rank(phase);
+        var (from, to) = task.Phase == Phase.Middle ? (2, 3) : (PhasePlan.Rank(task.Phase), PhasePlan.Rank(task.Phase));
+        switch (task.Timing)
+        {
+            case TaskTiming.EverySession:
+                return phaseRank >= from && phaseRank <= to ? TaskStatus.Due : TaskStatus.None;
+            case TaskTiming.BeforeEnd:
+                return phase == Phase.PreTreatment ? TaskStatus.None
+                    : target >= window.Deadline ? TaskStatus.Overdue
+                    : target >= window.Opens ? TaskStatus.Due
+                    : TaskStatus.None;
+            default:
+                break;
+        }
+
+        if (phaseRank < from)
         {
             return TaskStatus.None;
         }
 
-        var phaseLast = bounds.Last(ruleRank);
-        if (phaseRank > ruleRank || target > phaseLast)
+        if (phaseRank > to || target > window.Deadline)
         {
-            // Late by a phase at most: an initial task missed is not suggested in termination.
-            return phaseRank - ruleRank <= 1 || target > last ? TaskStatus.Overdue : TaskStatus.None;
+            return phaseRank - to <= 1 || target > last ? TaskStatus.Overdue : TaskStatus.None;
         }
 
-        var atEnd = target >= phaseLast;
-        return timing switch
+        var atEnd = target >= window.Deadline;
+        return task.Timing switch
         {
-            PhaseTaskTiming.Late => atEnd ? TaskStatus.Due : TaskStatus.NotYetDue,
-            PhaseTaskTiming.Throughout => TaskStatus.Due,
-            _ => atEnd && target != bounds.First(ruleRank) ? TaskStatus.Overdue : TaskStatus.Due,
+            TaskTiming.Late => atEnd ? TaskStatus.Due : TaskStatus.NotYetDue,
+            TaskTiming.Throughout => TaskStatus.Due,
+            _ => atEnd && target != window.Opens ? TaskStatus.Overdue : TaskStatus.Due,
         };
     }
 
@@ -577,6 +582,40 @@ public sealed class TechniqueAdvisor
     }
 
     private int RowOf(TechniqueId id) => index.TryGetValue(id.Value, out var row) ? row : -1;
+
+    /// <summary>
+    /// Returns the catalogue entry that carries a phase task out: the entry for a course record (the
+    /// pre-group meeting, the sick role, the formulation, the contract), else the first entry that
+    /// records the task's session task; <see langword="null"/> when the catalogue has none (the advisor
+    /// then skips the task).
+    /// </summary>
+    internal static TechniqueId? CarrierOf(PhaseTask task, TechniqueCatalogue catalogue)
+    {
+        var id = task.Task switch
+        {
+            ProtocolTask.PreGroupMeeting => TechniqueIds.PreGroupPreparation,
+            ProtocolTask.SickRole => TechniqueIds.SickRole,
+            ProtocolTask.FormulationAgreed => TechniqueIds.InterpersonalFormulation,
+            ProtocolTask.ContractAgreed => TechniqueIds.ContractSetting,
+            _ => default,
+        };
+        if (id != default)
+        {
+            return catalogue.Contains(id) ? id : null;
+        }
+
+        foreach (var entry in catalogue)
+        {
+            if (task.RecordedAs is { } recorded && entry.Task == recorded)
+            {
+                return entry.Id;
+            }
+        }
+
+        return null;
+    }
+
+    private int RowOf(PhaseTask task) => CarrierOf(task, Catalogue) is { } id ? RowOf(id) : -1;
 
     private Variant BuildVariant(ProtocolDefinition protocol)
     {
@@ -620,18 +659,20 @@ public sealed class TechniqueAdvisor
             candidates[p] = [.. perPhase[p]];
         }
 
-        var rules = new List<(int Row, PhaseTaskRule Rule)>();
-        var ruleOf = new PhaseTaskRule?[rows.Length];
-        foreach (var rule in PhaseTaskRule.All)
+        // The protocol's phase tasks (one table for the rules, the advisor, the checklist), each carried out by
+        // the catalogue entry that records it.
+        var rules = new List<(int Row, PhaseTask Task)>();
+        var ruleOf = new PhaseTask?[rows.Length];
+        foreach (var task in PhaseTasks.All)
         {
-            var r = RowOf(rule.Technique);
-            if (r < 0 || !applies[r] || (rule.Requirement is { } requirement && !protocol.Requires(requirement)))
+            var r = RowOf(task);
+            if (r < 0 || !applies[r] || ruleOf[r] is not null || !task.AppliesTo(protocol))
             {
                 continue;
             }
 
-            rules.Add((r, rule));
-            ruleOf[r] = rule;
+            rules.Add((r, task));
+            ruleOf[r] = task;
         }
 
         return new Variant(protocol, applies, candidates, [.. rules], ruleOf, phaseWeights);
@@ -728,16 +769,16 @@ public sealed class TechniqueAdvisor
         }
     }
 
-    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTaskRule Rule)[] Rules, PhaseTaskRule?[] RuleOfRow, double[][] PhaseWeights)
+    private sealed record Variant(ProtocolDefinition Definition, bool[] Applies, int[][] Candidates, (int Row, PhaseTask Task)[] Rules, PhaseTask?[] RuleOfRow, double[][] PhaseWeights)
     {
         // Rationales depend only on the key's parts, so they are built once and shared (bounded).
         private readonly ConcurrentDictionary<ulong, string> rationales = new();
 
         public string Rationale(in RationaleContext context, int row, Row entry, SuggestionReason reason, byte detail)
         {
-            var rank = Bounds.Rank(context.Phase);
-            var phaseLast = context.Bounds.Last(rank);
-            if (row >= 1 << 12 || context.Last is < 0 or >= 1 << 16 || phaseLast is < 0 or >= 1 << 16)
+            // The ending's sessions are not in the key: its rationales are built each time.
+            var phaseLast = context.PhaseLast;
+            if (detail == Detail.Ending || row >= 1 << 12 || context.Last is < 0 or >= 1 << 16 || phaseLast is < 0 or >= 1 << 16)
             {
                 return context.Rationale(entry, reason, detail, RuleOfRow[row]);
             }
@@ -766,56 +807,6 @@ public sealed class TechniqueAdvisor
         }
     }
 
-    /// <summary>Session numbers of the four phase ranks (pre-treatment, initial, core, termination) of one course.</summary>
-    private readonly record struct Bounds(int Pre, int Initial, int Core, int Termination)
-    {
-        public static int Rank(Phase phase) => phase switch
-        {
-            Phase.PreTreatment => 0,
-            Phase.Initial => 1,
-            Phase.Middle or Phase.Maintenance => 2,
-            _ => 3,
-        };
-
-        public int Count(int rank) => rank switch
-        {
-            0 => Pre,
-            1 => Initial,
-            2 => Core,
-            _ => Termination,
-        };
-
-        public int First(int rank) => Last(rank) - Count(rank) + 1;
-
-        public int Last(int rank) => rank switch
-        {
-            0 => Pre,
-            1 => Pre + Initial,
-            2 => Pre + Initial + Core,
-            _ => Pre + Initial + Core + Termination,
-        };
-
-        public Phase PhaseOf(int session, Phase corePhase)
-        {
-            if (session <= Pre)
-            {
-                return Phase.PreTreatment;
-            }
-
-            if (session <= Last(1))
-            {
-                return Phase.Initial;
-            }
-
-            if (session <= Last(2))
-            {
-                return corePhase;
-            }
-
-            return session <= Last(3) || corePhase != Phase.Maintenance ? Phase.Termination : Phase.Maintenance;
-        }
-    }
-
     /// <summary>Builds rationales from names only (phase, focus, stage, technique, protocol id): never from the course's free text.</summary>
     private readonly record struct RationaleContext(
         Phase Phase,
@@ -823,11 +814,13 @@ public sealed class TechniqueAdvisor
         ProblemArea? Secondary,
         RoleDisputeStage? Stage,
         ProtocolId Protocol,
-        Bounds Bounds,
+        int PhaseLast,
         int Last,
+        int EndingFrom,
+        int EndingBy,
         ProtocolDefinition Definition)
     {
-        public string Rationale(Row row, SuggestionReason reason, byte detail, PhaseTaskRule? rule)
+        public string Rationale(Row row, SuggestionReason reason, byte detail, PhaseTask? rule)
         {
             var name = row.NameInSentence;
             var phase = PhaseWord(Phase);
@@ -837,8 +830,7 @@ public sealed class TechniqueAdvisor
                 case SuggestionReason.Overdue:
                     if (detail == Detail.Ending)
                     {
-                        var by = Last - Definition.EndingNoticeSessions;
-                        return string.Create(inv, $"Overdue in the {phase} phase: the ending was to be raised by session {by} (N−{Definition.EndingNoticeSessions}); {name}.");
+                        return string.Create(inv, $"Overdue in the {phase} phase: the ending was to be raised by session {EndingBy} (N−{Definition.EndingNoticeSessions}); {name}.");
                     }
 
                     if (detail == Detail.NoStage)
@@ -848,13 +840,13 @@ public sealed class TechniqueAdvisor
 
                     var rulePhase = rule is null ? Phase : rule.Phase == Phase.Middle ? Definition.CorePhase : rule.Phase;
                     return rulePhase == Phase
-                        ? string.Create(inv, $"Overdue: {name} is not yet done and the {phase} phase ends at session {Bounds.Last(Bounds.Rank(Phase))}.")
+                        ? string.Create(inv, $"Overdue: {name} is not yet done and the {phase} phase ends at session {PhaseLast}.")
                         : $"Overdue in the {phase} phase: {name} was due by the end of the {PhaseWord(rulePhase)} phase.";
                 case SuggestionReason.VariantTask or SuggestionReason.PhaseTask:
                     var who = reason == SuggestionReason.VariantTask ? $"{Protocol} {phase}" : Capitalize(phase);
                     return detail switch
                     {
-                        Detail.Ending => string.Create(inv, $"Ending due in the {phase} phase from session {Last - Definition.EarlyEndingNoticeSessions} (N−{Definition.EarlyEndingNoticeSessions}): {name}."),
+                        Detail.Ending => string.Create(inv, $"Ending due in the {phase} phase from session {EndingFrom} (N−{Definition.EarlyEndingNoticeSessions}): {name}."),
                         Detail.Recurring => $"{who} phase: {name} in every session.",
                         Detail.LastOfPhase => $"Last session of the {phase} phase: {name}.",
                         _ => $"{who} phase task not yet done: {name}.",

@@ -73,6 +73,9 @@ public static class TechniqueIds
     /// <summary>Gets <c>ending-discussion</c>: ending discussion.</summary>
     public static TechniqueId EndingDiscussion { get; } = TechniqueId.From("ending-discussion");
 
+    /// <summary>Gets <c>feelings-about-ending</c>: feelings about ending.</summary>
+    public static TechniqueId FeelingsAboutEnding { get; } = TechniqueId.From("feelings-about-ending");
+
     /// <summary>Gets <c>progress-review</c>: progress review.</summary>
     public static TechniqueId ProgressReview { get; } = TechniqueId.From("progress-review");
 

@@ -4,7 +4,7 @@ using Ipt.Protocol.Tests.Docs;
 namespace Ipt.Protocol.Tests.Architecture;
 
 /// <summary>
-/// The layers of the core are one-way: model ← protocols/scheduling ← outcomes ← rules/techniques/rendering ←
+/// The layers of the core are one-way: model ← protocols/scheduling ← outcomes ← fidelity/rules/techniques/rendering ←
 /// serialization (← DI and the tool, which are separate projects). Each folder of the core may only
 /// name the namespaces below it; this test reads the source so that a stray reference fails the build's tests.
 /// </summary>
@@ -13,11 +13,12 @@ public partial class LayeringTests
     private static readonly Dictionary<string, string[]> Forbidden = new()
     {
         // folder (relative to src/Ipt.Protocol; "" = the model at the root) → namespaces it must not use
-        [""] = ["Protocols", "Scheduling", "Outcomes", "Rules", "Techniques", "Serialization", "Rendering"],
-        ["Protocols"] = ["Scheduling", "Outcomes", "Rules", "Techniques", "Serialization", "Rendering"],
-        ["Scheduling"] = ["Outcomes", "Rules", "Techniques", "Serialization", "Rendering"],
-        ["Outcomes"] = ["Scheduling", "Rules", "Techniques", "Serialization", "Rendering"],
-        ["Techniques"] = ["Rules", "Serialization", "Rendering"],
+        [""] = ["Protocols", "Scheduling", "Outcomes", "Fidelity", "Rules", "Techniques", "Serialization", "Rendering"],
+        ["Protocols"] = ["Scheduling", "Outcomes", "Fidelity", "Rules", "Techniques", "Serialization", "Rendering"],
+        ["Scheduling"] = ["Outcomes", "Fidelity", "Rules", "Techniques", "Serialization", "Rendering"],
+        ["Outcomes"] = ["Scheduling", "Fidelity", "Rules", "Techniques", "Serialization", "Rendering"],
+        ["Fidelity"] = ["Scheduling", "Rules", "Techniques", "Serialization", "Rendering"],
+        ["Techniques"] = ["Fidelity", "Rules", "Serialization", "Rendering"],
         ["Rules"] = ["Serialization", "Rendering"],
         ["Rendering"] = ["Rules", "Techniques", "Serialization"],
         ["Serialization"] = ["Rendering"],

@@ -24,6 +24,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(
             $"{path}: attendance: 16 of 16 contracted treatment sessions attended, 0 did not attend, 0 cancelled; attendance rate 100 % of the sessions offered\n"
             + $"{path}: outcome (completed; finished treatment: 2 or more sessions): phq-9 18 → 3 (recovered, reliable improvement, response, remission)\n"
+            + $"{path}: fidelity checklist (completed, inferred): 18 tasks: 18 done\n"
             + $"{path}: 0 errors, 0 warnings, 0 infos\n",
             output);
     }

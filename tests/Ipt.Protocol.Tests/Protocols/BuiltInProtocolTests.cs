@@ -19,7 +19,7 @@ public class BuiltInProtocolTests
         { "ipt-g", [20, 20, 20], 1, 5, 5, 7, [60, 120], SessionFormat.Group, ["WILFLEY"] },
         { "ipc", [3, 6, 6], 0, 1, 1, 7, [25, 35], SessionFormat.Individual, ["IPC"] },
         { "ipt-perinatal", [12, 12, 16], 0, 3, 2, 7, [45, 60], SessionFormat.Individual, ["OHARA", "DENNIS", "SPINELLI03"] },
-        { "ipsrt", [16, 20, 24], 0, 4, 4, 7, [45, 60], SessionFormat.Individual, ["FRANK"] },
+        { "ipsrt", [16, 26, 54], 0, 4, 4, 7, [45, 60], SessionFormat.Individual, ["FRANK"] },
         { "ipt-m", [1, 12, 36], 0, 0, 0, 0, [45, 50], SessionFormat.Individual, ["FRANK90", "FRANK07"] },
         { "ipt-brief-3", [3, 3, 3], 0, 1, 1, 7, [45, 50], SessionFormat.Individual, ["IPTEST", "SEEDS"] },
         { "ipt-long", [26, 26, 52], 0, 4, 4, 7, [45, 50], SessionFormat.Individual, ["SEEDS"] },

@@ -96,11 +96,11 @@ public class AdvisorTests
     [InlineData(ProblemArea.RoleDispute)]
     [InlineData(ProblemArea.RoleTransition)]
     [InlineData(ProblemArea.InterpersonalDeficits)]
-    public void Termination_phase_puts_progress_review_relapse_plan_and_continuation_first(ProblemArea area)
+    public void Termination_phase_puts_feelings_about_ending_progress_review_relapse_plan_and_continuation_first(ProblemArea area)
     {
         var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 14, Focus(area)), top: 8);
         Assert.Equal(Phase.Termination, result.Phase);
-        Assert.Equal(["progress-review", "relapse-prevention-plan", "continuation-planning"], Ids(result)[..3]);
+        Assert.Equal(["feelings-about-ending", "progress-review", "relapse-prevention-plan", "continuation-planning"], Ids(result)[..4]);
         Assert.DoesNotContain(result.Suggestions, s => !s.Technique.AreaWeights.IsEmpty && s.Technique.WeightFor(area) == 0);
         Assert.DoesNotContain("interval-review", Ids(result)[..3]);
     }
@@ -115,6 +115,41 @@ public class AdvisorTests
 
         var impasse = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 6, Focus(ProblemArea.RoleDispute, RoleDisputeStage.Impasse)), top: 48);
         Assert.DoesNotContain(impasse.Suggestions, s => s.Technique.Id == TechniqueIds.OldAndNewRoleReview);
+    }
+
+    [Fact]
+    public void Middle_phase_role_dispute_in_dissolution_puts_mourning_the_relationship_and_new_roles_in_the_top_five()
+    {
+        // Issue 15 item 5: at dissolution the dispute becomes an ending, handled like grief or a transition [WMK] (H).
+        var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 6, Focus(ProblemArea.RoleDispute, RoleDisputeStage.Dissolution)), top: 5);
+        Assert.Equal(Phase.Middle, result.Phase);
+        var top = Ids(result);
+        Assert.Contains(TechniqueIds.ExploreFeelingsAboutLoss.Value, top);
+        Assert.Contains(TechniqueIds.NewRoleOpportunities.Value, top);
+    }
+
+    [Theory]
+    [InlineData(RoleDisputeStage.Renegotiation)]
+    [InlineData(RoleDisputeStage.Impasse)]
+    [InlineData(RoleDisputeStage.Dissolution)]
+    public void Middle_phase_role_dispute_with_a_recorded_stage_is_not_offered_dispute_stage_assessment(RoleDisputeStage stage)
+    {
+        var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 6, Focus(ProblemArea.RoleDispute, stage)), top: 48);
+        Assert.Equal(Phase.Middle, result.Phase);
+        Assert.DoesNotContain(TechniqueIds.DisputeStageAssessment.Value, Ids(result));
+    }
+
+    [Theory]
+    [InlineData(ProblemArea.RoleDispute)]
+    [InlineData(ProblemArea.Grief)]
+    [InlineData(ProblemArea.RoleTransition)]
+    [InlineData(ProblemArea.InterpersonalDeficits)]
+    public void Termination_phase_puts_acknowledging_feelings_about_ending_first_or_second(ProblemArea area)
+    {
+        var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 14, Focus(area)));
+        Assert.Equal(Phase.Termination, result.Phase);
+        Assert.Contains(TechniqueIds.FeelingsAboutEnding.Value, Ids(result)[..2]);
+        Assert.Equal("Termination phase task not yet done: feelings about ending.", result.Suggestions.Single(s => s.Technique.Id == TechniqueIds.FeelingsAboutEnding).Rationale);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Serialization;
 using Ipt.Protocol.Techniques;
 
@@ -117,19 +118,24 @@ public class TechniqueDocsTests
             |---|---|---|---|
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
-        foreach (var rule in PhaseTaskRule.All)
+        foreach (var task in PhaseTasks.All)
         {
-            var when = rule.Timing switch
+            if (TechniqueAdvisor.CarrierOf(task, BuiltInTechniques.Catalogue) is not { } technique)
             {
-                PhaseTaskTiming.Early => "due from the phase's first session; overdue at its last session (when the phase has more than one) and in the next phase",
-                PhaseTaskTiming.Throughout => "due in every session of the phase until done; overdue after the phase",
-                PhaseTaskTiming.Late => "due at the phase's last session; overdue after the phase",
-                PhaseTaskTiming.Recurring => "due in every session of the phase",
+                continue;
+            }
+
+            var when = task.Timing switch
+            {
+                TaskTiming.Early => "due from the phase's first session; overdue at its last session (when the phase has more than one) and in the next phase",
+                TaskTiming.Throughout => "due in every session of the phase until done; overdue after the phase",
+                TaskTiming.Late => "due at the phase's last session; overdue after the phase",
+                TaskTiming.EverySession => "due in every session of the phase",
                 _ => "due from session N − earlyEndingNoticeSessions; overdue from N − endingNoticeSessions (N−4 and N−2 in standard IPT)",
             };
-            var phase = rule.Phase == Phase.Middle ? "middle (or maintenance)" : Camel(rule.Phase);
-            var variants = rule.Requirement is { } requirement ? $"those with `{requirement}`" : "all";
-            sb.Append(CultureInfo.InvariantCulture, $"| `{rule.Technique}` | {phase} | {when} | {variants} |\n");
+            var phase = task.Phase == Phase.Middle ? "middle (or maintenance)" : Camel(task.Phase);
+            var variants = task.Requirement is { } requirement ? $"those with `{requirement}`" : "all";
+            sb.Append(CultureInfo.InvariantCulture, $"| `{technique}` | {phase} | {when} | {variants} |\n");
         }
 
         sb.Append("| `dispute-stage-assessment` | middle | overdue in the middle phase while a role-dispute focus has no recorded stage | all |\n");

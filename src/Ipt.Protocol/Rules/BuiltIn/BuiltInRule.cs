@@ -6,7 +6,6 @@ namespace Ipt.Protocol.Rules.BuiltIn;
 /// <summary>Shared helpers of the built-in rules. Everything here is allocation-free unless a finding is reported.</summary>
 internal static class RuleHelpers
 {
-    internal static readonly TechniqueId IntervalReviewTechnique = TechniqueId.From("interval-review");
     internal static readonly InstrumentId Srm5 = InstrumentId.From("srm-5");
     internal static readonly InstrumentId Srm17 = InstrumentId.From("srm-17");
 
@@ -19,33 +18,19 @@ internal static class RuleHelpers
 
     internal static bool HasTermination(ProtocolDefinition protocol) => protocol.TerminationSessions.Max > 0;
 
-    /// <summary>The number of the last non-cancelled initial-phase session, or 0.</summary>
-    internal static int LastInitialNumber(Course course)
-    {
-        var last = 0;
-        foreach (var session in course.Sessions)
-        {
-            if (session.Phase == Phase.Initial && !session.IsCancelled)
-            {
-                last = session.Number;
-            }
-        }
-
-        return last;
-    }
+    /// <summary>The number of the last session of the initial phase as the record stands (its window's deadline in the timeline).</summary>
+    internal static int LastInitialNumber(in RuleContext context) => context.Timeline.PhaseWindow(Phase.Initial).Deadline;
 
     /// <summary>
-    /// Whether a held session of the given phase (treatment sessions only) records a task; for the
-    /// initial phase, pre-treatment meetings count when the protocol does the initial tasks there.
+    /// Whether a held session that counts for the tasks of a phase (see <see cref="CourseTimeline.CountsFor"/>)
+    /// records a task; for the initial phase, pre-treatment meetings count when the protocol does the
+    /// initial tasks there.
     /// </summary>
     internal static bool TaskInPhase(in RuleContext context, Phase phase, SessionTask task)
     {
         foreach (var session in context.Course.Sessions)
         {
-            var inPhase = phase == Phase.Initial
-                ? context.CountsForInitialTasks(session)
-                : session.IsHeld && session.Phase == phase && context.IsTreatment(session);
-            if (inPhase && session.Has(task))
+            if (context.Timeline.CountsFor(phase, session) && session.Has(task))
             {
                 return true;
             }

@@ -14,6 +14,8 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
 {
     public static readonly InventoryTimingRule Instance = new();
 
+    private static readonly PhaseTask Inventory = PhaseTasks.Of(ProtocolTask.InterpersonalInventory);
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0310",
         "Interpersonal inventory begun after the initial phase",
@@ -28,8 +30,7 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            var task = session.Has(SessionTask.InterpersonalInventory);
-            if (!session.IsHeld || (!task && !session.Used(TechniqueIds.InterpersonalInventory)))
+            if (!session.IsHeld || !Inventory.IsRecordedIn(session, context.Course))
             {
                 continue;
             }
@@ -39,7 +40,7 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
                 return;
             }
 
-            sink.Report(Descriptor, DocumentPath.Session(i).Property(task ? "tasks" : "techniques"), From("number", session.Number), FromEnum("phase", session.Phase));
+            sink.Report(Descriptor, DocumentPath.Session(i).Property(session.Has(SessionTask.InterpersonalInventory) ? "tasks" : "techniques"), From("number", session.Number), FromEnum("phase", session.Phase));
             return;
         }
     }
@@ -114,7 +115,7 @@ internal sealed class FocusKeptRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var catalogue = context.Techniques;
-        if (catalogue.Count == 0 || context.Course.Formulation is not { } formulation || !FidelityTiming.MiddlePhaseOver(context))
+        if (catalogue.Count == 0 || context.Course.Formulation is not { } formulation || !context.Timeline.IsPhaseOver(Phase.Middle))
         {
             return;
         }
@@ -187,13 +188,16 @@ internal sealed class FocusKeptRule : CourseRule
 }
 
 /// <summary>
-/// IPT0507: the middle phase is over and none of its held sessions recalled the time limit (the
-/// timeLimitReminder task, or the ending raised while still in the middle phase). Info: the adherence
+/// IPT0507: the middle phase is over and none of its held sessions (maintenance included, where the
+/// variant has one) recalled the time limit (the timeLimitReminder task, or the ending raised while
+/// still in the middle phase: <see cref="ProtocolTask.TimeLimitReminder"/>). Info: the adherence
 /// scales rate time-limit reminders, but how often is not fixed by the sources.
 /// </summary>
 internal sealed class TimeLimitReminderRule : CourseRule
 {
     public static readonly TimeLimitReminderRule Instance = new();
+
+    private static readonly PhaseTask Reminder = PhaseTasks.Of(ProtocolTask.TimeLimitReminder);
 
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0507",
@@ -207,7 +211,7 @@ internal sealed class TimeLimitReminderRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (!FidelityTiming.MiddlePhaseOver(context))
+        if (!context.Timeline.IsPhaseOver(Phase.Middle))
         {
             return;
         }
@@ -215,9 +219,9 @@ internal sealed class TimeLimitReminderRule : CourseRule
         var count = 0;
         foreach (var session in context.Course.Sessions.AsSpan())
         {
-            if (session.IsHeld && session.Phase == Phase.Middle && context.IsTreatment(session))
+            if (context.Timeline.CountsFor(Phase.Middle, session))
             {
-                if (session.Has(SessionTask.TimeLimitReminder) || session.Has(SessionTask.EndingRaised))
+                if (Reminder.IsRecordedIn(session, context.Course))
                 {
                     return;
                 }

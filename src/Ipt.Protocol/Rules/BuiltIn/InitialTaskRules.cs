@@ -195,7 +195,7 @@ internal sealed class SickRoleRule : InitialPhaseRule
 
     protected override void CheckAfterInitialPhase(in RuleContext context, ref DiagnosticSink sink)
     {
-        var last = LastInitialNumber(context.Course);
+        var last = LastInitialNumber(context);
         if (context.Course.SickRole is not { } sickRole)
         {
             sink.Report(Descriptor, DocumentPath.Of("sickRole"), From("last", last));
@@ -244,7 +244,7 @@ internal sealed class ContractNotAgreedRule : InitialPhaseRule
 
     protected override void CheckAfterInitialPhase(in RuleContext context, ref DiagnosticSink sink)
     {
-        var last = LastInitialNumber(context.Course);
+        var last = LastInitialNumber(context);
         if (context.Course.Contract is not { } contract)
         {
             sink.Report(Descriptor, DocumentPath.Of("contract"), From("last", last));

@@ -171,7 +171,7 @@ internal sealed class MidTreatmentReviewRule : CourseRule
             return;
         }
 
-        var mid = Math.Max(1, context.ContractedSessions / 2);
+        var mid = context.Timeline.MidTreatmentSlot;
         var sessions = context.Course.Sessions.AsSpan();
         var ordinal = 0;
 

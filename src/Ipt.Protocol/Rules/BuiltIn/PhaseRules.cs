@@ -4,7 +4,7 @@ using static Ipt.Protocol.Rules.DiagnosticArgument;
 
 namespace Ipt.Protocol.Rules.BuiltIn;
 
-/// <summary>IPT0201: phases out of order or interleaved. Candidate 8.</summary>
+/// <summary>IPT0201: phases out of order or interleaved (session order: pre-treatment, initial, middle, maintenance, termination). Candidate 8.</summary>
 internal sealed class PhaseOrderRule : CourseRule
 {
     public static readonly PhaseOrderRule Instance = new();
@@ -24,7 +24,7 @@ internal sealed class PhaseOrderRule : CourseRule
         var highestPhase = Phase.PreTreatment;
         for (var i = 0; i < sessions.Length; i++)
         {
-            var rank = Rank(sessions[i].Phase);
+            var rank = PhasePlan.Rank(sessions[i].Phase);
             if (rank < highest)
             {
                 sink.Report(
@@ -42,13 +42,6 @@ internal sealed class PhaseOrderRule : CourseRule
         }
     }
 
-    private static int Rank(Phase phase) => phase switch
-    {
-        Phase.PreTreatment => 0,
-        Phase.Initial => 1,
-        Phase.Middle or Phase.Maintenance => 2,
-        _ => 3,
-    };
 }
 
 /// <summary>IPT0202: more initial-phase sessions than the variant allows. Candidates 9 and 43 (IPT-B: at most 2).</summary>
@@ -179,47 +172,25 @@ internal sealed class PhaseMismatchRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var protocol = context.Protocol;
-        var n = context.ContractedSessions;
-        if (n < 1)
+        var timeline = context.Timeline;
+        var n = timeline.ContractedSessions;
+        foreach (var (i, session, slot) in timeline.Slots)
         {
-            return;
-        }
-
-        var sessions = context.Course.Sessions.AsSpan();
-        var ordinal = 0;
-        for (var i = 0; i < sessions.Length; i++)
-        {
-            var session = sessions[i];
-            if (!Counts(context, session))
-            {
-                continue;
-            }
-
-            ordinal++;
-            if (ordinal > n)
+            if (slot > n)
             {
                 return;
             }
 
-            var fits = session.Phase switch
+            if (!protocol.AllowsPhase(session.Phase, slot, n))
             {
-                Phase.Initial => ordinal <= protocol.InitialSessions.Max,
-                Phase.Termination => ordinal > n - protocol.TerminationSessions.Max,
-                _ when session.Phase == protocol.CorePhase => ordinal > protocol.InitialSessions.Min && ordinal <= n - protocol.TerminationSessions.Min,
-                _ => false,
-            };
-
-            if (!fits)
-            {
-                var expected = protocol.PhaseOf(ordinal, n, 0) ?? Phase.Termination;
                 sink.Report(
                     Descriptor,
                     DocumentPath.Session(i).Property("phase"),
                     From("number", session.Number),
                     FromEnum("phase", session.Phase),
-                    From("ordinal", ordinal),
+                    From("ordinal", slot),
                     From("contracted", n),
-                    FromEnum("expected", expected),
+                    FromEnum("expected", timeline.Plan.PhaseOfSlot(slot) ?? timeline.Plan.LastPhase),
                     ProtocolArg(context));
             }
         }

@@ -65,20 +65,22 @@ internal sealed class MoreOftenThanCadenceRule : CourseRule
         var sessions = context.Course.Sessions.AsSpan();
         var earlier = -1;
         var previous = -1;
-        for (var i = 0; i < sessions.Length; i++)
+        var previousDays = 0;
+
+        // The cadence of a session is the one in force for it (the contract's frequency, the taper of a maintenance phase).
+        foreach (var (i, session, cadence) in context.Timeline.ScheduledSessions)
         {
-            var session = sessions[i];
             if (!session.IsHeld || session.Replaces is not null || session.Date is null || !context.IsTreatment(session))
             {
                 continue;
             }
 
+            var days = cadence.IntervalDays;
             if (previous >= 0 && earlier >= 0
-                && IsShort(context.Protocol, sessions[earlier].Date!.Value, sessions[previous].Date!.Value)
-                && IsShort(context.Protocol, sessions[previous].Date!.Value, session.Date.Value)
+                && IsShort(sessions[earlier].Date!.Value, sessions[previous].Date!.Value, previousDays)
+                && IsShort(sessions[previous].Date!.Value, session.Date.Value, days)
                 && !Allowed(context.Protocol, session))
             {
-                var cadence = FidelityTiming.CadenceDays(context.Protocol);
                 sink.Report(
                     Descriptor,
                     DocumentPath.Session(i).Property("date"),
@@ -87,23 +89,25 @@ internal sealed class MoreOftenThanCadenceRule : CourseRule
                     From("number", session.Number),
                     From("days", NodaTime.Period.DaysBetween(sessions[earlier].Date!.Value, session.Date.Value)),
                     ProtocolArg(context),
-                    From("cadence", cadence),
+                    From("cadence", days),
                     FromLibraryText("allowance", context.Protocol.Requires(ProtocolRequirement.TwiceWeeklyEarlyAllowed) ? " (more often only in the initial phase)" : string.Empty));
 
                 // A pattern is reported once: the next one starts after this session.
                 earlier = -1;
                 previous = i;
+                previousDays = days;
                 continue;
             }
 
             earlier = previous;
             previous = i;
+            previousDays = days;
         }
     }
 
-    /// <summary>A gap of at most half the cadence, rounded up: 4 days or less in a weekly course.</summary>
-    private static bool IsShort(ProtocolDefinition protocol, NodaTime.LocalDate from, NodaTime.LocalDate to) =>
-        2L * NodaTime.Period.DaysBetween(from, to) <= FidelityTiming.CadenceDays(protocol) + 1L;
+    /// <summary>A gap of at most half the cadence into the later session, rounded up: 4 days or less in a weekly course.</summary>
+    private static bool IsShort(NodaTime.LocalDate from, NodaTime.LocalDate to, int cadenceDays) =>
+        2L * NodaTime.Period.DaysBetween(from, to) <= cadenceDays + 1L;
 
     private static bool Allowed(ProtocolDefinition protocol, Session session) =>
         protocol.Requires(ProtocolRequirement.TwiceWeeklyEarlyAllowed) && session.Phase == Phase.Initial;
@@ -291,16 +295,16 @@ internal sealed class MidTreatmentMeetingRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var termination = FidelityTiming.FirstTermination(context);
-        if (!FidelityTiming.MiddlePhaseOver(context) || termination < 0)
+        var termination = context.Timeline.FirstTreatmentNumberIn(Phase.Termination);
+        if (!context.Timeline.IsPhaseOver(Phase.Middle) || termination < 0)
         {
             return;
         }
 
-        var (firstGroup, _) = FidelityTiming.HeldTreatmentBounds(context);
+        var firstGroup = context.Timeline.FirstHeldTreatmentNumber;
         foreach (var session in context.Course.Sessions.AsSpan())
         {
-            if (IsIndividualMeeting(session) && session.Number > firstGroup && session.Number < termination && FidelityTiming.WasOffered(session))
+            if (IsIndividualMeeting(session) && session.Number > firstGroup && session.Number < termination && CourseTimeline.WasOffered(session))
             {
                 return;
             }
@@ -333,7 +337,7 @@ internal sealed class PostTreatmentMeetingRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var (_, lastGroup) = FidelityTiming.HeldTreatmentBounds(context);
+        var lastGroup = context.Timeline.LastHeldTreatmentNumber;
         if (!context.IsFinished || lastGroup < 0)
         {
             return;
@@ -341,7 +345,7 @@ internal sealed class PostTreatmentMeetingRule : CourseRule
 
         foreach (var session in context.Course.Sessions.AsSpan())
         {
-            if (MidTreatmentMeetingRule.IsIndividualMeeting(session) && session.Number > lastGroup && FidelityTiming.WasOffered(session))
+            if (MidTreatmentMeetingRule.IsIndividualMeeting(session) && session.Number > lastGroup && CourseTimeline.WasOffered(session))
             {
                 return;
             }

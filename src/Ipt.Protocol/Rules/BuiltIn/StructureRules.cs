@@ -24,20 +24,11 @@ internal sealed class SessionCountRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var range = context.Protocol.Sessions;
-        if (context.Course.Contract is { } contract)
+        if (context.Course.Contract is not null)
         {
-            var count = contract.Sessions;
-            var at = -1;
-            var renegotiations = context.Course.Renegotiations.AsSpan();
-            for (var i = 0; i < renegotiations.Length; i++)
-            {
-                if (renegotiations[i].Sessions is { } changed)
-                {
-                    count = changed;
-                    at = i;
-                }
-            }
-
+            // The contract in force and the renegotiation that set its count come from the timeline.
+            var count = context.ContractedSessions;
+            var at = context.Timeline.ContractSessionsSetBy;
             if (!range.Contains(count))
             {
                 var path = at < 0 ? DocumentPath.Of("contract").Property("sessions") : DocumentPath.Of("renegotiations").At(at).Property("sessions");
@@ -191,7 +182,11 @@ internal sealed class SessionDatesOrderRule : CourseRule
     }
 }
 
-/// <summary>IPT0105: more days pass between two sessions than the variant allows. Candidate 4.</summary>
+/// <summary>
+/// IPT0105: more days pass between two sessions than the variant allows. Candidate 4. The allowed gap
+/// is the cadence in force for the later session (<see cref="Protocols.CourseTimeline.ScheduledSessions"/>):
+/// the protocol's, or its cadence step's in a tapering phase.
+/// </summary>
 internal sealed class CadenceGapRule : CourseRule
 {
     public static readonly CadenceGapRule Instance = new();
@@ -206,36 +201,33 @@ internal sealed class CadenceGapRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var sessions = context.Course.Sessions.AsSpan();
-        var max = context.Protocol.MaxGapDays;
-        var previous = -1;
-        for (var i = 0; i < sessions.Length; i++)
+        // Offered appointments set the cadence: a missed appointment or one the patient called off
+        // still kept the rhythm, so only service cancellations (or unspecified ones) break it.
+        Session? previous = null;
+        foreach (var (i, session, cadence) in context.Timeline.ScheduledSessions)
         {
-            // Offered appointments set the cadence: a missed appointment or one the patient called off
-            // still kept the rhythm, so only service cancellations (or unspecified ones) break it.
-            if (sessions[i].Status is not (SessionStatus.Held or SessionStatus.Planned or SessionStatus.Missed or SessionStatus.CancelledByPatient)
-                || sessions[i].Date is not { } date)
+            if (session.Date is not { } date)
             {
                 continue;
             }
 
-            if (previous >= 0)
+            if (previous is not null)
             {
-                var days = Period.DaysBetween(sessions[previous].Date!.Value, date);
-                if (days > max)
+                var days = Period.DaysBetween(previous.Date!.Value, date);
+                if (days > cadence.MaxGapDays)
                 {
                     sink.Report(
                         Descriptor,
                         DocumentPath.Session(i).Property("date"),
                         From("days", days),
-                        From("previous", sessions[previous].Number),
-                        From("number", sessions[i].Number),
+                        From("previous", previous.Number),
+                        From("number", session.Number),
                         ProtocolArg(context),
-                        From("max", max));
+                        From("max", cadence.MaxGapDays));
                 }
             }
 
-            previous = i;
+            previous = session;
         }
     }
 }
@@ -309,9 +301,6 @@ internal sealed class HeldAfterContractEndRule : CourseRule
 {
     public static readonly HeldAfterContractEndRule Instance = new();
 
-    // Beyond this many contracted sessions the end date is not computed (a malformed contract; IPT0101 reports it).
-    private const int MaxSteps = 10_000;
-
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0108",
         "Session held after the contracted end date",
@@ -322,33 +311,16 @@ internal sealed class HeldAfterContractEndRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.Course.Contract is not { StartDate: { } start } contract || context.ContractedSessions + context.Course.Sessions.Count > MaxSteps)
+        // The contracted end (rescheduled sessions and the taper included) is the timeline's; the grace is
+        // the longest gap the cadence allows at the end of the course.
+        if (context.Course.Contract?.StartDate is not { } start
+            || !context.Timeline.TryGetContractedEnd(out var last, out var cadence)
+            || !TryAddDays(last, cadence.MaxGapDays, out var end))
         {
             return;
         }
 
-        var frequency = contract.Frequency ?? context.Protocol.Cadence;
-        foreach (var renegotiation in context.Course.Renegotiations)
-        {
-            frequency = renegotiation.Frequency ?? frequency;
-        }
-
-        // Each make-up session and each cancelled treatment session moves the end on by one interval:
-        // rescheduling is not a breach of the contract.
-        var rescheduled = context.MakeUpCount;
-        foreach (var session in context.Course.Sessions)
-        {
-            if (session.IsCancelled && context.IsTreatment(session))
-            {
-                rescheduled++;
-            }
-        }
-
-        var grace = context.Protocol.MaxGapDays;
-        if (!TryComputeEnd(start, frequency, context.ContractedSessions + rescheduled, grace, out var end))
-        {
-            return;
-        }
+        var grace = cadence.MaxGapDays;
 
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
@@ -369,17 +341,12 @@ internal sealed class HeldAfterContractEndRule : CourseRule
     }
 
     // Date arithmetic near the end of the calendar overflows; such a contract has no meaningful end to check.
-    private static bool TryComputeEnd(LocalDate start, Period frequency, int sessions, int grace, out LocalDate end)
+    private static bool TryAddDays(LocalDate last, int grace, out LocalDate end)
     {
-        end = start;
+        end = last;
         try
         {
-            for (var i = 1; i < sessions; i++)
-            {
-                end = end.Plus(frequency);
-            }
-
-            end = end.PlusDays(grace);
+            end = last.PlusDays(grace);
             return true;
         }
         catch (OverflowException)

@@ -103,6 +103,8 @@ internal sealed class IntervalReviewRule : CourseRule
 {
     public static readonly IntervalReviewRule Instance = new();
 
+    private static readonly Protocols.PhaseTask IntervalReview = Protocols.PhaseTasks.Of(Protocols.ProtocolTask.IntervalReview);
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0504",
         "Middle-phase session without an interval review",
@@ -113,13 +115,12 @@ internal sealed class IntervalReviewRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var core = context.Protocol.CorePhase;
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
+            // Every held session of the phases between initial and termination (middle, maintenance).
             var session = sessions[i];
-            if (session.IsHeld && session.Phase == core && context.IsTreatment(session)
-                && !session.Has(SessionTask.IntervalReview) && !session.Used(IntervalReviewTechnique))
+            if (context.Timeline.IsDueIn(IntervalReview, session) && !IntervalReview.IsRecordedIn(session, context.Course))
             {
                 sink.Report(Descriptor, DocumentPath.Session(i).Property("tasks"), From("number", session.Number), FromEnum("phase", session.Phase));
             }
@@ -145,7 +146,7 @@ internal sealed class StrategyUsedRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var catalogue = context.Techniques;
-        if (catalogue.Count == 0 || context.Course.Formulation is not { } formulation || !MiddlePhaseOver(context))
+        if (catalogue.Count == 0 || context.Course.Formulation is not { } formulation || !context.Timeline.IsPhaseOver(Phase.Middle))
         {
             return;
         }
@@ -159,19 +160,6 @@ internal sealed class StrategyUsedRule : CourseRule
                 sink.Report(Descriptor, DocumentPath.Of("formulation").Property("areas").At(i), From("number", i + 1), FromEnum("area", area));
             }
         }
-    }
-
-    private static bool MiddlePhaseOver(in RuleContext context)
-    {
-        foreach (var session in context.Course.Sessions)
-        {
-            if (session.IsHeld && session.Phase == Phase.Termination && context.IsTreatment(session))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool HasStrategy(TechniqueCatalogue catalogue, ProblemArea area)

@@ -9,7 +9,8 @@ namespace Ipt.Protocol.Rules.BuiltIn;
 /// Base of the two ending-notice rules: the ending is raised by treatment session N − notice. When
 /// the patient did not attend that session, the ending is due at the next session they attend: a
 /// missed session is attendance, not a late ending. A course that ends before the deadline is
-/// reported as ended early (IPT0607), not here.
+/// reported as ended early (IPT0607), not here. The deadline is the timeline's
+/// (<see cref="CourseTimeline.WindowBeforeEnd"/>).
 /// </summary>
 internal abstract class EndingRule : CourseRule
 {
@@ -21,35 +22,32 @@ internal abstract class EndingRule : CourseRule
     {
         var n = context.ContractedSessions;
         var notice = Notice(context.Protocol);
-        var deadline = Math.Max(1, n - notice);
-        var sessions = context.Course.Sessions.AsSpan();
-        var ordinal = 0;
-        for (var i = 0; i < sessions.Length; i++)
+        var window = context.Timeline.WindowBeforeEnd(notice);
+        if (!window.HasClosed)
         {
-            var session = sessions[i];
-            if (!Counts(context, session))
+            return;
+        }
+
+        foreach (var (i, session, _) in context.Timeline.Slots)
+        {
+            if (i > window.DeadlineIndex)
             {
-                continue;
+                break;
             }
 
-            ordinal++;
             if (session.IsHeld && session.Has(SessionTask.EndingRaised))
             {
                 return;
             }
-
-            if (ordinal >= deadline && session.IsHeld)
-            {
-                sink.Report(
-                    Descriptor,
-                    DocumentPath.Session(i).Property("tasks"),
-                    From("number", session.Number),
-                    From("deadline", deadline),
-                    From("contracted", n),
-                    From("notice", notice));
-                return;
-            }
         }
+
+        sink.Report(
+            Descriptor,
+            DocumentPath.Session(window.DeadlineIndex).Property("tasks"),
+            From("number", window.Deadline),
+            From("deadline", Math.Max(1, n - notice)),
+            From("contracted", n),
+            From("notice", notice));
     }
 }
 
@@ -87,7 +85,7 @@ internal sealed class EarlyEndingNoticeRule : EndingRule
     protected override int Notice(ProtocolDefinition protocol) => protocol.EarlyEndingNoticeSessions;
 }
 
-/// <summary>Base of the rules that require a task in a held termination-phase session of a finished course.</summary>
+/// <summary>Base of the rules that require a task in a held termination-phase session once the termination phase is over (the course is completed).</summary>
 internal abstract class TerminationTaskRule : CourseRule
 {
     protected abstract SessionTask Task { get; }
@@ -96,7 +94,7 @@ internal abstract class TerminationTaskRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.IsFinished && !TaskInPhase(context, Phase.Termination, Task))
+        if (context.Timeline.IsPhaseOver(Phase.Termination) && !TaskInPhase(context, Phase.Termination, Task))
         {
             sink.Report(Descriptor, DocumentPath.Of("sessions"), FromEnum("task", Task));
         }

@@ -26,29 +26,17 @@ internal sealed class CaregiverRule : CourseRule
             return;
         }
 
+        // What counts as caregiver involvement in a session has one home (PhaseTask.IsRecordedIn), shared with the fidelity checklist.
+        var task = PhaseTasks.Of(ProtocolTask.CaregiverInvolvement);
         foreach (var session in context.Course.Sessions)
         {
-            if (context.CountsForInitialTasks(session)
-                && (session.Format == SessionFormat.Joint || session.Has(SessionTask.CaregiverInvolvement) || CaregiverAttended(context.Course, session)))
+            if (context.CountsForInitialTasks(session) && task.IsRecordedIn(session, context.Course))
             {
                 return;
             }
         }
 
         sink.Report(Descriptor, DocumentPath.Of("sessions"));
-    }
-
-    private static bool CaregiverAttended(Course course, Session session)
-    {
-        foreach (var id in session.Attendees)
-        {
-            if (course.Inventory.TryGet(id, out var person) && person.Relationship is Relationship.Parent or Relationship.Caregiver)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
 
@@ -113,12 +101,15 @@ internal sealed class PreGroupMeetingRule : CourseRule
 
 /// <summary>
 /// IPT0804: a held treatment session from the variant's <see cref="ProtocolDefinition.SocialRhythmMetricFrom"/>
-/// phase through the middle phase without a Social Rhythm Metric (IPSRT). The first held treatment
+/// phase through the middle and maintenance phases without a Social Rhythm Metric (IPSRT): the sessions
+/// where <see cref="CourseTimeline.IsDueIn"/> says the review is due. The first held treatment
 /// session is not expected to have one (the metric scores a week of daily records). Candidate 42.
 /// </summary>
 internal sealed class SocialRhythmRule : CourseRule
 {
     public static readonly SocialRhythmRule Instance = new();
+
+    private static readonly PhaseTask Review = PhaseTasks.Of(ProtocolTask.SocialRhythmReview);
 
     public override DiagnosticDescriptor Descriptor { get; } = new(
         "IPT0804",
@@ -133,18 +124,11 @@ internal sealed class SocialRhythmRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var from = context.Protocol.SocialRhythmMetricFrom;
-        var first = true;
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            if (!session.IsHeld || !context.IsTreatment(session))
-            {
-                continue;
-            }
-
-            var due = !first && (session.Phase == Phase.Middle || (session.Phase == Phase.Initial && from == Phase.Initial));
-            first = false;
+            var due = context.Timeline.IsDueIn(Review, session);
             if (due && IndexOfMeasure(session, Srm5) < 0 && IndexOfMeasure(session, Srm17) < 0)
             {
                 sink.Report(
