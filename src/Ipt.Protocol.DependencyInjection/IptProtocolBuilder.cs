@@ -62,7 +62,7 @@ public sealed class IptProtocolBuilder
     /// <param name="id">The rule id, such as <c>IPT0602</c>.</param>
     /// <param name="severity">The severity to report it with.</param>
     /// <returns>The builder.</returns>
-    public IptProtocolBuilder SetSeverity(string id, DiagnosticSeverity severity)
+    public IptProtocolBuilder WithSeverity(string id, DiagnosticSeverity severity)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Configuration.Severities.Add((id, severity));
@@ -72,7 +72,7 @@ public sealed class IptProtocolBuilder
     /// <summary>Switches a rule off.</summary>
     /// <param name="id">The rule id, such as <c>IPT0308</c>.</param>
     /// <returns>The builder.</returns>
-    public IptProtocolBuilder DisableRule(string id)
+    public IptProtocolBuilder Disable(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Configuration.DisabledRules.Add(id);

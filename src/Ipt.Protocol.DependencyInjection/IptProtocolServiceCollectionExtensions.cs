@@ -143,7 +143,7 @@ public static class IptProtocolServiceCollectionExtensions
         var options = new ValidatorOptions { Registry = registry, Techniques = catalogue };
         foreach (var rule in configuration.Rules)
         {
-            options = options.PlusRule(rule);
+            options = options.AddRule(rule);
         }
 
         foreach (var (id, severity) in configuration.Severities)

@@ -41,12 +41,12 @@ public sealed class IptHostOptions
 
         foreach (var (id, severity) in Severities)
         {
-            ipt.SetSeverity(id, severity);
+            ipt.WithSeverity(id, severity);
         }
 
         foreach (var id in DisabledRules)
         {
-            ipt.DisableRule(id);
+            ipt.Disable(id);
         }
 
         ipt.WithJsonLimits(new IptJsonLimits { MaxDocumentBytes = MaxDocumentBytes });

@@ -53,7 +53,7 @@ public abstract class CourseRule
     /// <param name="severity">The default severity.</param>
     /// <param name="title">A short title, also the message of each finding.</param>
     /// <param name="check">The check, such as <c>(in RuleContext course, ref DiagnosticSink sink) =&gt; …</c>.</param>
-    /// <returns>The rule; register it with <see cref="ValidatorOptions.PlusRule"/> or the dependency-injection builder's <c>AddRule</c>.</returns>
+    /// <returns>The rule; register it with <see cref="ValidatorOptions.AddRule"/> or the dependency-injection builder's <c>AddRule</c>.</returns>
     /// <exception cref="ArgumentException">The id or the category is malformed, or the title is blank.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="check"/> is <see langword="null"/>.</exception>
     public static CourseRule Create(string id, string category, DiagnosticSeverity severity, string title, CourseCheck check) =>

@@ -74,10 +74,10 @@ public sealed record ValidatorOptions
     /// <returns>The new options.</returns>
     public ValidatorOptions Disable(string id) => this with { DisabledIds = DisabledIds.Add(CheckId(id)) };
 
-    /// <summary>Returns a copy with a host rule added.</summary>
+    /// <summary>Returns a copy with a host rule added (the options are immutable: the verbs <c>WithSeverity</c>, <c>Disable</c> and <c>AddRule</c> are those of the DI builder, each returning new options).</summary>
     /// <param name="rule">The rule.</param>
     /// <returns>The new options.</returns>
-    public ValidatorOptions PlusRule(CourseRule rule)
+    public ValidatorOptions AddRule(CourseRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         return this with { ExtraRules = ExtraRules.Add(rule) };

@@ -56,8 +56,8 @@ public class AddIptProtocolTests
         using var provider = Build(b => b
             .AddProtocol(nhs)
             .ReplaceProtocol(BuiltInProtocols.Brief with { MaxGapDays = 10 })
-            .SetSeverity("IPT0602", DiagnosticSeverity.Info)
-            .DisableRule("IPT0308"));
+            .WithSeverity("IPT0602", DiagnosticSeverity.Info)
+            .Disable("IPT0308"));
         var registry = provider.GetRequiredService<ProtocolRegistry>();
         Assert.True(registry.Contains(nhs.Id));
         Assert.Equal(10, registry[BuiltInProtocols.Brief.Id].MaxGapDays);
@@ -80,7 +80,7 @@ public class AddIptProtocolTests
         {
             foreach (var id in sp.GetRequiredService<List<string>>())
             {
-                ipt.DisableRule(id);
+                ipt.Disable(id);
             }
         }));
         using (var provider = services.BuildServiceProvider())
@@ -144,8 +144,8 @@ public class AddIptProtocolTests
     public void Repeated_calls_share_one_configuration_and_register_once()
     {
         var services = new ServiceCollection()
-            .AddIptProtocol(b => b.DisableRule("IPT0308"))
-            .AddIptProtocol(b => b.DisableRule("IPT0309"));
+            .AddIptProtocol(b => b.Disable("IPT0308"))
+            .AddIptProtocol(b => b.Disable("IPT0309"));
         Assert.Single(services, d => d.ServiceType == typeof(CourseValidator));
         using var provider = services.BuildServiceProvider();
         Assert.Equal(["IPT0308", "IPT0309"], provider.GetRequiredService<ValidatorOptions>().DisabledIds);

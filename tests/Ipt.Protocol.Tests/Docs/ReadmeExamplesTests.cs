@@ -129,8 +129,8 @@ public class ReadmeExamplesTests
         services.AddIptProtocol(ipt => ipt
             .AddProtocol(nhs)
             .AddCatalogueFile(RepoFiles.PathOf("docs/examples/catalogue.example.json"))
-            .SetSeverity("IPT0602", DiagnosticSeverity.Warning)
-            .DisableRule("IPT0308"));
+            .WithSeverity("IPT0602", DiagnosticSeverity.Warning)
+            .Disable("IPT0308"));
         using var provider = services.BuildServiceProvider();
         Assert.NotNull(provider.GetRequiredService<CourseValidator>());
     }

@@ -25,7 +25,7 @@ public class EngineTests
     [Fact]
     public void A_rule_that_throws_is_reported_once_and_the_other_findings_still_come_back()
     {
-        var validator = new CourseValidator(ValidatorOptions.Default.PlusRule(new ThrowingRule()));
+        var validator = new CourseValidator(ValidatorOptions.Default.AddRule(new ThrowingRule()));
         var report = validator.Validate(MissingStage());
         var failed = Assert.Single(report.Diagnostics, d => d.Id == "IPT0001");
         Assert.Equal("HOST0001", failed.Argument("rule"));
@@ -56,7 +56,7 @@ public class EngineTests
     [Fact]
     public void Host_rules_run_for_every_variant_they_apply_to()
     {
-        var validator = new CourseValidator(ValidatorOptions.Default.PlusRule(new NoGoalsRule()));
+        var validator = new CourseValidator(ValidatorOptions.Default.AddRule(new NoGoalsRule()));
         var report = validator.Validate(Standard with { Goals = [] });
         var d = Assert.Single(report.Diagnostics);
         Assert.Equal("HOST0100", d.Id);

@@ -27,7 +27,7 @@ public class HostRuleTests
     public void A_lambda_rule_reports_with_its_own_descriptor_and_runs_after_the_built_in_rules()
     {
         var course = SampleCourses.Standard.WithSession(3, s => s with { Length = NodaTime.Duration.FromMinutes(30) });
-        var validator = new CourseValidator(ValidatorOptions.Default.PlusRule(ShortSessions));
+        var validator = new CourseValidator(ValidatorOptions.Default.AddRule(ShortSessions));
 
         var d = Assert.Single(validator.Validate(course).Diagnostics, d => d.Id == "CLINIC0001");
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
@@ -42,14 +42,14 @@ public class HostRuleTests
     public void A_lambda_rule_takes_overrides_a_disable_and_a_protocol_filter()
     {
         var course = SampleCourses.Standard.WithSession(1, s => s with { Length = NodaTime.Duration.FromMinutes(20) });
-        var demoted = new CourseValidator(ValidatorOptions.Default.PlusRule(ShortSessions).WithSeverity("CLINIC0001", DiagnosticSeverity.Info));
+        var demoted = new CourseValidator(ValidatorOptions.Default.AddRule(ShortSessions).WithSeverity("CLINIC0001", DiagnosticSeverity.Info));
         Assert.Equal(DiagnosticSeverity.Info, Assert.Single(demoted.Validate(course).Diagnostics, d => d.Id == "CLINIC0001").Severity);
-        var off = new CourseValidator(ValidatorOptions.Default.PlusRule(ShortSessions).Disable("CLINIC0001"));
+        var off = new CourseValidator(ValidatorOptions.Default.AddRule(ShortSessions).Disable("CLINIC0001"));
         Assert.DoesNotContain(off.Validate(course).Diagnostics, d => d.Id == "CLINIC0001");
 
         var descriptor = new DiagnosticDescriptor("CLINIC0002", "Brief only", "Session {session} is in a brief course.", "local-audit", DiagnosticSeverity.Info, new Citation(Confidence.Low, "CLINIC"));
         var briefOnly = CourseRule.Create(descriptor, (in RuleContext c, ref DiagnosticSink sink) => sink.Report(DocumentPath.Session(0), DiagnosticArgument.From("session", 1)), p => p.Id.Value == "ipt-b");
-        var validator = new CourseValidator(ValidatorOptions.Default.PlusRule(briefOnly));
+        var validator = new CourseValidator(ValidatorOptions.Default.AddRule(briefOnly));
         Assert.DoesNotContain(validator.Validate(SampleCourses.Standard).Diagnostics, d => d.Id == "CLINIC0002");
         Assert.Equal("Session 1 is in a brief course.", Assert.Single(validator.Validate(SampleCourses.Standard with { Protocol = ProtocolId.From("ipt-b") }).Diagnostics, d => d.Id == "CLINIC0002").Message);
     }
@@ -57,7 +57,7 @@ public class HostRuleTests
     [Fact]
     public void A_clean_course_allocates_nothing_with_a_lambda_rule_that_finds_nothing()
     {
-        var validator = new CourseValidator(ValidatorOptions.Default.PlusRule(ShortSessions));
+        var validator = new CourseValidator(ValidatorOptions.Default.AddRule(ShortSessions));
         for (var i = 0; i < 100; i++)
         {
             validator.Validate(SampleCourses.Standard);
@@ -152,12 +152,12 @@ public class HostRuleTests
         Assert.Throws<ArgumentException>(() => new CourseValidator(ValidatorOptions.Default.WithSeverity("IPT9999", DiagnosticSeverity.Info)));
         Assert.Throws<ArgumentException>(() => new CourseValidator(ValidatorOptions.Default.Disable("CLINIC0001")));
 
-        var unknown = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddIptProtocol(b => b.DisableRule("IPT9999")));
+        var unknown = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddIptProtocol(b => b.Disable("IPT9999")));
         Assert.Contains("IPT9999", unknown.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddIptProtocol(b => b.SetSeverity("IPT0001", DiagnosticSeverity.Info)));
+        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddIptProtocol(b => b.WithSeverity("IPT0001", DiagnosticSeverity.Info)));
 
         // A host rule added in the same call (or an earlier one) may be configured.
-        var services = new ServiceCollection().AddIptProtocol(b => b.AddRule(ShortSessions)).AddIptProtocol(b => b.SetSeverity("CLINIC0001", DiagnosticSeverity.Error));
+        var services = new ServiceCollection().AddIptProtocol(b => b.AddRule(ShortSessions)).AddIptProtocol(b => b.WithSeverity("CLINIC0001", DiagnosticSeverity.Error));
         using var provider = services.BuildServiceProvider();
         var course = SampleCourses.Standard.WithSession(1, s => s with { Length = NodaTime.Duration.FromMinutes(20) });
         Assert.Equal(DiagnosticSeverity.Error, Assert.Single(provider.GetRequiredService<CourseValidator>().Validate(course).Diagnostics, d => d.Id == "CLINIC0001").Severity);

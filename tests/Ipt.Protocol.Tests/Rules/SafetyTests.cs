@@ -130,7 +130,7 @@ public class SafetyTests
     {
         var error = Assert.Throws<ArgumentException>(() => new CourseValidator(ValidatorOptions.Default.Disable("IPT9999")));
         Assert.Contains("IPT9999", error.Message, StringComparison.Ordinal);
-        _ = new CourseValidator(ValidatorOptions.Default.PlusRule(new EngineTests.NoGoalsRule()).Disable("HOST0100"));
+        _ = new CourseValidator(ValidatorOptions.Default.AddRule(new EngineTests.NoGoalsRule()).Disable("HOST0100"));
     }
 
     [Fact]
