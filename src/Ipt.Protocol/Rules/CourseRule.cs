@@ -59,13 +59,20 @@ public abstract class CourseRule
     public static CourseRule Create(string id, string category, DiagnosticSeverity severity, string title, CourseCheck check) =>
         Create(new DiagnosticDescriptor(id, title, title, category, severity), check);
 
+    /// <summary>Creates a host rule from a descriptor and a lambda, for every variant.</summary>
+    /// <param name="descriptor">The descriptor of the rule's findings.</param>
+    /// <param name="check">The check.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> or <paramref name="check"/> is <see langword="null"/>.</exception>
+    public static CourseRule Create(DiagnosticDescriptor descriptor, CourseCheck check) => Create(descriptor, check, null);
+
     /// <summary>Creates a host rule from a descriptor and a lambda.</summary>
     /// <param name="descriptor">The descriptor of the rule's findings.</param>
     /// <param name="check">The check.</param>
     /// <param name="appliesTo">The protocol variants the rule runs for; every variant when <see langword="null"/>.</param>
     /// <returns>The rule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> or <paramref name="check"/> is <see langword="null"/>.</exception>
-    public static CourseRule Create(DiagnosticDescriptor descriptor, CourseCheck check, Func<ProtocolDefinition, bool>? appliesTo = null)
+    public static CourseRule Create(DiagnosticDescriptor descriptor, CourseCheck check, Func<ProtocolDefinition, bool>? appliesTo)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(check);

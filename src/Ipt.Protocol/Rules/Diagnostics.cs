@@ -97,9 +97,21 @@ public sealed record DiagnosticDescriptor
     /// <param name="messageFormat">The message template; placeholders are <c>{name}</c>.</param>
     /// <param name="category">The category, an id of the host's choosing (see <see cref="IsValidCategory"/>), such as <c>audit</c>, or a built-in one such as <c>initialTasks</c>.</param>
     /// <param name="defaultSeverity">The severity unless a host overrides it.</param>
+    /// <exception cref="ArgumentException">The id or the category is malformed, or a text is blank.</exception>
+    public DiagnosticDescriptor(string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity)
+        : this(id, title, messageFormat, category, defaultSeverity, null)
+    {
+    }
+
+    /// <summary>Creates a descriptor of any category, such as a host rule's.</summary>
+    /// <param name="id">The stable id: an upper-case prefix of the host's own and four digits, such as <c>CLINIC0001</c>.</param>
+    /// <param name="title">A short title.</param>
+    /// <param name="messageFormat">The message template; placeholders are <c>{name}</c>.</param>
+    /// <param name="category">The category, an id of the host's choosing (see <see cref="IsValidCategory"/>), such as <c>audit</c>, or a built-in one such as <c>initialTasks</c>.</param>
+    /// <param name="defaultSeverity">The severity unless a host overrides it.</param>
     /// <param name="citation">The source the check rests on, when there is one.</param>
     /// <exception cref="ArgumentException">The id or the category is malformed, or a text is blank.</exception>
-    public DiagnosticDescriptor(string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity, Citation? citation = null)
+    public DiagnosticDescriptor(string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity, Citation? citation)
     {
         if (!IsValidId(id))
         {

@@ -51,9 +51,14 @@ public sealed class CatalogueJson
 
     /// <summary>Reads a catalogue file from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The JSON bytes (a UTF-8 byte-order mark is skipped).</param>
+    /// <returns>The catalogue file, or every problem found.</returns>
+    public ReadResult<CatalogueFile> TryRead(ReadOnlySpan<byte> utf8Json) => TryRead(utf8Json, null);
+
+    /// <summary>Reads a catalogue file from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes (a UTF-8 byte-order mark is skipped).</param>
     /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
     /// <returns>The catalogue file, or every problem found.</returns>
-    public ReadResult<CatalogueFile> TryRead(ReadOnlySpan<byte> utf8Json, string? source = null)
+    public ReadResult<CatalogueFile> TryRead(ReadOnlySpan<byte> utf8Json, string? source)
     {
         if (utf8Json.Length > Limits.MaxDocumentBytes)
         {
@@ -89,9 +94,14 @@ public sealed class CatalogueJson
 
     /// <summary>Reads a catalogue file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <returns>The catalogue file, or every problem found.</returns>
+    public ReadResult<CatalogueFile> TryRead(string json) => TryRead(json, null);
+
+    /// <summary>Reads a catalogue file from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
     /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
     /// <returns>The catalogue file, or every problem found.</returns>
-    public ReadResult<CatalogueFile> TryRead(string json, string? source = null)
+    public ReadResult<CatalogueFile> TryRead(string json, string? source)
     {
         ArgumentNullException.ThrowIfNull(json);
         return json.Length > Limits.MaxDocumentBytes ? TooLarge(json.Length) : TryRead(Encoding.UTF8.GetBytes(json), source);
@@ -99,9 +109,14 @@ public sealed class CatalogueJson
 
     /// <summary>Reads a catalogue file from a stream, reading no more than the size limit allows.</summary>
     /// <param name="utf8Json">The stream; not closed.</param>
+    /// <returns>The catalogue file, or every problem found.</returns>
+    public ReadResult<CatalogueFile> TryRead(Stream utf8Json) => TryRead(utf8Json, null);
+
+    /// <summary>Reads a catalogue file from a stream, reading no more than the size limit allows.</summary>
+    /// <param name="utf8Json">The stream; not closed.</param>
     /// <param name="source">Where the JSON came from (a path or a label), kept on the result for composition errors.</param>
     /// <returns>The catalogue file, or every problem found.</returns>
-    public ReadResult<CatalogueFile> TryRead(Stream utf8Json, string? source = null)
+    public ReadResult<CatalogueFile> TryRead(Stream utf8Json, string? source)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = new BoundedBuffer(Limits.MaxDocumentBytes);
