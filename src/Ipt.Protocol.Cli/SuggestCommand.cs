@@ -86,6 +86,12 @@ internal static class SuggestCommand
                 return IptCli.Failure;
             }
 
+            if (parseResult.GetValue(session) is { } asked && asked > advice.LastSession)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ipt suggest: --session {asked}: the course has {advice.LastSession} sessions under its contract; ask for one of them."));
+                return IptCli.Failure;
+            }
+
             output.Write(parseResult.GetValue(format) == "json" ? RenderJson(path, advice) : RenderText(path, advice));
             return IptCli.Success;
         });

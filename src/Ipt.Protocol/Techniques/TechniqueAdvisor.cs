@@ -40,6 +40,34 @@ public sealed class TechniqueAdvisor
     private const int StackLimit = 256;
     private const int RationaleCacheLimit = 4096;
 
+    /// <summary>The lowest session number below the highest recorded one that the record lacks; null when there is none (or the numbers are too large to look).</summary>
+    private static int? FirstGap(Course course, int highest)
+    {
+        if (highest < 2 || highest > 100_000)
+        {
+            return null;
+        }
+
+        var seen = new bool[highest + 1];
+        foreach (var session in course.Sessions)
+        {
+            if (session.Number >= 1 && session.Number <= highest)
+            {
+                seen[session.Number] = true;
+            }
+        }
+
+        for (var n = 1; n < highest; n++)
+        {
+            if (!seen[n])
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
     private static readonly int TaskCount = Enum.GetValues<SessionTask>().Length;
 
     private readonly Row[] rows;
@@ -190,6 +218,11 @@ public sealed class TechniqueAdvisor
             target = lowestPlanned;
             recordedPhase = plannedPhase;
         }
+        else if (FirstGap(course, highest) is { } gap)
+        {
+            // A record with a hole in its numbers (IPT0103 reports it): the first missing session is the one due.
+            target = gap;
+        }
         else
         {
             // The next session; a record that already holds the highest number is read at it.
@@ -201,7 +234,11 @@ public sealed class TechniqueAdvisor
         // the course's last phase.
         var definition = variant.Definition;
         var timeline = CourseTimeline.Of(course, definition);
-        var last = timeline.LastSessionNumber;
+        // With a hole in the numbers the slots say little about numbering: the last session is the
+        // contract's, or the highest recorded when that is later.
+        var last = sessionNumber is null && target <= highest && lowestPlanned == int.MaxValue
+            ? Math.Max(highest, timeline.Plan.PreTreatment + timeline.ContractedSessions)
+            : timeline.LastSessionNumber;
         var phase = recordedPhase ?? timeline.PhaseAt(target) ?? timeline.Plan.LastPhase;
         if (sessionNumber is null && lowestPlanned == int.MaxValue && timeline.TreatmentCount >= timeline.ContractedSessions)
         {

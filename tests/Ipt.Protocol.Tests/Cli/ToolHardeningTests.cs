@@ -233,4 +233,27 @@ public sealed class ToolHardeningTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith("--help-base 'not a url': expected an absolute http(s) or file URL ending in '/'.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Suggest_on_a_record_with_a_hole_in_its_numbers_advises_the_first_missing_session()
+    {
+        var course = SampleCourses.Standard with { Sessions = ValueList.From(SampleCourses.Standard.Sessions.Where(s => s.Number is 1 or 2 or 3 or 16)) };
+        var path = files.Course("gap.course.json", course);
+        var (code, output, _) = CliRunner.Run("suggest", path);
+        Assert.Equal(0, code);
+        Assert.StartsWith($"{path}: suggestions for session 4 of 16 (middle phase", output, StringComparison.Ordinal);
+        Assert.Contains("   1. ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggest_for_a_session_after_the_contract_is_a_usage_error()
+    {
+        var path = files.Course("adolescent.course.json", SampleCourses.All[ProtocolId.From("ipt-a")]);
+        var (code, output, error) = CliRunner.Run("suggest", path, "--session", "99");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal("ipt suggest: --session 99: the course has 12 sessions under its contract; ask for one of them.\n", error);
+        (code, _, _) = CliRunner.Run("suggest", path, "--session", "12");
+        Assert.Equal(0, code);
+    }
 }
