@@ -11,7 +11,7 @@ namespace Ipt.Protocol.Benchmarks;
 [MemoryDiagnoser]
 public class AdvisorBenchmarks
 {
-    private readonly TechniqueAdvisor advisor = TechniqueAdvisor.BuiltIn;
+    private readonly TechniqueAdvisor advisor = TechniqueAdvisor.Default;
     private readonly Course initial = Workload.InProgress(2);
     private readonly Course middle = Workload.InProgress(9);
     private readonly Course last = Workload.InProgress(16);

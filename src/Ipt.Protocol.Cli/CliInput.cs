@@ -103,7 +103,7 @@ internal static class CliInput
     {
         if (paths.Count == 0)
         {
-            return BuiltInTechniques.Catalogue;
+            return TechniqueCatalogue.BuiltIn;
         }
 
         var files = new List<CatalogueFile>();

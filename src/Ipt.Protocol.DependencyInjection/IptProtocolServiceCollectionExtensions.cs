@@ -105,7 +105,7 @@ public static class IptProtocolServiceCollectionExtensions
     {
         if (configuration.Catalogues.Count == 0)
         {
-            return BuiltInTechniques.Catalogue;
+            return TechniqueCatalogue.BuiltIn;
         }
 
         var files = new List<CatalogueFile>(configuration.Catalogues.Count);
@@ -125,7 +125,7 @@ public static class IptProtocolServiceCollectionExtensions
 
         if (errors.Count == 0)
         {
-            var composed = CatalogueComposer.Compose(BuiltInTechniques.Catalogue, files);
+            var composed = CatalogueComposer.Compose(TechniqueCatalogue.BuiltIn, files);
             if (composed.TryGetValue(out var catalogue))
             {
                 return catalogue;

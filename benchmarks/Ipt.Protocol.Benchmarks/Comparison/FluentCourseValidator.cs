@@ -224,7 +224,7 @@ internal sealed class FluentCourseValidator : AbstractValidator<Course>
     }
 
     /// <summary>Gets the validator for standard IPT with the built-in technique catalogue.</summary>
-    public static FluentCourseValidator Standard { get; } = new(BuiltInProtocols.Standard, BuiltInTechniques.Catalogue);
+    public static FluentCourseValidator Standard { get; } = new(BuiltInProtocols.Standard, TechniqueCatalogue.BuiltIn);
 
     private static ValidationFailure Failure(string path, string id, Severity severity, string message) =>
         new(path, message) { ErrorCode = id, Severity = severity };

@@ -16,7 +16,7 @@ public readonly record struct SeverityOverride(string Id, DiagnosticSeverity Sev
 /// <para>Immutable and thread-safe; derive changed copies with <c>with</c> or the
 /// <c>With…</c>/<c>Plus…</c> methods.</para>
 /// <para><see cref="Techniques"/> defaults to the built-in catalogue
-/// (<see cref="BuiltInTechniques.Catalogue"/>); a host passes its composed catalogue instead, or
+/// (<see cref="TechniqueCatalogue.BuiltIn"/>); a host passes its composed catalogue instead, or
 /// <see cref="TechniqueCatalogue.Empty"/> to switch the catalogue-based technique rules (IPT0501,
 /// IPT0502, IPT0503, IPT0505) off.</para>
 /// </remarks>
@@ -44,7 +44,7 @@ public sealed record ValidatorOptions
     public InstrumentRegistry Instruments { get; init => field = Guard.NotNull(value, nameof(Instruments)); } = InstrumentRegistry.BuiltIn;
 
     /// <summary>Gets the technique catalogue used by the technique rules (the built-in one by default); empty switches those rules off.</summary>
-    public TechniqueCatalogue Techniques { get; init => field = Guard.NotNull(value, nameof(Techniques)); } = BuiltInTechniques.Catalogue;
+    public TechniqueCatalogue Techniques { get; init => field = Guard.NotNull(value, nameof(Techniques)); } = TechniqueCatalogue.BuiltIn;
 
     /// <summary>
     /// Gets the most findings one report lists (default 1,000). Beyond it findings are counted by rule

@@ -542,6 +542,4 @@ public static class BuiltInTechniques
         },
     ];
 
-    /// <summary>Gets the built-in catalogue (every entry of <see cref="All"/>, looked up by id).</summary>
-    public static TechniqueCatalogue Catalogue { get; } = TechniqueCatalogue.Create(All);
 }

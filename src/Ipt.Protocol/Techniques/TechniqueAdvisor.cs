@@ -90,7 +90,7 @@ public sealed class TechniqueAdvisor
         Catalogue = catalogue;
         Protocols = protocols;
         Instruments = instruments ?? InstrumentRegistry.BuiltIn;
-        riskReview = catalogue.TryGet(TechniqueIds.RiskReview, out var own) ? own : BuiltInTechniques.Catalogue.TryGet(TechniqueIds.RiskReview, out var builtIn) ? builtIn : null;
+        riskReview = catalogue.TryGet(TechniqueIds.RiskReview, out var own) ? own : TechniqueCatalogue.BuiltIn.TryGet(TechniqueIds.RiskReview, out var builtIn) ? builtIn : null;
 
         rows = new Row[catalogue.Count];
         var ids = new Dictionary<string, int>(catalogue.Count, StringComparer.Ordinal);
@@ -118,7 +118,7 @@ public sealed class TechniqueAdvisor
     }
 
     /// <summary>Gets an advisor over the built-in catalogue and the built-in protocol variants.</summary>
-    public static TechniqueAdvisor BuiltIn { get; } = new(BuiltInTechniques.Catalogue, ProtocolRegistry.BuiltIn);
+    public static TechniqueAdvisor Default { get; } = new(TechniqueCatalogue.BuiltIn, ProtocolRegistry.BuiltIn);
 
     /// <summary>Gets the catalogue the advisor suggests from.</summary>
     public TechniqueCatalogue Catalogue { get; }

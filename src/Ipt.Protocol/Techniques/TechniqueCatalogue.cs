@@ -26,6 +26,13 @@ public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
     /// <summary>Gets an empty catalogue.</summary>
     public static TechniqueCatalogue Empty { get; } = new([]);
 
+    /// <summary>
+    /// Gets the built-in catalogue: every entry of <see cref="BuiltInTechniques.All"/>, looked up by id.
+    /// (The library's naming: <c>BuiltIn</c> is the registry or catalogue of built-ins, <c>Default</c> a
+    /// service or options set up with them, <c>All</c> a list.)
+    /// </summary>
+    public static TechniqueCatalogue BuiltIn { get; } = Create(BuiltInTechniques.All);
+
     /// <inheritdoc/>
     public int Count => ordered.Length;
 

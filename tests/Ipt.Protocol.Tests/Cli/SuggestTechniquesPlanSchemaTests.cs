@@ -44,7 +44,7 @@ public sealed class SuggestTechniquesPlanSchemaTests : IDisposable
         Assert.Equal("initial", json.RootElement.GetProperty("phase").GetString());
         var suggestions = json.RootElement.GetProperty("suggestions");
         Assert.Equal(3, suggestions.GetArrayLength());
-        Assert.All(suggestions.EnumerateArray(), s => Assert.True(BuiltInTechniques.Catalogue.Contains(TechniqueId.From(s.GetProperty("id").GetString()!))));
+        Assert.All(suggestions.EnumerateArray(), s => Assert.True(TechniqueCatalogue.BuiltIn.Contains(TechniqueId.From(s.GetProperty("id").GetString()!))));
         var scores = suggestions.EnumerateArray().Select(s => s.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
     }
@@ -95,13 +95,13 @@ public sealed class SuggestTechniquesPlanSchemaTests : IDisposable
     {
         var (code, output, _) = CliRunner.Run("techniques");
         Assert.Equal(0, code);
-        Assert.Contains($"{BuiltInTechniques.Catalogue.Count} techniques.", output, StringComparison.Ordinal);
+        Assert.Contains($"{TechniqueCatalogue.BuiltIn.Count} techniques.", output, StringComparison.Ordinal);
         Assert.Contains("communication-analysis", output, StringComparison.Ordinal);
         var (jsonCode, jsonText, _) = CliRunner.Run("techniques", "--format", "json");
         Assert.Equal(0, jsonCode);
         using var json = JsonDocument.Parse(jsonText);
         var all = json.RootElement.GetProperty("techniques");
-        Assert.Equal(BuiltInTechniques.Catalogue.Count, all.GetArrayLength());
+        Assert.Equal(TechniqueCatalogue.BuiltIn.Count, all.GetArrayLength());
         var closeness = all.EnumerateArray().Single(t => t.GetProperty("id").GetString() == "closeness-circle");
         Assert.Equal(["initial"], closeness.GetProperty("phases").EnumerateArray().Select(p => p.GetString()));
         Assert.False(string.IsNullOrEmpty(closeness.GetProperty("citation").GetString()));

@@ -29,7 +29,7 @@ public class AddIptProtocolTests
         var validator = provider.GetRequiredService<CourseValidator>();
         Assert.Same(validator, provider.GetRequiredService<CourseValidator>());
         Assert.Same(ProtocolRegistry.BuiltIn, provider.GetRequiredService<ProtocolRegistry>());
-        Assert.Same(BuiltInTechniques.Catalogue, provider.GetRequiredService<TechniqueCatalogue>());
+        Assert.Same(TechniqueCatalogue.BuiltIn, provider.GetRequiredService<TechniqueCatalogue>());
         Assert.True(validator.Validate(SampleCourses.Standard).IsClean);
         Assert.NotEmpty(provider.GetRequiredService<TechniqueAdvisor>().Suggest(SampleCourses.Standard, 8).Suggestions);
         Assert.True(provider.GetRequiredService<CourseJson>().TryRead(CourseJson.Default.WriteToString(SampleCourses.Standard)).Success);

@@ -89,7 +89,7 @@ public class ReadmeExamplesTests
     public void Suggest_techniques_for_the_next_session()
     {
         var course = SampleCourses.Mistakes.Single(m => m.Name == "in-progress").Course;
-        AdviceResult advice = TechniqueAdvisor.BuiltIn.Suggest(course);
+        AdviceResult advice = TechniqueAdvisor.Default.Suggest(course);
         Assert.Equal(8, advice.SessionNumber);
         Assert.Contains(advice.Suggestions, s => s.Rationale.StartsWith("Role dispute at impasse in the middle phase: communication analysis", StringComparison.Ordinal));
     }

@@ -165,7 +165,7 @@ public class TimelineTests
     [Fact]
     public void The_advisor_reads_the_preventive_phase_and_its_tasks()
     {
-        var result = TechniqueAdvisor.BuiltIn.Suggest(Tests.Techniques.AdvisorTests.UpTo(Ipsrt, 18, new FocusArea(ProblemArea.RoleTransition)));
+        var result = TechniqueAdvisor.Default.Suggest(Tests.Techniques.AdvisorTests.UpTo(Ipsrt, 18, new FocusArea(ProblemArea.RoleTransition)));
         Assert.Equal(Phase.Maintenance, result.Phase);
         Assert.Equal(26, result.LastSession);
         Assert.Equal(TechniqueIds.IntervalReview, result.Suggestions[0].Technique.Id);

@@ -115,7 +115,7 @@ public class PatientDataCanaryTests
         var validators = new[]
         {
             CourseValidator.Default,
-            new CourseValidator(new ValidatorOptions { Techniques = BuiltInTechniques.Catalogue }),
+            new CourseValidator(new ValidatorOptions { Techniques = TechniqueCatalogue.BuiltIn }),
         };
         var messages = 0;
         foreach (var course in Courses.Value)
@@ -159,7 +159,7 @@ public class PatientDataCanaryTests
     [Fact]
     public void Advice_never_contains_patient_data()
     {
-        var advisor = TechniqueAdvisor.BuiltIn;
+        var advisor = TechniqueAdvisor.Default;
         var suggestions = 0;
         foreach (var course in Courses.Value.Where(c => advisor.Protocols.Contains(c.Protocol)))
         {

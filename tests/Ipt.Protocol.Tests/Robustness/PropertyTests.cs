@@ -83,7 +83,7 @@ public class PropertyTests
     [Fact]
     public void The_advisor_never_throws_for_any_session_and_is_deterministic()
     {
-        var advisor = TechniqueAdvisor.BuiltIn;
+        var advisor = TechniqueAdvisor.Default;
         var courses = Courses.Value;
         for (var seed = 0; seed < courses.Length; seed++)
         {
@@ -116,7 +116,7 @@ public class PropertyTests
     [Fact]
     public void Advice_in_8_parallel_threads_gives_exactly_the_sequential_results()
     {
-        var advisor = TechniqueAdvisor.BuiltIn;
+        var advisor = TechniqueAdvisor.Default;
         var courses = Courses.Value.Where(c => advisor.Protocols.TryGet(c.Protocol, out _)).ToArray();
         var sequential = courses.Select(c => advisor.Suggest(c, top: 8)).ToArray();
         foreach (var results in RunOn8Threads(courses, c => advisor.Suggest(c, top: 8)))

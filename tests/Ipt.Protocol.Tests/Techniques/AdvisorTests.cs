@@ -6,7 +6,7 @@ namespace Ipt.Protocol.Tests.Techniques;
 
 public class AdvisorTests
 {
-    private static readonly TechniqueAdvisor Advisor = TechniqueAdvisor.BuiltIn;
+    private static readonly TechniqueAdvisor Advisor = TechniqueAdvisor.Default;
 
     /// <summary>The canonical course of a protocol, held up to session <paramref name="next"/> − 1; later sessions planned and empty.</summary>
     public static Course UpTo(ProtocolDefinition protocol, int next, FocusArea? focus = null)
@@ -411,7 +411,7 @@ public class AdvisorTests
     {
         var course = UpTo(BuiltInProtocols.Standard, 6, Focus(ProblemArea.RoleDispute));
         var a = Advisor.Suggest(course, top: 20);
-        var b = new TechniqueAdvisor(BuiltInTechniques.Catalogue, ProtocolRegistry.BuiltIn).Suggest(course, top: 20);
+        var b = new TechniqueAdvisor(TechniqueCatalogue.BuiltIn, ProtocolRegistry.BuiltIn).Suggest(course, top: 20);
         Assert.Equal(a, b);
         for (var i = 1; i < a.Suggestions.Count; i++)
         {
@@ -428,7 +428,7 @@ public class AdvisorTests
     [Fact]
     public void One_advisor_serves_many_threads()
     {
-        var advisor = new TechniqueAdvisor(BuiltInTechniques.Catalogue, ProtocolRegistry.BuiltIn);
+        var advisor = new TechniqueAdvisor(TechniqueCatalogue.BuiltIn, ProtocolRegistry.BuiltIn);
         var courses = SampleCourses.All.Values.ToArray();
         var expected = courses.Select(c => Enumerable.Range(1, c.Sessions.Count).Select(k => Advisor.Suggest(c, k)).ToArray()).ToArray();
         Parallel.For(0, 400, i =>
@@ -503,6 +503,6 @@ public class AdvisorTests
         Assert.Throws<ArgumentNullException>(() => Advisor.Suggest(null!));
         var unknown = new Course(ProtocolId.From("not-registered"));
         Assert.Throws<ArgumentException>(() => Advisor.Suggest(unknown));
-        Assert.Throws<ArgumentException>(() => new TechniqueAdvisor(BuiltInTechniques.Catalogue, ProtocolRegistry.Empty).Suggest(SampleCourses.Standard));
+        Assert.Throws<ArgumentException>(() => new TechniqueAdvisor(TechniqueCatalogue.BuiltIn, ProtocolRegistry.Empty).Suggest(SampleCourses.Standard));
     }
 }

@@ -26,16 +26,16 @@ public class BuiltInTechniquesTests
     ];
 
     private static TechniqueEntry Get(string id) =>
-        BuiltInTechniques.Catalogue.TryGet(TechniqueId.From(id), out var entry) ? entry : throw new KeyNotFoundException(id);
+        TechniqueCatalogue.BuiltIn.TryGet(TechniqueId.From(id), out var entry) ? entry : throw new KeyNotFoundException(id);
 
     [Fact]
     public void The_catalogue_has_at_least_35_entries_and_every_contract_id()
     {
-        Assert.True(BuiltInTechniques.Catalogue.Count >= 35);
-        Assert.Equal(BuiltInTechniques.All.Count, BuiltInTechniques.Catalogue.Count);
+        Assert.True(TechniqueCatalogue.BuiltIn.Count >= 35);
+        Assert.Equal(BuiltInTechniques.All.Count, TechniqueCatalogue.BuiltIn.Count);
         foreach (var id in ContractIds)
         {
-            Assert.True(BuiltInTechniques.Catalogue.Contains(TechniqueId.From(id)), id);
+            Assert.True(TechniqueCatalogue.BuiltIn.Contains(TechniqueId.From(id)), id);
         }
     }
 
@@ -52,7 +52,7 @@ public class BuiltInTechniquesTests
     [Fact]
     public void The_catalogue_enumerates_in_id_order()
     {
-        var ids = BuiltInTechniques.Catalogue.Select(e => e.Id.Value).ToList();
+        var ids = TechniqueCatalogue.BuiltIn.Select(e => e.Id.Value).ToList();
         Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
     }
 
@@ -125,7 +125,7 @@ public class BuiltInTechniquesTests
             {
                 foreach (var id in session.Techniques)
                 {
-                    Assert.True(BuiltInTechniques.Catalogue.TryGet(id, out var entry), $"{protocol} session {session.Number}: {id} is not in the catalogue");
+                    Assert.True(TechniqueCatalogue.BuiltIn.TryGet(id, out var entry), $"{protocol} session {session.Number}: {id} is not in the catalogue");
                     Assert.True(entry.IsIpt, $"{protocol}: {id}");
                     Assert.True(entry.AppliesTo(protocol), $"{protocol} session {session.Number}: {id} does not apply to the variant");
                     Assert.True(entry.AppliesIn(session.Phase), $"{protocol} session {session.Number}: {id} does not apply in {session.Phase}");

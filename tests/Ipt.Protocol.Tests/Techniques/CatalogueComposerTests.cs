@@ -23,10 +23,10 @@ public class CatalogueComposerTests
     {
         var result = CatalogueComposer.Compose([File("a.json", Body("x-technique"))]);
         Assert.True(result.Success);
-        Assert.Equal(BuiltInTechniques.Catalogue.Count + 1, result.Value.Count);
+        Assert.Equal(TechniqueCatalogue.BuiltIn.Count + 1, result.Value.Count);
         Assert.True(result.Value.Contains(TechniqueId.From("x-technique")));
-        Assert.Equal(BuiltInTechniques.All.Count, BuiltInTechniques.Catalogue.Count); // the built-in catalogue is unchanged
-        Assert.False(BuiltInTechniques.Catalogue.Contains(TechniqueId.From("x-technique")));
+        Assert.Equal(BuiltInTechniques.All.Count, TechniqueCatalogue.BuiltIn.Count); // the built-in catalogue is unchanged
+        Assert.False(TechniqueCatalogue.BuiltIn.Contains(TechniqueId.From("x-technique")));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class CatalogueComposerTests
     {
         var result = CatalogueComposer.Compose([File("a.json", Body("role-play", "Rehearsal", isOverride: true))]);
         Assert.True(result.Success);
-        Assert.Equal(BuiltInTechniques.Catalogue.Count, result.Value.Count);
+        Assert.Equal(TechniqueCatalogue.BuiltIn.Count, result.Value.Count);
         Assert.True(result.Value.TryGet(TechniqueIds.RolePlay, out var entry));
         Assert.Equal("Rehearsal", entry.Name);
     }
@@ -65,7 +65,7 @@ public class CatalogueComposerTests
         var removed = CatalogueComposer.Compose([File("a.json", Body("x-technique"), "\n  \"disable\": [\"role-play\"],")]);
         Assert.True(removed.Success);
         Assert.False(removed.Value.Contains(TechniqueIds.RolePlay));
-        Assert.Equal(BuiltInTechniques.Catalogue.Count, removed.Value.Count);
+        Assert.Equal(TechniqueCatalogue.BuiltIn.Count, removed.Value.Count);
 
         var unknown = CatalogueComposer.Compose([File("a.json", Body("x-technique"), "\n  \"disable\": [\"no-such-technique\"],")]);
         var error = Assert.Single(unknown.Errors);
@@ -122,7 +122,7 @@ public class CatalogueComposerTests
         var result = CatalogueComposer.Compose(TechniqueCatalogue.Empty, [File("a.json", Body("x-technique"))]);
         Assert.True(result.Success);
         Assert.Equal(["x-technique"], result.Value.Select(e => e.Id.Value));
-        Assert.True(CatalogueComposer.Compose(BuiltInTechniques.Catalogue, []).Success);
+        Assert.True(CatalogueComposer.Compose(TechniqueCatalogue.BuiltIn, []).Success);
     }
 
     [Fact]

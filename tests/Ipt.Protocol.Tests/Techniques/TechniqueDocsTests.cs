@@ -43,7 +43,7 @@ public class TechniqueDocsTests
             <!-- Generated from BuiltInTechniques by tests/Ipt.Protocol.Tests/Techniques/TechniqueDocsTests.cs.
                  Do not edit by hand: change the code, run the tests, and copy techniques.received.md over this file. -->
 
-            `BuiltInTechniques.Catalogue` holds every general technique of Weissman's list, the IPT
+            `TechniqueCatalogue.BuiltIn` holds every general technique of Weissman's list, the IPT
             structures and phase tasks that act as techniques, the strategies of each problem area, and
             the techniques that are not IPT (the rule engine warns when one is recorded). Every entry
             cites its sources by the keys of the domain reference, with a confidence mark (H, M, L).
@@ -120,7 +120,7 @@ public class TechniqueDocsTests
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         foreach (var task in PhaseTasks.All)
         {
-            if (TechniqueAdvisor.CarrierOf(task, BuiltInTechniques.Catalogue) is not { } technique)
+            if (TechniqueAdvisor.CarrierOf(task, TechniqueCatalogue.BuiltIn) is not { } technique)
             {
                 continue;
             }

@@ -19,7 +19,7 @@ public static class CatalogueComposer
     /// <summary>Composes contributor files over the built-in catalogue.</summary>
     /// <param name="files">The files, applied in order.</param>
     /// <returns>The composed catalogue, or every problem found.</returns>
-    public static ReadResult<TechniqueCatalogue> Compose(IEnumerable<CatalogueFile> files) => Compose(BuiltInTechniques.Catalogue, files);
+    public static ReadResult<TechniqueCatalogue> Compose(IEnumerable<CatalogueFile> files) => Compose(TechniqueCatalogue.BuiltIn, files);
 
     /// <summary>Composes contributor files over a base catalogue.</summary>
     /// <param name="baseCatalogue">The catalogue to start from.</param>
@@ -81,7 +81,7 @@ public static class CatalogueComposer
     /// <param name="paths">The files' paths, applied in order.</param>
     /// <returns>The composed catalogue, or every problem found.</returns>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public static ReadResult<TechniqueCatalogue> ComposeFiles(IEnumerable<string> paths) => ComposeFiles(BuiltInTechniques.Catalogue, paths);
+    public static ReadResult<TechniqueCatalogue> ComposeFiles(IEnumerable<string> paths) => ComposeFiles(TechniqueCatalogue.BuiltIn, paths);
 
     /// <summary>Reads catalogue files and composes them over a base catalogue; problems of every file are reported together.</summary>
     /// <param name="baseCatalogue">The catalogue to start from.</param>
