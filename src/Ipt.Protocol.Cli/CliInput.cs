@@ -161,15 +161,43 @@ internal static class CliInput
         return null;
     }
 
-    /// <summary>Writes a file's read errors as <c>FILE:line:column: code: message (path)</c>, the form editors and compilers use.</summary>
-    public static void WriteErrors(string path, IEnumerable<DocumentError> errors, TextWriter error)
+    /// <summary>
+    /// Writes a file's read errors as <c>FILE:line:column: code: message (path)</c>, the form editors and
+    /// compilers use. For a line of a JSON Lines file, <paramref name="lineOfFile"/> is its line number
+    /// (the errors' own line is then 1).
+    /// </summary>
+    public static void WriteErrors(string path, IEnumerable<DocumentError> errors, TextWriter error, long? lineOfFile = null)
     {
         foreach (var e in errors)
         {
-            error.WriteLine(Printable(e.Location is { } at
-                ? string.Create(CultureInfo.InvariantCulture, $"{path}:{at.Line}:{at.Column}: {e.Code}: {e.Message} ({e.Path})")
+            var line = lineOfFile ?? e.Location?.Line;
+            error.WriteLine(Printable(line is { } l
+                ? string.Create(CultureInfo.InvariantCulture, $"{path}:{l}:{(e.Location is { } at ? at.Column.ToString(CultureInfo.InvariantCulture) + ":" : string.Empty)} {e.Code}: {e.Message} ({e.Path})")
                 : $"{path}: {e.Code}: {e.Message} ({e.Path})"));
         }
+    }
+
+    /// <summary>Writes a command's output to <paramref name="path"/> (saying so on the output) or, without a path, to the output itself.</summary>
+    public static int WriteOutput(string text, string? path, string command, TextWriter output, TextWriter error)
+    {
+        if (path is null)
+        {
+            output.Write(text);
+            return IptCli.Success;
+        }
+
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"ipt {command}: {Printable(path)}: cannot write the file: {ReasonOf(ex)}");
+            return IptCli.Failure;
+        }
+
+        output.WriteLine($"{Printable(path)}: written.");
+        return IptCli.Success;
     }
 
     /// <summary>Reads a file up to a limit; returns null when it is longer (reading stops one byte past the limit).</summary>

@@ -100,24 +100,7 @@ internal static class RenderCommand
                 text = svg;
             }
 
-            if (target is null)
-            {
-                output.Write(text);
-                return IptCli.Success;
-            }
-
-            try
-            {
-                File.WriteAllText(target, text);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                error.WriteLine($"ipt render: {target}: cannot write the file: {ex.Message}");
-                return IptCli.Failure;
-            }
-
-            output.WriteLine($"{target}: written.");
-            return IptCli.Success;
+            return CliInput.WriteOutput(text, target, "render", output, error);
         });
         return command;
     }

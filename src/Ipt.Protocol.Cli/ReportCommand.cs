@@ -61,7 +61,7 @@ internal static class ReportCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                error.WriteLine($"{path}: {CliInput.ReasonOf(ex)}");
+                error.WriteLine($"{CliInput.Printable(path)}: {CliInput.ReasonOf(ex)}");
                 return IptCli.Failure;
             }
 
@@ -75,13 +75,7 @@ internal static class ReportCommand
                     if (line.Course is not { } course)
                     {
                         tally.Unreadable++;
-                        foreach (var e in line.ReadErrors)
-                        {
-                            error.WriteLine(e.Location is { } at
-                                ? string.Create(CultureInfo.InvariantCulture, $"{path}:{line.LineNumber}:{at.Column}: {e.Code}: {e.Message} ({e.Path})")
-                                : string.Create(CultureInfo.InvariantCulture, $"{path}:{line.LineNumber}: {e.Code}: {e.Message} ({e.Path})"));
-                        }
-
+                        CliInput.WriteErrors(path, line.ReadErrors, error, line.LineNumber);
                         continue;
                     }
 
@@ -109,7 +103,7 @@ internal static class ReportCommand
         var s = tally.Summary.ToSummary();
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        sb.Append(inv, $"{path}: {Names.Count(tally.Read, "course")} read, {Names.Count(tally.Unreadable, "unreadable line")}");
+        sb.Append(inv, $"{CliInput.Printable(path)}: {Names.Count(tally.Read, "course")} read, {Names.Count(tally.Unreadable, "unreadable line")}");
         if (tally.UnknownProtocol > 0)
         {
             sb.Append(inv, $", {tally.UnknownProtocol} with an unknown protocol (not in the outcomes)");

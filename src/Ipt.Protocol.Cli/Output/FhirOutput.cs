@@ -12,26 +12,6 @@ internal static class FhirOutput
     public static string ToJson(Resource resource) => JsonSerializer.Serialize(resource, resource.GetType(), Options) + "\n";
 
     /// <summary>Writes the resource to <paramref name="path"/> (saying so) or to the output.</summary>
-    public static int Write(Resource resource, string? path, string command, TextWriter output, TextWriter error)
-    {
-        var json = ToJson(resource);
-        if (path is null)
-        {
-            output.Write(json);
-            return IptCli.Success;
-        }
-
-        try
-        {
-            File.WriteAllText(path, json);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error.WriteLine($"ipt {command}: {path}: cannot write the file: {ex.Message}");
-            return IptCli.Failure;
-        }
-
-        output.WriteLine($"{path}: written.");
-        return IptCli.Success;
-    }
+    public static int Write(Resource resource, string? path, string command, TextWriter output, TextWriter error) =>
+        CliInput.WriteOutput(ToJson(resource), path, command, output, error);
 }

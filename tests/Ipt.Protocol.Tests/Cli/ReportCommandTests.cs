@@ -90,4 +90,15 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--parallel must be at least 1", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_unreadable_line_is_written_with_control_characters_escaped()
+    {
+        var path = files.Text("escape.jsonl", "{\"schemaVersion\":2,\"protocol\":\"ipt\",\"\\u001b[2J\":1}\n");
+        var (code, _, error) = CliRunner.Run("report", path);
+        Assert.Equal(2, code);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.StartsWith($"{path}:1:", error, StringComparison.Ordinal);
+        Assert.Contains("unknown-member", error, StringComparison.Ordinal);
+    }
 }
