@@ -112,7 +112,7 @@ internal static class RenderCommand
         Instrument? chosen;
         if (id is not null)
         {
-            chosen = recorded.FirstOrDefault(i => i.Id.Value == id) ?? Instruments.All.FirstOrDefault(i => i.Id.Value == id);
+            chosen = recorded.FirstOrDefault(i => i.Id.Value == id) ?? BuiltInInstruments.All.FirstOrDefault(i => i.Id.Value == id);
             if (chosen is null)
             {
                 error.WriteLine($"ipt render: unknown instrument '{id}'. Recorded in this course: {(recorded.Count == 0 ? "none" : string.Join(", ", recorded.Select(i => i.Id)))}.");
@@ -121,8 +121,8 @@ internal static class RenderCommand
         }
         else
         {
-            var primary = registry.TryGet(course.Protocol, out var protocol) ? protocol.PrimaryInstrument : Instruments.Phq9.Id;
-            chosen = recorded.FirstOrDefault(i => i.Id == primary) ?? (recorded.Count > 0 ? recorded[0] : null) ?? Instruments.All.FirstOrDefault(i => i.Id == primary) ?? Instruments.Phq9;
+            var primary = registry.TryGet(course.Protocol, out var protocol) ? protocol.PrimaryInstrument : BuiltInInstruments.Phq9.Id;
+            chosen = recorded.FirstOrDefault(i => i.Id == primary) ?? (recorded.Count > 0 ? recorded[0] : null) ?? BuiltInInstruments.All.FirstOrDefault(i => i.Id == primary) ?? BuiltInInstruments.Phq9;
         }
 
         return MeasureChartSvg.Render(course, chosen);

@@ -420,7 +420,7 @@ internal sealed class BundleWriter
         DataType? value = measurement.Total is { } total ? new Integer(total) : measurement.Mean is { } mean ? new Quantity { Value = mean } : null;
         if (value is not null)
         {
-            var code = new CodeableConcept { Text = (Instruments.TryGet(measurement.Instrument, out var known) ? known.Name : measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
+            var code = new CodeableConcept { Text = (InstrumentRegistry.BuiltIn.TryGet(measurement.Instrument, out var known) ? known.Name : measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
             if (Codes.LoincTotal(measurement.Instrument) is { } loinc)
             {
                 code.Coding.Add(loinc);

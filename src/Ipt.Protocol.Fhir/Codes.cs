@@ -97,22 +97,22 @@ internal static class Codes
     /// <summary>The LOINC code of an instrument's item, when verified.</summary>
     public static string? LoincItem(InstrumentId instrument, int index, int count)
     {
-        if (instrument == Instruments.Phq9.Id && count == Phq9Items.Length)
+        if (instrument == BuiltInInstruments.Phq9.Id && count == Phq9Items.Length)
         {
             return Phq9Items[index];
         }
 
-        return instrument == Instruments.Gad7.Id && count == Gad7Items.Length ? Gad7Items[index] : null;
+        return instrument == BuiltInInstruments.Gad7.Id && count == Gad7Items.Length ? Gad7Items[index] : null;
     }
 
     /// <summary>The LOINC code of an instrument's total score, when verified (PHQ-9 44261-6, GAD-7 70274-6).</summary>
     public static Coding? LoincTotal(InstrumentId instrument) =>
-        instrument == Instruments.Phq9.Id ? new Coding(IptFhirUris.Loinc, "44261-6", "Patient health questionnaire 9 item total score")
-        : instrument == Instruments.Gad7.Id ? new Coding(IptFhirUris.Loinc, "70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]")
+        instrument == BuiltInInstruments.Phq9.Id ? new Coding(IptFhirUris.Loinc, "44261-6", "Patient health questionnaire 9 item total score")
+        : instrument == BuiltInInstruments.Gad7.Id ? new Coding(IptFhirUris.Loinc, "70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]")
         : null;
 
     /// <summary>Whether the instrument's items are answered with the LOINC frequency answers (PHQ-9, GAD-7).</summary>
-    public static bool HasLoincAnswers(InstrumentId instrument) => instrument == Instruments.Phq9.Id || instrument == Instruments.Gad7.Id;
+    public static bool HasLoincAnswers(InstrumentId instrument) => instrument == BuiltInInstruments.Phq9.Id || instrument == BuiltInInstruments.Gad7.Id;
 
     /// <summary>A duration as UCUM minutes when whole, otherwise seconds (exact to the nanosecond).</summary>
     public static FhirDuration ToFhir(NodaDuration duration)

@@ -83,10 +83,10 @@ public sealed record Source(string Key, string Reference);
 /// <summary>The sources of the domain reference that built-in facts cite.</summary>
 public static class Sources
 {
-    private static readonly Dictionary<string, Source> ByKey = All().ToDictionary(s => s.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Source> ByKey = Table().ToDictionary(s => s.Key, StringComparer.Ordinal);
 
     /// <summary>Gets every built-in source, in the order of the domain reference.</summary>
-    public static IReadOnlyList<Source> List { get; } = [.. All()];
+    public static ValueList<Source> All { get; } = [.. Table()];
 
     /// <summary>Looks up a source by key.</summary>
     /// <param name="key">The key, such as <c>WMK</c>.</param>
@@ -94,7 +94,7 @@ public static class Sources
     /// <returns><see langword="true"/> when the key is a built-in source.</returns>
     public static bool TryGet(string key, [NotNullWhen(true)] out Source? source) => ByKey.TryGetValue(key, out source);
 
-    private static IEnumerable<Source> All()
+    private static IEnumerable<Source> Table()
     {
         yield return new("SEEDS", "The three seed documents of the project (shared/seeds).");
         yield return new("WMK", "Weissman, Markowitz & Klerman, Comprehensive Guide to Interpersonal Psychotherapy (2000); The Guide to Interpersonal Psychotherapy (Oxford, 2018; ch. 8 deficits, ch. 10 techniques).");

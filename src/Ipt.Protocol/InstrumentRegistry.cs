@@ -17,8 +17,8 @@ public sealed class InstrumentRegistry : IReadOnlyCollection<Instrument>
 
     private InstrumentRegistry(ImmutableArray<Instrument> ordered) => this.ordered = ordered;
 
-    /// <summary>Gets a registry of the built-in instruments (<see cref="Instruments.All"/>).</summary>
-    public static InstrumentRegistry BuiltIn { get; } = new([.. Instruments.All]);
+    /// <summary>Gets a registry of the built-in instruments (<see cref="BuiltInInstruments.All"/>).</summary>
+    public static InstrumentRegistry BuiltIn { get; } = new([.. BuiltInInstruments.All]);
 
     /// <summary>Gets an empty registry.</summary>
     public static InstrumentRegistry Empty { get; } = new([]);

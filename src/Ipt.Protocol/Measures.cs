@@ -38,7 +38,7 @@ public sealed record ScoreBand
 
 /// <summary>
 /// A scored instrument (PHQ-9, GAD-7, ...): item count and ranges, bands and thresholds.
-/// Built-ins are in <see cref="Instruments"/>; hosts may define their own.
+/// Built-ins are in <see cref="BuiltInInstruments"/>; hosts may define their own.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record Instrument
@@ -139,7 +139,7 @@ public sealed record Instrument
 }
 
 /// <summary>The built-in instruments of the domain reference, sections 8, 11.3 and 11.5, with their safety items, thresholds and verified LOINC codes.</summary>
-public static class Instruments
+public static class BuiltInInstruments
 {
     private static readonly Citation Convention = new(Confidence.High, "CONVENTION");
 
@@ -329,16 +329,16 @@ public static class Instruments
         Citation = new(Confidence.Medium, "FAIRBURN08", "WILFLEY"),
     };
 
-    /// <summary>Gets every built-in instrument.</summary>
-    public static IReadOnlyList<Instrument> All => AllInstruments;
-
     private static readonly Instrument[] AllInstruments = [Phq9, Gad7, Hrsd17, BdiII, Epds, Wsas, Srm5, Srm17, Asrm, Ymrs, EdeQ, EdeQBingeDays];
+
+    /// <summary>Gets every built-in instrument. Look one up by id with <see cref="InstrumentRegistry.BuiltIn"/>.</summary>
+    public static ValueList<Instrument> All { get; } = [.. AllInstruments];
 
     /// <summary>Looks up a built-in instrument by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="instrument">The instrument, when found.</param>
     /// <returns><see langword="true"/> when built in.</returns>
-    public static bool TryGet(InstrumentId id, [NotNullWhen(true)] out Instrument? instrument)
+    internal static bool TryGet(InstrumentId id, [NotNullWhen(true)] out Instrument? instrument)
     {
         // An index loop over the array: no enumerator, so lookups on the validation path allocate nothing.
         foreach (var candidate in AllInstruments)
@@ -392,7 +392,7 @@ public sealed record Measurement
             throw new ArgumentOutOfRangeException(nameof(total), total, "total must be 0 or more.");
         }
 
-        if (!list.IsEmpty && Instruments.TryGet(instrument, out var known))
+        if (!list.IsEmpty && BuiltInInstruments.TryGet(instrument, out var known))
         {
             if (known.ItemCount is { } count && list.Count != count)
             {

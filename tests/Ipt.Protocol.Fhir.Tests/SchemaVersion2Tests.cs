@@ -102,7 +102,7 @@ public class SchemaVersion2Tests
     {
         var course = Base() with
         {
-            Assessments = [new Assessment(AssessmentOccasion.FollowUp, Day) { Measures = [new Measurement(Instruments.Phq9.Id, 6, [1, 1, 1, 1, 1, 1, 0, 0, 0]), Measurement.OfMean(Instruments.Srm5.Id, 3.25m)] }],
+            Assessments = [new Assessment(AssessmentOccasion.FollowUp, Day) { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 6, [1, 1, 1, 1, 1, 1, 0, 0, 0]), Measurement.OfMean(BuiltInInstruments.Srm5.Id, 3.25m)] }],
         };
         var bundle = AssertRoundTrip(course);
         var outside = bundle.Entry.Select(e => e.Resource).OfType<Observation>().Where(o => o.Encounter is null).ToList();
@@ -190,7 +190,7 @@ public class SchemaVersion2Tests
     [Fact]
     public void A_mean_score_is_a_decimal_quantity_and_the_rater_a_performer_by_type()
     {
-        var course = WithSession(s => s with { Measures = [Measurement.OfMean(Instruments.Srm5.Id, 4.75m) with { Rater = Rater.Clinician }] });
+        var course = WithSession(s => s with { Measures = [Measurement.OfMean(BuiltInInstruments.Srm5.Id, 4.75m) with { Rater = Rater.Clinician }] });
         var observation = Single<Observation>(AssertRoundTrip(course));
         Assert.Equal(4.75m, ((Quantity)observation.Value!).Value);
         Assert.Equal("Practitioner", observation.Performer.Single().Type);
@@ -202,7 +202,7 @@ public class SchemaVersion2Tests
     [Fact]
     public void The_rater_of_items_alone_is_the_responses_source()
     {
-        var course = WithSession(s => s with { Measures = [new Measurement(Instruments.Gad7.Id, null, [0, 1, 2, 3, 0, 1, 2]) with { Rater = Rater.Self }] });
+        var course = WithSession(s => s with { Measures = [new Measurement(BuiltInInstruments.Gad7.Id, null, [0, 1, 2, 3, 0, 1, 2]) with { Rater = Rater.Self }] });
         Assert.Equal("Patient", Single<QuestionnaireResponse>(AssertRoundTrip(course)).Source!.Type);
 
         AssertIssue(course, b => Single<QuestionnaireResponse>(b).Source!.Type = "Device", b => Path(b, Single<QuestionnaireResponse>(b)) + ".source");
@@ -218,7 +218,7 @@ public class SchemaVersion2Tests
             Attendees = [PersonId.From("p1")],
             Clinicians = [new SessionClinician(ClinicianId.From("t1"))],
             Group = new SessionGroup { MembersPresent = 6 },
-            Measures = [Measurement.OfMean(Instruments.Srm17.Id, 2.5m) with { Rater = Rater.Self }],
+            Measures = [Measurement.OfMean(BuiltInInstruments.Srm17.Id, 2.5m) with { Rater = Rater.Self }],
         }) with
         {
             Lifecycle = new CourseLifecycle(CourseStatus.Completed) { EndedOn = Day },
@@ -227,7 +227,7 @@ public class SchemaVersion2Tests
             Onset = Day.PlusYears(-1),
             LifeEvents = [new LifeEvent(LifeEventKind.JobLoss, Day.PlusMonths(-13))],
             Supervision = [new SupervisionRecord(Day, ClinicianId.From("s1")) { Sessions = [1] }],
-            Assessments = [new Assessment(AssessmentOccasion.Intake, Day.PlusDays(-7)) { Measures = [new Measurement(Instruments.Wsas.Id, 22) { Rater = Rater.Clinician }] }],
+            Assessments = [new Assessment(AssessmentOccasion.Intake, Day.PlusDays(-7)) { Measures = [new Measurement(BuiltInInstruments.Wsas.Id, 22) { Rater = Rater.Clinician }] }],
             Formulation = new Formulation { Areas = [new FocusArea(ProblemArea.RoleTransition)], Changes = [new FocusChange(3)] },
         };
         RoundTripTests.AssertRoundTrip(IptFhirMapper.Default, course);

@@ -71,7 +71,7 @@ internal static class SampleCourses
         var last = pre + n;
         var firstTreatment = pre + 1;
         var lastInitial = pre + protocol.InitialSessions.Default;
-        var instrument = Instruments.TryGet(protocol.PrimaryInstrument, out var known) ? known : Instruments.Phq9;
+        var instrument = InstrumentRegistry.BuiltIn.TryGet(protocol.PrimaryInstrument, out var known) ? known : BuiltInInstruments.Phq9;
         var endingAt = protocol.TerminationSessions.Default == 0
             ? 0
             : Math.Max(firstTreatment, last - Math.Min(protocol.EarlyEndingNoticeSessions, n - 1));
@@ -165,7 +165,7 @@ internal static class SampleCourses
             {
                 tasks.Add(SessionTask.SocialRhythmReview);
                 techniques.Add("social-rhythm-review");
-                measures.Add(Measurement.OfMean(Instruments.Srm5.Id, 4.2m));
+                measures.Add(Measurement.OfMean(BuiltInInstruments.Srm5.Id, 4.2m));
             }
 
             if (k == endingAt)
@@ -330,7 +330,7 @@ internal static class SampleCourses
                 "safety-item-without-risk-review",
                 "PHQ-9 item 9 scores 1 at session 5 and no risk review is recorded.",
                 "IPT0704",
-                EditSession(standard, 5, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] })),
+                EditSession(standard, 5, s => s with { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] })),
             new(
                 "session-dates-out-of-order",
                 "Sessions 6 and 7 carry each other's dates.",
@@ -434,17 +434,17 @@ internal static class SampleCourses
             {
                 Tasks = ValueList.From(initialTasks),
                 Techniques = ValueList.From(initialTechniques.Select(T)),
-                Measures = [Scored(Instruments.Phq9, 18)],
+                Measures = [Scored(BuiltInInstruments.Phq9, 18)],
             },
             2 => s with
             {
                 Tasks = [SessionTask.GoalSetting],
                 Techniques = [T("clarification"), T("relate-onset-to-dispute")],
-                Measures = [Scored(Instruments.Phq9, 16)],
+                Measures = [Scored(BuiltInInstruments.Phq9, 16)],
             },
 
             // WHO group IPT reviews each member's symptoms at every group session.
-            _ => s with { Measures = [Scored(Instruments.Phq9, GroupScore(s.Number))] },
+            _ => s with { Measures = [Scored(BuiltInInstruments.Phq9, GroupScore(s.Number))] },
         });
         var agreedOn = course.Sessions[0].Date;
         return course with
@@ -469,7 +469,7 @@ internal static class SampleCourses
             .Select(s => s.Number switch
             {
                 <= 4 => s,
-                5 => s with { Measures = [new Measurement(Instruments.Phq9.Id, 20, [3, 3, 3, 3, 3, 3, 2, 0, 0])], Tasks = s.Tasks.Add(SessionTask.RiskReview) },
+                5 => s with { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 20, [3, 3, 3, 3, 3, 3, 2, 0, 0])], Tasks = s.Tasks.Add(SessionTask.RiskReview) },
                 6 => s,
                 _ => new Session(s.Number, s.Phase) { Date = s.Date, Status = SessionStatus.Missed },
             })

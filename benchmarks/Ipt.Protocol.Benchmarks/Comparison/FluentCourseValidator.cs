@@ -276,7 +276,7 @@ internal sealed class SessionValidator : AbstractValidator<Session>
             for (var j = 0; j < session.Measures.Count; j++)
             {
                 var measure = session.Measures[j];
-                if (Instruments.TryGet(measure.Instrument, out var instrument) && instrument.SafetyItem is { } item
+                if (InstrumentRegistry.BuiltIn.TryGet(measure.Instrument, out var instrument) && instrument.SafetyItem is { } item
                     && measure.Item(item) is > 0 && !session.Has(SessionTask.RiskReview))
                 {
                     context.AddFailure(new ValidationFailure(
@@ -298,7 +298,7 @@ internal sealed class MeasurementValidator : AbstractValidator<Measurement>
     public MeasurementValidator()
     {
         RuleFor(m => m.Score)
-            .Must((m, score) => !Instruments.TryGet(m.Instrument, out var i) || (score >= i.TotalMin && score <= i.TotalMax))
+            .Must((m, score) => !InstrumentRegistry.BuiltIn.TryGet(m.Instrument, out var i) || (score >= i.TotalMin && score <= i.TotalMax))
             .WithErrorCode("IPT0701").WithSeverity(Severity.Error).OverridePropertyName("total")
             .WithMessage("The score is outside the instrument's range.");
 

@@ -71,7 +71,7 @@ internal static class CourseGenerator
                 {
                     Formulation = valid.Formulation! with { Agreed = false, AgreedAtSession = null, AgreedOn = null },
                     Sessions = ValueList.From(valid.Sessions.Select((s, i) => i == n / 2
-                        ? s with { Measures = ValueList.From(s.Measures.Select(m => m.Instrument == Instruments.Phq9.Id ? new Measurement(Instruments.Phq9.Id, 10, [3, 3, 3, 0, 0, 0, 0, 0, 1]) : m)) }
+                        ? s with { Measures = ValueList.From(s.Measures.Select(m => m.Instrument == BuiltInInstruments.Phq9.Id ? new Measurement(BuiltInInstruments.Phq9.Id, 10, [3, 3, 3, 0, 0, 0, 0, 0, 1]) : m)) }
                         : s)),
                 };
                 lines.Add(CourseJson.Default.ToUtf8Bytes(valid, indented: false));

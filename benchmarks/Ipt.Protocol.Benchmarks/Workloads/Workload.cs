@@ -41,8 +41,8 @@ internal static class Workload
             // Reliable improvement by mid-treatment (IPT0705), then on down to remission.
             var phq = Math.Max(3, 18 - ((k - 1) * 24 / Math.Max(1, n - 1)));
             var gad = Math.Max(2, 14 - ((k - 1) * 20 / Math.Max(1, n - 1)));
-            var measures = new List<Measurement> { SampleCourses.Scored(Instruments.Phq9, phq), SampleCourses.Scored(Instruments.Gad7, gad) };
-            measures.AddRange(s.Measures.Where(m => m.Instrument != Instruments.Phq9.Id && m.Instrument != Instruments.Gad7.Id));
+            var measures = new List<Measurement> { SampleCourses.Scored(BuiltInInstruments.Phq9, phq), SampleCourses.Scored(BuiltInInstruments.Gad7, gad) };
+            measures.AddRange(s.Measures.Where(m => m.Instrument != BuiltInInstruments.Phq9.Id && m.Instrument != BuiltInInstruments.Gad7.Id));
             var techniques = s.Techniques.ToList();
             foreach (var extra in new[] { Clarification, DirectElicitation })
             {
@@ -106,7 +106,7 @@ internal static class Workload
         // IPT0704: PHQ-9 item 9 scores 1 at session 5 without a risk review.
         course = course.WithSession(5, s => s with
         {
-            Measures = ValueList.From(s.Measures.Select(m => m.Instrument == Instruments.Phq9.Id ? new Measurement(Instruments.Phq9.Id, 15, [3, 3, 3, 3, 2, 0, 0, 0, 1]) : m)),
+            Measures = ValueList.From(s.Measures.Select(m => m.Instrument == BuiltInInstruments.Phq9.Id ? new Measurement(BuiltInInstruments.Phq9.Id, 15, [3, 3, 3, 3, 2, 0, 0, 0, 1]) : m)),
         });
 
         // IPT0104: sessions 6 and 7 carry each other's dates.

@@ -20,10 +20,10 @@ public sealed record OutcomeOptions
     public InstrumentRegistry Instruments { get; init => field = Guard.NotNull(value, nameof(Instruments)); } = InstrumentRegistry.BuiltIn;
 
     /// <summary>Gets the depression measure of the pair: PHQ-9 [NHSTT] (H).</summary>
-    public InstrumentId Depression { get; init => field = Required(value, nameof(Depression)); } = Ipt.Protocol.Instruments.Phq9.Id;
+    public InstrumentId Depression { get; init => field = Required(value, nameof(Depression)); } = Ipt.Protocol.BuiltInInstruments.Phq9.Id;
 
     /// <summary>Gets the anxiety measure of the pair: GAD-7 [NHSTT] (H). NHS Talking Therapies use an anxiety-disorder-specific measure for some problem descriptors (Clark et al. 2018); a host sets it here.</summary>
-    public InstrumentId Anxiety { get; init => field = Required(value, nameof(Anxiety)); } = Ipt.Protocol.Instruments.Gad7.Id;
+    public InstrumentId Anxiety { get; init => field = Required(value, nameof(Anxiety)); } = Ipt.Protocol.BuiltInInstruments.Gad7.Id;
 
     private static InstrumentId Required(InstrumentId value, string paramName) =>
         value == default ? throw new ArgumentException("The instrument id is missing.", paramName) : value;

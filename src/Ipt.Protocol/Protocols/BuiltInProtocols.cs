@@ -104,7 +104,7 @@ public static class BuiltInProtocols
         AllowedFormats = [SessionFormat.Individual],
         GroupSize = new IntRange(6, 12),
         InitialTasksInPreTreatment = true,
-        PrimaryInstrument = Instruments.EdeQBingeDays.Id,
+        PrimaryInstrument = BuiltInInstruments.EdeQBingeDays.Id,
         Requirements = [ProtocolRequirement.PreGroupMeeting, ProtocolRequirement.MidTreatmentIndividualMeeting, ProtocolRequirement.PostTreatmentIndividualMeeting],
         Citation = new(Confidence.High, "WILFLEY"),
         ParameterNotes = "The primary outcome is binge eating, not depression: Wilfley's trial judged binge-eating recovery, abstinence from objective binge episodes over 28 days (H), so the primary instrument is EDE-Q binge days (item 15, days with a binge episode in the past 28; none is remission), measured every 4 sessions to match its 28-day window (L); the EDE-Q global score (a mean 0–6) is built in too. Group size (about 9) and session length are L. The mid-treatment and post-treatment individual meetings are recorded as Individual-format sessions; the pre-group meeting is the pre-treatment session.",
@@ -143,7 +143,7 @@ public static class BuiltInProtocols
         MaxGapDays = 14,
         SessionLength = DurationRange.Minutes(45, 60, 60),
         AllowedDelivery = [DeliveryMode.InPerson, DeliveryMode.Telephone],
-        PrimaryInstrument = Instruments.Epds.Id,
+        PrimaryInstrument = BuiltInInstruments.Epds.Id,
         Citation = new(Confidence.High, "OHARA", "DENNIS", "SPINELLI03"),
         ParameterNotes = "Twelve weekly sessions: O'Hara's postpartum trial ran 12 weeks and Dennis' telephone trial 12 weekly 60-minute sessions by nurses, within 12–16 weeks (H); antenatal IPT ran 16 weeks (Spinelli & Endicott 2003: H), so a contract of up to 16 sessions is accepted. Sessions last 60 minutes in Dennis' trial (H); O'Hara's session length is not verified, so down to 45 minutes, the standard IPT minimum, is accepted (L).",
     };
@@ -232,6 +232,6 @@ public static class BuiltInProtocols
     };
 
     /// <summary>Gets every built-in variant, in the order of the domain reference.</summary>
-    public static IReadOnlyList<ProtocolDefinition> All { get; } =
+    public static ValueList<ProtocolDefinition> All { get; } =
         [Standard, Brief, Adolescent, WhoGroup, BingeEatingGroup, Counselling, Perinatal, SocialRhythm, Maintenance, VeryBrief, LongTerm];
 }

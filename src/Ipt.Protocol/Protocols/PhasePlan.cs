@@ -128,9 +128,9 @@ public readonly record struct PhasePlan
 
     /// <summary>Returns the spans of the phases that have sessions, in session order.</summary>
     /// <returns>The spans.</returns>
-    public IReadOnlyList<PhaseSpan> Spans()
+    public ValueList<PhaseSpan> Spans()
     {
-        var spans = new List<PhaseSpan>(5);
+        var spans = System.Collections.Immutable.ImmutableArray.CreateBuilder<PhaseSpan>(5);
         foreach (var phase in InSessionOrder)
         {
             if (Span(phase) is { } span)
@@ -139,7 +139,7 @@ public readonly record struct PhasePlan
             }
         }
 
-        return spans;
+        return new ValueList<PhaseSpan>(spans.ToImmutable());
     }
 
     /// <summary>Describes the plan with counts only.</summary>

@@ -205,7 +205,7 @@ public sealed record PhaseTask
             case ProtocolTask.TimeLimitReminder:
                 return session.Has(SessionTask.EndingRaised);
             case ProtocolTask.SocialRhythmReview:
-                return session.MeasureOf(Instruments.Srm5.Id) is not null || session.MeasureOf(Instruments.Srm17.Id) is not null;
+                return session.MeasureOf(BuiltInInstruments.Srm5.Id) is not null || session.MeasureOf(BuiltInInstruments.Srm17.Id) is not null;
             case ProtocolTask.CaregiverInvolvement:
                 if (session.Format == SessionFormat.Joint)
                 {

@@ -113,7 +113,7 @@ public sealed record ProtocolDefinition
     public bool InitialTasksInPreTreatment { get; init; }
 
     /// <summary>Gets the instrument used for the baseline and regular monitoring.</summary>
-    public InstrumentId PrimaryInstrument { get; init; } = Instruments.Phq9.Id;
+    public InstrumentId PrimaryInstrument { get; init; } = BuiltInInstruments.Phq9.Id;
 
     /// <summary>Gets the most sessions allowed between two measurements of the primary instrument.</summary>
     public int MeasurementIntervalSessions { get; init => field = Guard.Positive(value, nameof(MeasurementIntervalSessions)); } = 4;
@@ -264,7 +264,7 @@ public sealed record ProtocolDefinition
     /// <param name="preTreatmentSessions">The number of pre-treatment sessions; the default when <see langword="null"/>.</param>
     /// <returns>The spans.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or there are no treatment sessions.</exception>
-    public IReadOnlyList<PhaseSpan> PhaseSpans(int? treatmentSessions = null, int? preTreatmentSessions = null) =>
+    public ValueList<PhaseSpan> PhaseSpans(int? treatmentSessions = null, int? preTreatmentSessions = null) =>
         PlanPhases(treatmentSessions, preTreatmentSessions).Spans();
 
     /// <summary>
@@ -321,7 +321,7 @@ public sealed record ProtocolDefinition
 
     /// <summary>Returns the problems that make the definition inconsistent (empty when it is usable).</summary>
     /// <returns>Plain-language problems, each naming the parameter.</returns>
-    public IReadOnlyList<string> Check()
+    public ValueList<string> Check()
     {
         var problems = new List<string>();
         if (InitialSessions.Default + TerminationSessions.Default > Sessions.Default)
@@ -369,7 +369,7 @@ public sealed record ProtocolDefinition
             }
         }
 
-        return problems;
+        return ValueList.From(problems);
     }
 
     /// <summary>Describes the protocol by id and name.</summary>

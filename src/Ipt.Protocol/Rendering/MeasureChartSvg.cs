@@ -25,7 +25,7 @@ public static class MeasureChartSvg
     /// <summary>Returns the instruments recorded anywhere in a course, built-in ones resolved, in order of first use.</summary>
     /// <param name="course">The course.</param>
     /// <returns>The instruments; an unknown instrument gets a range from its highest recorded score.</returns>
-    public static IReadOnlyList<Instrument> InstrumentsRecorded(Course course)
+    public static ValueList<Instrument> InstrumentsRecorded(Course course)
     {
         ArgumentNullException.ThrowIfNull(course);
         var result = new List<Instrument>();
@@ -38,7 +38,7 @@ public static class MeasureChartSvg
                     continue;
                 }
 
-                if (Instruments.TryGet(measure.Instrument, out var known))
+                if (BuiltInInstruments.TryGet(measure.Instrument, out var known))
                 {
                     result.Add(known);
                 }
@@ -56,7 +56,7 @@ public static class MeasureChartSvg
             }
         }
 
-        return result;
+        return ValueList.From(result);
     }
 
     /// <summary>Renders the trajectory of an instrument as a standalone SVG document.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ipt.Protocol.Rules.BuiltIn;
 
 namespace Ipt.Protocol.Rules;
@@ -38,7 +37,7 @@ public static class EngineDescriptors
         new Citation(Confidence.High, "CONVENTION")) { IsConfigurable = false };
 
     /// <summary>Gets the engine descriptors in id order.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol, FindingsOmitted];
+    public static ValueList<DiagnosticDescriptor> All { get; } = [RuleFailed, UnknownProtocol, FindingsOmitted];
 }
 
 /// <summary>
@@ -49,7 +48,7 @@ public static class EngineDescriptors
 public static class BuiltInRules
 {
     /// <summary>Gets every built-in rule, in id order.</summary>
-    public static ImmutableArray<CourseRule> All { get; } =
+    public static ValueList<CourseRule> All { get; } =
     [
         SessionCountRule.Instance,
         DuplicateSessionNumberRule.Instance,
@@ -134,10 +133,10 @@ public static class BuiltInRules
     /// Gets the ids of removed built-in rules. A retired id is never given to another rule; its page
     /// and table row stay, marked retired. None so far.
     /// </summary>
-    public static ImmutableArray<string> RetiredIds { get; } = [];
+    public static ValueList<string> RetiredIds { get; } = [];
 
     /// <summary>Gets every built-in descriptor (engine descriptors and one per rule), in id order.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = [.. EngineDescriptors.All, .. All.Select(r => r.Descriptor)];
+    public static ValueList<DiagnosticDescriptor> Descriptors { get; } = [.. EngineDescriptors.All, .. All.Select(r => r.Descriptor)];
 
     /// <summary>Looks up a built-in descriptor by id.</summary>
     /// <param name="id">The id.</param>

@@ -146,7 +146,7 @@ public sealed class CourseValidator
             }
         }
 
-        return sink.ToReport() with { Attendance = context.Timeline.Attendance, RulesRun = set.Rules.Length, SafetyChecksChanged = safetyChanges };
+        return sink.ToReport() with { Attendance = context.Timeline.Attendance, RulesRun = set.Rules.Count, SafetyChecksChanged = safetyChanges };
     }
 
     private RuleSet Build(ProtocolDefinition protocol) =>

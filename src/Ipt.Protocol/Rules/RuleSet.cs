@@ -13,14 +13,14 @@ public sealed class RuleSet
     private RuleSet(ProtocolDefinition protocol, ImmutableArray<CourseRule> rules)
     {
         Protocol = protocol;
-        Rules = rules;
+        Rules = new ValueList<CourseRule>(rules);
     }
 
     /// <summary>Gets the protocol definition.</summary>
     public ProtocolDefinition Protocol { get; }
 
     /// <summary>Gets the rules, built-in rules first in id order, then host rules in the order given.</summary>
-    public ImmutableArray<CourseRule> Rules { get; }
+    public ValueList<CourseRule> Rules { get; }
 
     /// <summary>Builds the rule set of a variant from the built-in rules.</summary>
     /// <param name="protocol">The protocol definition (built-in or host-defined).</param>
@@ -69,5 +69,5 @@ public sealed class RuleSet
 
     /// <summary>Describes the set.</summary>
     /// <returns>A string such as <c>ipt: 44 rules</c>.</returns>
-    public override string ToString() => $"{Protocol.Id}: {Rules.Length} rules";
+    public override string ToString() => $"{Protocol.Id}: {Rules.Count} rules";
 }

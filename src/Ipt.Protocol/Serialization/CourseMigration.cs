@@ -42,7 +42,7 @@ public sealed class CourseMigration
     /// <c>changesFocus: true</c> becomes an entry of the formulation's focus history at its session,
     /// with the earlier focus not recorded; a Social Rhythm Metric <c>total</c> becomes its <c>mean</c>.
     /// </summary>
-    public static IReadOnlyList<CourseMigration> BuiltIn { get; } = [new(1, V1ToV2)];
+    public static ValueList<CourseMigration> BuiltIn { get; } = [new(1, V1ToV2)];
 
     /// <summary>Gets the version the step reads.</summary>
     public int FromVersion { get; }

@@ -257,7 +257,7 @@ internal static class CourseShapes
     /// <summary>One administration of an instrument.</summary>
     internal static class MeasurementShape
     {
-        public static readonly Member<Measurement, InstrumentId> Instrument = new("instrument", "The instrument's id (kebab-case), such as 'phq-9'.", Codecs.Id<InstrumentId>(InstrumentId.TryFrom, static id => id.Value, "an instrument id", IdSyntax.KebabRule, Instruments.All.Select(static i => i.Id)), static m => m.Instrument, required: true);
+        public static readonly Member<Measurement, InstrumentId> Instrument = new("instrument", "The instrument's id (kebab-case), such as 'phq-9'.", Codecs.Id<InstrumentId>(InstrumentId.TryFrom, static id => id.Value, "an instrument id", IdSyntax.KebabRule, BuiltInInstruments.All.Select(static i => i.Id)), static m => m.Instrument, required: true);
         public static readonly Member<Measurement, int?> Total = new("total", "The recorded total (0 or more).", OptionalInt, static m => m.Total, check: Check.NonNegative);
         public static readonly Member<Measurement, ValueList<int>> Items = new("items", "The item scores in item order.", Codecs.List(Codecs.Int), static m => m.Items);
         public static readonly Member<Measurement, decimal?> Mean = new("mean", "The mean score, for an instrument whose score is a mean such as the Social Rhythm Metric (0 or more; a decimal); recorded alone, without total or items.", Codecs.Nullable(Codecs.Decimal), static m => m.Mean, check: Check.NonNegative);
@@ -289,7 +289,7 @@ internal static class CourseShapes
                 return false;
             }
 
-            if (items.IsEmpty || !Instruments.TryGet(v.Get(Instrument), out var known))
+            if (items.IsEmpty || !BuiltInInstruments.TryGet(v.Get(Instrument), out var known))
             {
                 return true;
             }

@@ -49,7 +49,7 @@ public static class DocumentErrorCodes
     public const string Composition = "composition";
 
     /// <summary>Gets every code, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    public static ValueList<string> All { get; } =
         [Truncated, Syntax, Encoding, UnknownMember, DuplicateMember, MissingMember, Type, Value, Limit, SchemaVersion, Migration, TooManyErrors, Composition];
 }
 

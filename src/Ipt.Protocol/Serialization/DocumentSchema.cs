@@ -52,7 +52,7 @@ public sealed class DocumentSchema
         nullsAllowed: false);
 
     /// <summary>Gets every document schema, in a fixed order.</summary>
-    public static IReadOnlyList<DocumentSchema> All { get; } = [Course, Catalogue];
+    public static ValueList<DocumentSchema> All { get; } = [Course, Catalogue];
 
     /// <summary>Gets the document's short name, such as <c>course</c>.</summary>
     public string Name { get; }

@@ -19,7 +19,7 @@ namespace Ipt.Protocol.Techniques;
 public static class BuiltInTechniques
 {
     /// <summary>Gets every built-in entry, in the order of the domain reference (general techniques, IPT structures, problem-area strategies, non-IPT techniques).</summary>
-    public static IReadOnlyList<TechniqueEntry> All { get; } =
+    public static ValueList<TechniqueEntry> All { get; } =
     [
         new TechniqueEntry
         {

@@ -70,7 +70,7 @@ public sealed class RenderCommandTests : IDisposable
         var course = Marked();
         var (code, output, _) = CliRunner.Run("render", MarkedFile(), "--picture", "measure", "--instrument", "phq-9");
         Assert.Equal(0, code);
-        var count = course.Sessions.Sum(s => s.Measures.Count(m => m.Instrument == Instruments.Phq9.Id));
+        var count = course.Sessions.Sum(s => s.Measures.Count(m => m.Instrument == BuiltInInstruments.Phq9.Id));
         Assert.Equal(count, WithClass(Parse(output), "circle", "point").Count());
 
         // Without --instrument, the protocol's primary instrument.

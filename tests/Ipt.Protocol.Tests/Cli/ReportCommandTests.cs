@@ -41,7 +41,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(expected.EndedEarly, root.GetProperty("endedEarly").GetInt32());
         Assert.Equal(expected.FinishedTreatment, root.GetProperty("finishedTreatment").GetInt32());
         Assert.Equal(expected.MedianAttendedSessions, root.GetProperty("medianAttendedSessions").GetDouble());
-        var phq9 = expected.CountsOf(Instruments.Phq9.Id)!;
+        var phq9 = expected.CountsOf(BuiltInInstruments.Phq9.Id)!;
         var reported = root.GetProperty("instruments").GetProperty("phq-9");
         Assert.Equal(phq9.Recovered, reported.GetProperty("recovered").GetInt32());
         Assert.Equal(phq9.ReliableImprovement, reported.GetProperty("reliableImprovement").GetInt32());

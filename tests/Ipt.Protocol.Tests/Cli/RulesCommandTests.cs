@@ -11,7 +11,7 @@ public class RulesCommandTests
         var (code, output, _) = CliRunner.Run("rules");
         Assert.Equal(0, code);
         Assert.Contains("IPT0101  error    structure", output, StringComparison.Ordinal);
-        Assert.Contains($"{BuiltInRules.Descriptors.Length} rules.", output, StringComparison.Ordinal);
+        Assert.Contains($"{BuiltInRules.Descriptors.Count} rules.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public class RulesCommandTests
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var rules = json.RootElement.GetProperty("rules");
-        Assert.Equal(BuiltInRules.Descriptors.Length, rules.GetArrayLength());
+        Assert.Equal(BuiltInRules.Descriptors.Count, rules.GetArrayLength());
         Assert.All(rules.EnumerateArray(), r => Assert.Equal($"https://github.com/ipt-protocol/Ipt.Protocol/blob/main/docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
     }
 

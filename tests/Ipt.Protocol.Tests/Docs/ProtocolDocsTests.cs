@@ -22,7 +22,7 @@ public class ProtocolDocsTests
         sb.Append("confirmed, **L** recollection, kept as a configurable default. The facts themselves are collected in\n");
         sb.Append("the project's domain reference. Generated from `Ipt.Protocol.Sources`; a test keeps this page true.\n\n");
         sb.Append("| Key | Reference |\n|---|---|\n");
-        foreach (var source in Sources.List)
+        foreach (var source in Sources.All)
         {
             sb.Append("| ").Append(source.Key).Append(" | ").Append(source.Reference).Append(" |\n");
         }

@@ -38,7 +38,7 @@ public class ReadmeExamplesTests
             .WithSession(1, s => s.AsHeld()
                 .PlusTask(SessionTask.InterpersonalInventory)
                 .PlusTechnique(TechniqueId.From("psychoeducation"))
-                .PlusMeasure(new Measurement(Instruments.Phq9.Id, total: 17)))
+                .PlusMeasure(new Measurement(BuiltInInstruments.Phq9.Id, total: 17)))
             .PlusPerson(new InventoryPerson(PersonId.From("p1"), Relationship.Partner) { Ring = 1 });
 
         Phase? phase = protocol.PhaseOf(14);
@@ -116,7 +116,7 @@ public class ReadmeExamplesTests
         Assert.NotEqual(OutcomeState.NotComputable, remission);
         Assert.Equal(6, summary.Courses);
         Assert.Null(recoveryRate); // no sample measures GAD-7, so the pair is not counted
-        Assert.Equal(0.8, summary.CountsOf(Instruments.Phq9.Id)!.RecoveryRate); // four of the five finished courses recover on PHQ-9
+        Assert.Equal(0.8, summary.CountsOf(BuiltInInstruments.Phq9.Id)!.RecoveryRate); // four of the five finished courses recover on PHQ-9
         Assert.NotNull(dropout);
         Assert.NotNull(median);
     }

@@ -179,7 +179,7 @@ public class FidelityChecklistTests
     public void A_baseline_from_an_intake_assessment_counts()
     {
         var course = SampleCourses.Standard.Edit(1, s => s with { Measures = [] })
-            .PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] });
+            .PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 18)] });
         var baseline = Checklist(course).ItemOf(ProtocolTask.BaselineMeasure)!;
         Assert.Equal((ChecklistStatus.Done, ChecklistEvidence.Assessment, (int?)null), (baseline.Status, baseline.Evidence, baseline.DoneAtSession));
         Assert.EndsWith(": Done before treatment", baseline.ToString(), StringComparison.Ordinal);

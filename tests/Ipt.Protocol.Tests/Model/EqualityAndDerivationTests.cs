@@ -12,7 +12,7 @@ public class EqualityAndDerivationTests
         Status = SessionStatus.Held,
         Tasks = [SessionTask.IntervalReview],
         Techniques = [TechniqueId.From("communication-analysis")],
-        Measures = [new Measurement(Instruments.Phq9.Id, 12)],
+        Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 12)],
     };
 
     [Fact]
@@ -21,7 +21,7 @@ public class EqualityAndDerivationTests
         Assert.Equal(MakeSession(), MakeSession());
         Assert.Equal(MakeSession().GetHashCode(), MakeSession().GetHashCode());
         Assert.Equal(new FocusArea(ProblemArea.RoleDispute) { Persons = [PersonId.From("p1")] }, new FocusArea(ProblemArea.RoleDispute) { Persons = [PersonId.From("p1")] });
-        Assert.Equal(new Measurement(Instruments.Phq9.Id, 3, [1, 1, 1, 0, 0, 0, 0, 0, 0]), new Measurement(Instruments.Phq9.Id, 3, [1, 1, 1, 0, 0, 0, 0, 0, 0]));
+        Assert.Equal(new Measurement(BuiltInInstruments.Phq9.Id, 3, [1, 1, 1, 0, 0, 0, 0, 0, 0]), new Measurement(BuiltInInstruments.Phq9.Id, 3, [1, 1, 1, 0, 0, 0, 0, 0, 0]));
         Assert.Equal(new InterpersonalInventory([new InventoryPerson(PersonId.From("p1"), Relationship.Friend)]), new InterpersonalInventory([new InventoryPerson(PersonId.From("p1"), Relationship.Friend)]));
     }
 
@@ -31,8 +31,8 @@ public class EqualityAndDerivationTests
         var session = MakeSession();
         Assert.NotEqual(session, session.PlusTask(SessionTask.EndingRaised));
         Assert.NotEqual(session, session with { Notes = "x" });
-        Assert.NotEqual(session, session with { Measures = [new Measurement(Instruments.Phq9.Id, 13)] });
-        Assert.NotEqual(new Measurement(Instruments.Phq9.Id, 3), new Measurement(Instruments.Gad7.Id, 3));
+        Assert.NotEqual(session, session with { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 13)] });
+        Assert.NotEqual(new Measurement(BuiltInInstruments.Phq9.Id, 3), new Measurement(BuiltInInstruments.Gad7.Id, 3));
         var course = SampleCourses.Standard;
         Assert.NotEqual(course, course.WithSession(1, s => s with { Status = SessionStatus.Missed }));
     }
@@ -43,12 +43,12 @@ public class EqualityAndDerivationTests
         var session = MakeSession();
         var changed = session.PlusTask(SessionTask.EndingRaised)
             .PlusTechnique(TechniqueId.From("role-play"))
-            .PlusMeasure(new Measurement(Instruments.Gad7.Id, 5));
+            .PlusMeasure(new Measurement(BuiltInInstruments.Gad7.Id, 5));
         Assert.Single(session.Tasks);
         Assert.True(changed.Has(SessionTask.EndingRaised));
         Assert.True(changed.Used(TechniqueId.From("role-play")));
-        Assert.Equal(5, changed.MeasureOf(Instruments.Gad7.Id)!.Score);
-        Assert.Null(session.MeasureOf(Instruments.Gad7.Id));
+        Assert.Equal(5, changed.MeasureOf(BuiltInInstruments.Gad7.Id)!.Score);
+        Assert.Null(session.MeasureOf(BuiltInInstruments.Gad7.Id));
     }
 
     [Fact]

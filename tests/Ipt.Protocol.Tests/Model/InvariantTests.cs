@@ -83,7 +83,7 @@ public class InvariantTests
     [Fact]
     public void Phq9_items_are_0_to_3_and_nine_of_them()
     {
-        var phq9 = Instruments.Phq9.Id;
+        var phq9 = BuiltInInstruments.Phq9.Id;
         ThrowsNaming("items", () => _ = new Measurement(phq9, items: [0, 1, 2, 3, 4, 0, 0, 0, 0]));
         ThrowsNaming("items", () => _ = new Measurement(phq9, items: [0, 1, 2]));
         ThrowsNaming("items", () => _ = new Measurement(phq9, items: [0, 0, 0, 0, 0, 0, 0, 0, -1]));
@@ -95,12 +95,12 @@ public class InvariantTests
     [Fact]
     public void A_measurement_has_a_total_or_items_and_no_negative_total()
     {
-        ThrowsNaming("total", () => _ = new Measurement(Instruments.Phq9.Id));
-        ThrowsNaming("total", () => _ = new Measurement(Instruments.Phq9.Id, total: -1));
+        ThrowsNaming("total", () => _ = new Measurement(BuiltInInstruments.Phq9.Id));
+        ThrowsNaming("total", () => _ = new Measurement(BuiltInInstruments.Phq9.Id, total: -1));
         ThrowsNaming("instrument", () => _ = new Measurement(default, total: 3));
 
         // A total above the instrument's range is a protocol finding for the rule engine, not a model invariant.
-        Assert.Equal(40, new Measurement(Instruments.Phq9.Id, total: 40).Score);
+        Assert.Equal(40, new Measurement(BuiltInInstruments.Phq9.Id, total: 40).Score);
 
         // Host instruments are not checked item by item.
         Assert.Equal(3, new Measurement(InstrumentId.From("my-scale"), items: [1, 1, 1]).Score);
@@ -145,7 +145,7 @@ public class InvariantTests
     [Fact]
     public void Every_built_in_instrument_cites_a_known_source_and_has_ordered_bands()
     {
-        foreach (var instrument in Instruments.All)
+        foreach (var instrument in BuiltInInstruments.All)
         {
             Assert.All(instrument.Citation.Sources, key => Assert.True(Sources.TryGet(key, out _), key));
             var previous = instrument.TotalMin - 1;

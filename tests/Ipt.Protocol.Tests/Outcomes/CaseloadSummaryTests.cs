@@ -72,9 +72,9 @@ public class CaseloadSummaryTests
     public void Each_instrument_is_counted_over_the_finished_courses_that_measured_it()
     {
         var summary = CaseloadSummary.Of(Caseload);
-        Assert.Equal([Instruments.Gad7.Id, Instruments.Phq9.Id], summary.Instruments.Select(i => i.Instrument)); // ordinal order
+        Assert.Equal([BuiltInInstruments.Gad7.Id, BuiltInInstruments.Phq9.Id], summary.Instruments.Select(i => i.Instrument)); // ordinal order
 
-        var phq = summary.CountsOf(Instruments.Phq9.Id)!;
+        var phq = summary.CountsOf(BuiltInInstruments.Phq9.Id)!;
         Assert.Equal(5, phq.Courses);
         Assert.Equal(5, phq.Paired);
         Assert.Equal(1, phq.NotAtCaseness);
@@ -88,16 +88,16 @@ public class CaseloadSummaryTests
         Assert.Equal(1, phq.InRemission); // 4 is below 5
         Assert.Equal(4, phq.NotInRemission);
 
-        var gad = summary.CountsOf(Instruments.Gad7.Id)!;
+        var gad = summary.CountsOf(BuiltInInstruments.Gad7.Id)!;
         Assert.Equal(4, gad.Courses);
         Assert.Equal(3, gad.Paired);
-        Assert.Null(summary.CountsOf(Instruments.Epds.Id));
+        Assert.Null(summary.CountsOf(BuiltInInstruments.Epds.Id));
 
         // A caseload that never uses GAD-7 has no pair counts, not a recovery rate of 0.
         var phqOnly = CaseloadSummary.Of([EndedEarlyAfter6, Calculate(SampleCourses.Standard)]);
         Assert.Equal(0, phqOnly.Paired.Courses);
         Assert.Null(phqOnly.Paired.RecoveryRate);
-        Assert.Equal(0.5, phqOnly.CountsOf(Instruments.Phq9.Id)!.RecoveryRate);
+        Assert.Equal(0.5, phqOnly.CountsOf(BuiltInInstruments.Phq9.Id)!.RecoveryRate);
     }
 
     [Fact]
@@ -105,9 +105,9 @@ public class CaseloadSummaryTests
     {
         // BDI-II has no caseness threshold and no reliable change index, and no remission threshold.
         var course = Scores()
-            .WithSession(1, s => s.PlusMeasure(new Measurement(Instruments.BdiII.Id, 30)))
-            .WithSession(16, s => s.PlusMeasure(new Measurement(Instruments.BdiII.Id, 10)));
-        var bdi = CaseloadSummary.Of([Calculate(course)]).CountsOf(Instruments.BdiII.Id)!;
+            .WithSession(1, s => s.PlusMeasure(new Measurement(BuiltInInstruments.BdiII.Id, 30)))
+            .WithSession(16, s => s.PlusMeasure(new Measurement(BuiltInInstruments.BdiII.Id, 10)));
+        var bdi = CaseloadSummary.Of([Calculate(course)]).CountsOf(BuiltInInstruments.BdiII.Id)!;
         Assert.Equal(1, bdi.Courses);
         Assert.Null(bdi.RecoveryRate);
         Assert.Null(bdi.ReliableRecoveryRate);

@@ -10,8 +10,8 @@ namespace Ipt.Protocol.Tests.Outcomes;
 /// </summary>
 public class CourseOutcomeTests
 {
-    private static readonly InstrumentId Phq9 = Instruments.Phq9.Id;
-    private static readonly InstrumentId Gad7 = Instruments.Gad7.Id;
+    private static readonly InstrumentId Phq9 = BuiltInInstruments.Phq9.Id;
+    private static readonly InstrumentId Gad7 = BuiltInInstruments.Gad7.Id;
 
     [Fact]
     public void A_PHQ_9_only_course_recovers_on_PHQ_9_and_has_no_pair_without_GAD_7()
@@ -101,18 +101,18 @@ public class CourseOutcomeTests
         {
             Sessions = ValueList.From(perinatal.Sessions.Select((s, i) => s with
             {
-                Measures = i == 0 ? [new Measurement(Instruments.Epds.Id, 15)] : i == perinatal.Sessions.Count - 1 ? [new Measurement(Instruments.Epds.Id, 8)] : [],
+                Measures = i == 0 ? [new Measurement(BuiltInInstruments.Epds.Id, 15)] : i == perinatal.Sessions.Count - 1 ? [new Measurement(BuiltInInstruments.Epds.Id, 8)] : [],
             })),
         };
         var epds = Calculate(course).Primary!;
-        Assert.Equal(Instruments.Epds.Id, epds.Instrument);
+        Assert.Equal(BuiltInInstruments.Epds.Id, epds.Instrument);
         Assert.Equal(OutcomeState.No, epds.Response);
         Assert.Equal(OutcomeState.Yes, epds.Remission);
         Assert.Equal(RecoveryStatus.Recovered, epds.Recovery);
         Assert.Equal(ReliableChangeStatus.ReliableImprovement, epds.ReliableChange);
 
         // Sources differ on EPDS remission (below 10 or below 13): a host instrument sets its own threshold.
-        var strict = Instruments.Epds with { RemissionBelow = 8 };
+        var strict = BuiltInInstruments.Epds with { RemissionBelow = 8 };
         var calculator = new OutcomeCalculator(new OutcomeOptions { Instruments = InstrumentRegistry.BuiltIn.SetItem(strict) });
         Assert.Equal(OutcomeState.No, calculator.TryCalculate(course, out var outcome) ? outcome.Primary!.Remission : OutcomeState.NotComputable);
     }
@@ -155,16 +155,16 @@ public class CourseOutcomeTests
     {
         // The built-in WSAS has bands but no caseness threshold (Mundt 2002), so recovery on the pair is not defined.
         var course = Scores((1, 15, null), (16, 9, null))
-            .WithSession(1, s => s.PlusMeasure(new Measurement(Instruments.Wsas.Id, 25)))
-            .WithSession(16, s => s.PlusMeasure(new Measurement(Instruments.Wsas.Id, 10)));
-        Assert.True(new OutcomeCalculator(new OutcomeOptions { Anxiety = Instruments.Wsas.Id }).TryCalculate(course, out var builtIn));
+            .WithSession(1, s => s.PlusMeasure(new Measurement(BuiltInInstruments.Wsas.Id, 25)))
+            .WithSession(16, s => s.PlusMeasure(new Measurement(BuiltInInstruments.Wsas.Id, 10)));
+        Assert.True(new OutcomeCalculator(new OutcomeOptions { Anxiety = BuiltInInstruments.Wsas.Id }).TryCalculate(course, out var builtIn));
         Assert.Equal(RecoveryStatus.NotDefined, builtIn.Paired.Recovery);
 
         // A host's WSAS with a threshold of its own: above 20, Mundt's "moderately severe or worse".
-        var wsas = Instruments.Wsas with { CasenessThreshold = 21 };
+        var wsas = BuiltInInstruments.Wsas with { CasenessThreshold = 21 };
         var options = new OutcomeOptions { Anxiety = wsas.Id, Instruments = InstrumentRegistry.BuiltIn.SetItem(wsas) };
         Assert.True(new OutcomeCalculator(options).TryCalculate(course, out var outcome));
-        Assert.Equal(Instruments.Wsas.Id, outcome.Paired.Anxiety);
+        Assert.Equal(BuiltInInstruments.Wsas.Id, outcome.Paired.Anxiety);
 
         // The host's WSAS has a caseness threshold but no reliable change index: reliable change is not defined for the pair.
         Assert.Equal(RecoveryStatus.Recovered, outcome.Paired.Recovery);
@@ -211,7 +211,7 @@ public class CourseOutcomeTests
     public void A_mean_scored_instrument_reports_its_scores_and_no_threshold_outcomes()
     {
         // SRM-5 is a mean (0-7) where a higher score is better, with no thresholds: scores yes, classifications not defined.
-        var srm = Instruments.Srm5.Id;
+        var srm = BuiltInInstruments.Srm5.Id;
         var course = Scores()
             .WithSession(1, s => s.PlusMeasure(Measurement.OfMean(srm, 3.2m)))
             .WithSession(16, s => s.PlusMeasure(Measurement.OfMean(srm, 4.6m)));
@@ -228,7 +228,7 @@ public class CourseOutcomeTests
         Assert.Equal("srm-5 3.2 -> 4.6: caseness NotDefined, recovery NotDefined, NotDefined, reliable recovery NotDefined, response NotDefined, remission NotDefined", outcome.ToString());
 
         // A host that gives it a reliable change index gets reliable change in its direction: a rise is better.
-        var withRci = InstrumentOutcome.Of(Instruments.Srm5 with { ReliableChange = 1 }, ScoreSeriesTests.Series(course, srm), 50);
+        var withRci = InstrumentOutcome.Of(BuiltInInstruments.Srm5 with { ReliableChange = 1 }, ScoreSeriesTests.Series(course, srm), 50);
         Assert.Equal(ReliableChangeStatus.ReliableImprovement, withRci.ReliableChange);
     }
 
@@ -236,18 +236,18 @@ public class CourseOutcomeTests
     public void Instruments_without_a_threshold_say_not_defined_and_keep_the_ones_they_have()
     {
         var course = Scores()
-            .WithSession(1, s => s.PlusMeasure(new Measurement(Instruments.BdiII.Id, 30)).PlusMeasure(new Measurement(Instruments.Hrsd17.Id, 20)))
-            .WithSession(16, s => s.PlusMeasure(new Measurement(Instruments.BdiII.Id, 10)).PlusMeasure(new Measurement(Instruments.Hrsd17.Id, 7)));
+            .WithSession(1, s => s.PlusMeasure(new Measurement(BuiltInInstruments.BdiII.Id, 30)).PlusMeasure(new Measurement(BuiltInInstruments.Hrsd17.Id, 20)))
+            .WithSession(16, s => s.PlusMeasure(new Measurement(BuiltInInstruments.BdiII.Id, 10)).PlusMeasure(new Measurement(BuiltInInstruments.Hrsd17.Id, 7)));
         var outcome = Calculate(course);
-        Assert.Equal([Instruments.Hrsd17.Id, Instruments.BdiII.Id], outcome.Instruments.Select(o => o.Instrument)); // registry order
+        Assert.Equal([BuiltInInstruments.Hrsd17.Id, BuiltInInstruments.BdiII.Id], outcome.Instruments.Select(o => o.Instrument)); // registry order
 
-        var bdi = outcome.OutcomeOf(Instruments.BdiII.Id)!;
+        var bdi = outcome.OutcomeOf(BuiltInInstruments.BdiII.Id)!;
         Assert.Equal(RecoveryStatus.NotDefined, bdi.Recovery);
         Assert.Equal(ReliableChangeStatus.NotDefined, bdi.ReliableChange);
         Assert.Equal(OutcomeState.NotDefined, bdi.Remission);
         Assert.Equal(OutcomeState.Yes, bdi.Response);
 
-        var hrsd = outcome.OutcomeOf(Instruments.Hrsd17.Id)!;
+        var hrsd = outcome.OutcomeOf(BuiltInInstruments.Hrsd17.Id)!;
         Assert.Equal(OutcomeState.Yes, hrsd.Remission); // 7 or less
         Assert.Equal(ReliableChangeStatus.NotDefined, hrsd.ReliableChange);
     }

@@ -8,7 +8,7 @@ namespace Ipt.Protocol.Tests.Outcomes;
 /// <summary>The one home of the baseline and the end-of-treatment score.</summary>
 public class ScoreSeriesTests
 {
-    private static readonly InstrumentId Phq9 = Instruments.Phq9.Id;
+    private static readonly InstrumentId Phq9 = BuiltInInstruments.Phq9.Id;
 
     [Fact]
     public void The_baseline_is_the_first_held_session_with_a_score_and_the_end_is_the_last_held_treatment_session()
@@ -101,7 +101,7 @@ public class ScoreSeriesTests
         var followUps = ScoreSeries.FollowUpsOf(course, Phq9);
         Assert.Equal([7m, 9m], followUps.Select(p => p.Value));
         Assert.Equal([1, 0], followUps.Select(p => p.Index));
-        Assert.Empty(ScoreSeries.FollowUpsOf(course, Instruments.Gad7.Id));
+        Assert.Empty(ScoreSeries.FollowUpsOf(course, BuiltInInstruments.Gad7.Id));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class ScoreSeriesTests
         {
             Sessions = ValueList.From(course.Sessions.Select(s =>
                 scores.FirstOrDefault(p => p.Session == s.Number) is { Session: > 0 } p
-                    ? s with { Measures = [SampleCourses.Scored(Instruments.Phq9, p.Score)] }
+                    ? s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, p.Score)] }
                     : s with { Measures = [] })),
         };
 }

@@ -79,7 +79,7 @@ public class BuiltInProtocolTests
         Assert.True(BuiltInProtocols.BingeEatingGroup.Requires(ProtocolRequirement.PostTreatmentIndividualMeeting));
 
         Assert.Equal(Duration.FromMinutes(45), BuiltInProtocols.Counselling.FirstSessionLength!.Value.Max);
-        Assert.Equal(Instruments.Epds.Id, BuiltInProtocols.Perinatal.PrimaryInstrument);
+        Assert.Equal(BuiltInInstruments.Epds.Id, BuiltInProtocols.Perinatal.PrimaryInstrument);
         Assert.True(BuiltInProtocols.Perinatal.Allows(DeliveryMode.Telephone));
         Assert.True(BuiltInProtocols.SocialRhythm.Requires(ProtocolRequirement.SocialRhythmMetric));
         Assert.Equal(Phase.Maintenance, BuiltInProtocols.Maintenance.CorePhase);
@@ -98,7 +98,7 @@ public class BuiltInProtocolTests
         Assert.Equal(1, BuiltInProtocols.WhoGroup.MeasurementIntervalSessions);
 
         // Group IPT for binge eating: the primary outcome is binge eating, not PHQ-9.
-        Assert.Equal(Instruments.EdeQBingeDays.Id, BuiltInProtocols.BingeEatingGroup.PrimaryInstrument);
+        Assert.Equal(BuiltInInstruments.EdeQBingeDays.Id, BuiltInProtocols.BingeEatingGroup.PrimaryInstrument);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public class TimelineTests
         var review = PhaseTasks.Of(ProtocolTask.SocialRhythmReview);
         Assert.Equal(Enumerable.Range(2, 21), course.Sessions.Where(s => timeline.IsDueIn(review, s)).Select(s => s.Number));
         Assert.Equal("Middle: sessions 2–22 (closed)", timeline.WindowOf(review).ToString());
-        var withoutMetric = course.Edit(20, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) });
+        var withoutMetric = course.Edit(20, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != BuiltInInstruments.Srm5.Id)) });
         var finding = Assert.Single(CourseValidator.Default.Validate(withoutMetric).Diagnostics, d => d.Id == "IPT0804");
         Assert.Equal("$.sessions[19].measures", finding.Path.ToString());
         var item = FidelityChecklist.Of(course, Ipsrt).ItemOf(ProtocolTask.SocialRhythmReview)!;

@@ -158,10 +158,10 @@ public class RenderingTests
     public void The_measure_chart_has_one_point_per_measurement_over_the_bands()
     {
         var course = SampleCourses.Standard;
-        var phq9Count = course.Sessions.Sum(s => s.Measures.Count(m => m.Instrument == Instruments.Phq9.Id));
-        var doc = Parse(MeasureChartSvg.Render(course, Instruments.Phq9));
+        var phq9Count = course.Sessions.Sum(s => s.Measures.Count(m => m.Instrument == BuiltInInstruments.Phq9.Id));
+        var doc = Parse(MeasureChartSvg.Render(course, BuiltInInstruments.Phq9));
         Assert.Equal(phq9Count, WithClass(doc, "circle", "point").Count());
-        Assert.Equal(Instruments.Phq9.Bands.Count, WithClass(doc, "rect", "band").Count());
+        Assert.Equal(BuiltInInstruments.Phq9.Bands.Count, WithClass(doc, "rect", "band").Count());
         Assert.Single(WithClass(doc, "path", "caseness"));
         Assert.Single(WithClass(doc, "polyline", "trajectory"));
     }
@@ -170,15 +170,15 @@ public class RenderingTests
     public void The_measure_chart_writes_each_score_at_its_point()
     {
         var course = SampleCourses.Standard;
-        var scores = course.Sessions.SelectMany(s => s.Measures.Where(m => m.Instrument == Instruments.Phq9.Id).Select(m => (s.Number, m.Score))).ToList();
-        var values = WithClass(Parse(MeasureChartSvg.Render(course, Instruments.Phq9)), "text", "value").ToList();
+        var scores = course.Sessions.SelectMany(s => s.Measures.Where(m => m.Instrument == BuiltInInstruments.Phq9.Id).Select(m => (s.Number, m.Score))).ToList();
+        var values = WithClass(Parse(MeasureChartSvg.Render(course, BuiltInInstruments.Phq9)), "text", "value").ToList();
         Assert.Equal(scores.Select(p => (p.Number, p.Score.ToString(CultureInfo.InvariantCulture))), values.Select(v => ((int)v.Attribute("data-session")!, v.Value)));
     }
 
     [Fact]
     public void The_score_axis_has_round_ticks_from_the_minimum_to_the_maximum()
     {
-        var doc = Parse(MeasureChartSvg.Render(SampleCourses.Standard, Instruments.Phq9));
+        var doc = Parse(MeasureChartSvg.Render(SampleCourses.Standard, BuiltInInstruments.Phq9));
         Assert.Equal(["0", "5", "10", "15", "20", "25", "27"], WithClass(doc, "text", "y-tick").Select(t => t.Value));
         Assert.Equal(7, WithClass(doc, "path", "y-tick").Count());
         Assert.Equal(["session", "total score"], WithClass(doc, "text", "axis-title").Select(t => t.Value).Order(StringComparer.Ordinal));
@@ -189,21 +189,21 @@ public class RenderingTests
     public void The_caseness_line_is_labelled_clear_of_the_points()
     {
         // Scores far from the threshold near the left: the label takes its first place (above the line at the left).
-        var clear = SampleCourses.Standard.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 16)] });
-        var doc = Parse(MeasureChartSvg.Render(clear, Instruments.Phq9));
+        var clear = SampleCourses.Standard.WithSession(5, s => s with { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 16)] });
+        var doc = Parse(MeasureChartSvg.Render(clear, BuiltInInstruments.Phq9));
         Assert.Equal("caseness threshold: 10", WithClass(doc, "text", "caseness-label").Single().Value);
 
         // A score just above the threshold at the first session moves the label from its first place
         // to one where it covers no point and no written score.
-        var course = clear.WithSession(1, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 11)] });
-        var moved = Parse(MeasureChartSvg.Render(course, Instruments.Phq9));
+        var course = clear.WithSession(1, s => s with { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 11)] });
+        var moved = Parse(MeasureChartSvg.Render(course, BuiltInInstruments.Phq9));
         static (string?, string?, string?) Place(XElement t) => ((string?)t.Attribute("x"), (string?)t.Attribute("y"), (string?)t.Attribute("text-anchor"));
         var label = WithClass(moved, "text", "caseness-label").Single();
         Assert.NotEqual(Place(WithClass(doc, "text", "caseness-label").Single()), Place(label));
         var box = TextBox(label);
         Assert.All(WithClass(moved, "circle", "point"), p => Assert.False(box.IntersectsWith(new((float)(double)p.Attribute("cx")! - 5, (float)(double)p.Attribute("cy")! - 5, 10, 10))));
         Assert.All(WithClass(moved, "text", "value"), v => Assert.False(box.IntersectsWith(TextBox(v))));
-        Assert.Empty(WithClass(Parse(MeasureChartSvg.Render(course, Instruments.Hrsd17)), "text", "caseness-label"));
+        Assert.Empty(WithClass(Parse(MeasureChartSvg.Render(course, BuiltInInstruments.Hrsd17)), "text", "caseness-label"));
     }
 
     /// <summary>The box an 11-pixel text covers, from its anchor and baseline.</summary>
@@ -219,7 +219,7 @@ public class RenderingTests
     public void The_measure_chart_says_so_when_nothing_was_measured()
     {
         var course = new Course(ProtocolId.From("ipt")) { Sessions = [new Session(1, Phase.Initial)] };
-        var svg = MeasureChartSvg.Render(course, Instruments.Gad7);
+        var svg = MeasureChartSvg.Render(course, BuiltInInstruments.Gad7);
         Assert.Contains("No measurements recorded", svg, StringComparison.Ordinal);
         Assert.Empty(WithClass(Parse(svg), "circle", "point"));
     }
@@ -231,7 +231,7 @@ public class RenderingTests
         {
             Sessions =
             [
-                new Session(1, Phase.Initial) { Measures = [new Measurement(Instruments.Phq9.Id, 12), new Measurement(InstrumentId.From("core-10"), 18)], Date = new LocalDate(2026, 12, 7) },
+                new Session(1, Phase.Initial) { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 12), new Measurement(InstrumentId.From("core-10"), 18)], Date = new LocalDate(2026, 12, 7) },
                 new Session(2, Phase.Initial) { Measures = [new Measurement(InstrumentId.From("core-10"), 25)] },
             ],
         };

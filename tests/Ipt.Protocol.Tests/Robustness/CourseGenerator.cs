@@ -200,11 +200,11 @@ internal static class CourseGenerator
 
     private static Measurement BareMeasure(Random r)
     {
-        var instruments = Instruments.All;
+        var instruments = BuiltInInstruments.All;
         switch (r.Next(6))
         {
             case 5:
-                return Measurement.OfMean(r.Next(2) == 0 ? Instruments.Srm5.Id : InstrumentId.From("host-mean"), Math.Round((decimal)r.NextDouble() * 7, r.Next(0, 3)));
+                return Measurement.OfMean(r.Next(2) == 0 ? BuiltInInstruments.Srm5.Id : InstrumentId.From("host-mean"), Math.Round((decimal)r.NextDouble() * 7, r.Next(0, 3)));
             case 0:
                 return new Measurement(InstrumentId.From("unknown-scale"), r.Next(0, 500), r.Next(3) == 0 ? [r.Next(-5, 50), r.Next()] : null);
             case 1:

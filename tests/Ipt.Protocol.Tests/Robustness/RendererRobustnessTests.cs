@@ -17,11 +17,11 @@ public class RendererRobustnessTests
         {
             Sessions =
             [
-                new Session(1, Phase.Initial) { Measures = [new Measurement(Instruments.Phq9.Id, 20)] },
-                new Session(number, Phase.Termination) { Measures = [new Measurement(Instruments.Phq9.Id, int.MaxValue)] },
+                new Session(1, Phase.Initial) { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 20)] },
+                new Session(number, Phase.Termination) { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, int.MaxValue)] },
             ],
         };
-        var svg = MeasureChartSvg.Render(course, Instruments.Phq9);
+        var svg = MeasureChartSvg.Render(course, BuiltInInstruments.Phq9);
         var labels = svg.Split("class=\"x-tick\"").Length - 1;
         Assert.InRange(labels, 3, 25);
         Assert.Contains(">" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "<", svg, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public class DiagnosticCapTests
     /// <summary>The standard course with PHQ-9 item 9 positive and no risk review in every session: one safety error (IPT0704) per session.</summary>
     private static Course ManySafetyFindings()
     {
-        var positive = new Measurement(Instruments.Phq9.Id, null, [1, 1, 1, 1, 1, 1, 1, 1, 2]);
+        var positive = new Measurement(BuiltInInstruments.Phq9.Id, null, [1, 1, 1, 1, 1, 1, 1, 1, 2]);
         return SampleCourses.Standard with
         {
             Sessions = ValueList.From(SampleCourses.Standard.Sessions.Select(s => s.Without(SessionTask.RiskReview) with { Measures = [positive] })),

@@ -80,8 +80,8 @@ public class EngineTests
     public void The_response_cut_off_of_IPT0606_is_a_protocol_parameter()
     {
         // The last PHQ-9 is 15: less than the default 50 % reduction from the baseline.
-        var course = Standard.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] });
-        var baseline = course.Sessions.SelectMany(s => s.Measures).First(m => m.Instrument == Instruments.Phq9.Id).Score;
+        var course = Standard.Edit(16, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 15)] });
+        var baseline = course.Sessions.SelectMany(s => s.Measures).First(m => m.Instrument == BuiltInInstruments.Phq9.Id).Score;
         Assert.True(baseline > 15);
         Assert.Equal(50, BuiltInProtocols.Standard.ResponseReductionPercent);
 
@@ -108,8 +108,8 @@ public class EngineTests
         var lastNumber = perinatal.Sessions[^1].Number;
         var course = perinatal.EditAll(s => s with
         {
-            Measures = s.Number == 1 ? [new Measurement(Instruments.Epds.Id, 15)]
-                : s.Number == lastNumber ? [new Measurement(Instruments.Epds.Id, last)]
+            Measures = s.Number == 1 ? [new Measurement(BuiltInInstruments.Epds.Id, 15)]
+                : s.Number == lastNumber ? [new Measurement(BuiltInInstruments.Epds.Id, last)]
                 : [],
         });
         var ids = CourseValidator.Default.Validate(course).Diagnostics.Select(d => d.Id);
@@ -118,7 +118,7 @@ public class EngineTests
         // The same rule on PHQ-9: 7 → 4 is a 43 % fall that ends below 5.
         var standard = Standard.EditAll(s => s with
         {
-            Measures = s.Number == 1 ? [new Measurement(Instruments.Phq9.Id, 7)] : s.Number == 16 ? [new Measurement(Instruments.Phq9.Id, 4)] : [],
+            Measures = s.Number == 1 ? [new Measurement(BuiltInInstruments.Phq9.Id, 7)] : s.Number == 16 ? [new Measurement(BuiltInInstruments.Phq9.Id, 4)] : [],
         });
         Assert.DoesNotContain(CourseValidator.Default.Validate(standard).Diagnostics, d => d.Id == "IPT0606");
     }

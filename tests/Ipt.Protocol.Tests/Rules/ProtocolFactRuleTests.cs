@@ -49,10 +49,10 @@ public class ProtocolFactRuleTests
     public void The_social_rhythm_metric_is_due_from_the_initial_phase_but_not_at_the_first_session()
     {
         var ipsrt = Of(BuiltInProtocols.SocialRhythm);
-        Assert.DoesNotContain(ipsrt.Sessions[0].Measures, m => m.Instrument == Instruments.Srm5.Id);
+        Assert.DoesNotContain(ipsrt.Sessions[0].Measures, m => m.Instrument == BuiltInInstruments.Srm5.Id);
         Assert.DoesNotContain("IPT0804", Ids(ipsrt));
 
-        static Session WithoutSrm(Session s) => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) };
+        static Session WithoutSrm(Session s) => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != BuiltInInstruments.Srm5.Id)) };
         var noInitialSrm = ipsrt.Edit(2, WithoutSrm).Edit(3, WithoutSrm).Edit(4, WithoutSrm);
         Assert.Equal(3, Ids(noInitialSrm).Count(id => id == "IPT0804"));
 
@@ -67,7 +67,7 @@ public class ProtocolFactRuleTests
     {
         var ipsrt = Of(BuiltInProtocols.SocialRhythm);
         var missed = ipsrt.Edit(1, s => new Session(1, s.Phase) { Date = s.Date, Status = SessionStatus.Missed })
-            .Edit(2, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) });
+            .Edit(2, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != BuiltInInstruments.Srm5.Id)) });
         Assert.DoesNotContain("IPT0804", Ids(missed));
     }
 }

@@ -151,10 +151,10 @@ public class RealRecordTests
     {
         var standard = SampleCourses.Standard;
         var course = standard.WithSession(1, s => s with { Measures = [] })
-            .PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] });
+            .PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 18)] });
         Assert.DoesNotContain(Validator.Validate(course).Diagnostics, d => d.Id == "IPT0301");
         var followUpOnly = standard.WithSession(1, s => s with { Measures = [] })
-            .PlusAssessment(new Assessment(AssessmentOccasion.FollowUp, SampleCourses.Start.PlusWeeks(30)) { Measures = [SampleCourses.Scored(Instruments.Phq9, 8)] });
+            .PlusAssessment(new Assessment(AssessmentOccasion.FollowUp, SampleCourses.Start.PlusWeeks(30)) { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 8)] });
         Assert.Contains(Validator.Validate(followUpOnly).Diagnostics, d => d.Id == "IPT0301");
     }
 

@@ -87,7 +87,7 @@ public class RequirementRuleTests
     {
         var maintenance = Of(BuiltInProtocols.Maintenance);
         Assert.DoesNotContain("IPT0806", Ids(maintenance));
-        var atCaseness = maintenance.PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [SampleCourses.Scored(Instruments.Phq9, 14)] });
+        var atCaseness = maintenance.PlusAssessment(new Assessment(AssessmentOccasion.Intake, SampleCourses.Start.PlusDays(-7)) { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 14)] });
         var finding = Assert.Single(Validator.Validate(atCaseness).Diagnostics, d => d.Id == "IPT0806");
         Assert.Equal("$.assessments[0].measures[0]", finding.Path.ToString());
         Assert.Equal("The ipt-m protocol follows an acute course that responded, but the first phq-9 score (14) is at or above caseness (10).", finding.Message);
@@ -102,7 +102,7 @@ public class RequirementRuleTests
         Assert.DoesNotContain("IPT0605", ids);
 
         // Still at caseness while the course is in progress: not yet due.
-        var active = transient.WithSession(3, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 14)] })
+        var active = transient.WithSession(3, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 14)] })
             with { Lifecycle = new CourseLifecycle(CourseStatus.Active) };
         Assert.DoesNotContain("IPT0807", Ids(active));
         Assert.Contains("IPT0807", Ids(active with { Lifecycle = new CourseLifecycle(CourseStatus.Completed) }));

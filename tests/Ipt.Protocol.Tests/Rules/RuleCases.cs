@@ -23,7 +23,7 @@ internal sealed record RuleCase(
 
 internal static class RuleCases
 {
-    private static readonly InstrumentId Phq9 = Instruments.Phq9.Id;
+    private static readonly InstrumentId Phq9 = BuiltInInstruments.Phq9.Id;
 
     public static IReadOnlyDictionary<string, RuleCase> All { get; } = Build().ToDictionary(c => c.Key, c => c.Value);
 
@@ -77,7 +77,7 @@ internal static class RuleCases
         yield return Case("IPT0205", new("IPT0205", std, c => c.Edit(14, s => s with { Phase = Phase.Middle }).Edit(15, s => s with { Phase = Phase.Middle }), c => c.Edit(15, s => s with { Phase = Phase.Termination }), "sessions[14].phase", w));
 
         // Initial tasks
-        yield return Case("IPT0301", new("IPT0301", std, c => c.Edit(1, s => s with { Measures = [] }), c => c.Edit(1, s => s.PlusMeasure(SampleCourses.Scored(Instruments.Phq9, 18))), "sessions[0].measures", w));
+        yield return Case("IPT0301", new("IPT0301", std, c => c.Edit(1, s => s with { Measures = [] }), c => c.Edit(1, s => s.PlusMeasure(SampleCourses.Scored(BuiltInInstruments.Phq9, 18))), "sessions[0].measures", w));
         yield return Case("IPT0302", new("IPT0302", std, c => c with { Inventory = InterpersonalInventory.Empty }, c => c with { Inventory = SampleCourses.Standard.Inventory }, "inventory.persons", e));
         yield return Case("IPT0303", new("IPT0303", std, c => c.EditFormulation(f => f with { Areas = [] }), c => c.EditFormulation(f => f.PlusArea(Dispute())), "formulation.areas", e));
         yield return Case("IPT0304", new("IPT0304", std, c => c.EditFormulation(f => f with { Agreed = false, AgreedAtSession = null }), c => c.EditFormulation(f => f.AgreedAt(3)), "formulation.agreed", e));
@@ -120,38 +120,38 @@ internal static class RuleCases
         yield return Case("IPT0603", new("IPT0603", std, c => c.Edit(14, s => s.Without(SessionTask.ProgressReview)), c => c.Edit(15, s => s.PlusTask(SessionTask.ProgressReview)), "sessions", w));
         yield return Case("IPT0604", new("IPT0604", std, c => c.Edit(16, s => s.Without(SessionTask.RelapsePreventionPlan)), c => c.Edit(15, s => s.PlusTask(SessionTask.RelapsePreventionPlan)), "sessions", w));
         yield return Case("IPT0605", new("IPT0605", std, c => c.Edit(16, s => s.Without(SessionTask.ContinuationDiscussed)), c => c.Edit(15, s => s.PlusTask(SessionTask.ContinuationDiscussed)), "sessions", w));
-        yield return Case("IPT0606", new("IPT0606", std, c => c.Edit(16, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 15)] }), c => c.Edit(16, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[15].measures[0]", w));
+        yield return Case("IPT0606", new("IPT0606", std, c => c.Edit(16, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 15)] }), c => c.Edit(16, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[15].measures[0]", w));
         yield return Case("IPT0606-remission", PerinatalRemission());
         yield return Case("IPT0608", new("IPT0608", std, c => c.EditAll(s => s.Without(SessionTask.FeelingsAboutEnding)), c => c.Edit(15, s => s.PlusTask(SessionTask.FeelingsAboutEnding)), "sessions", w));
         yield return Case("IPT0607", new("IPT0607", std, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.EndedEarly) { EndReason = EndReason.Transferred } }, c => c with { Lifecycle = new CourseLifecycle(CourseStatus.Completed) }, "lifecycle.status", w));
 
         // Measures and safety
         yield return Case("IPT0701", new("IPT0701", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 30)] }), c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 12)] }), "sessions[4].measures[0].total", e));
-        yield return Case("IPT0702", new("IPT0702", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 12, SampleCourses.Scored(Instruments.Phq9, 10).Items)] }), c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 10, SampleCourses.Scored(Instruments.Phq9, 10).Items)] }), "sessions[4].measures[0].total", e));
+        yield return Case("IPT0702", new("IPT0702", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 12, SampleCourses.Scored(BuiltInInstruments.Phq9, 10).Items)] }), c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 10, SampleCourses.Scored(BuiltInInstruments.Phq9, 10).Items)] }), "sessions[4].measures[0].total", e));
         yield return Case("IPT0703", new("IPT0703", std, c => c.Edit(5, s => s with { Measures = [] }), c => c.Edit(5, s => s.PlusMeasure(new Measurement(Phq9, 12))), "sessions[4].measures", w));
         yield return Case("IPT0704", new("IPT0704", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 11, [3, 3, 3, 1, 0, 0, 0, 0, 1])] }), c => c.Edit(5, s => s.PlusTask(SessionTask.RiskReview)), "sessions[4].measures[0].items[8]", e));
-        yield return Case("IPT0705", new("IPT0705", std, c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] }), c => c.Edit(6, s => s.PlusTask(SessionTask.PlanReview)), "sessions[4].measures[0]", w));
+        yield return Case("IPT0705", new("IPT0705", std, c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 18)] }), c => c.Edit(6, s => s.PlusTask(SessionTask.PlanReview)), "sessions[4].measures[0]", w));
         yield return Case("IPT0706", new("IPT0706", std, c => c.Edit(5, s => s.PlusMeasure(new Measurement(InstrumentId.From("phq-8"), 10))), c => c.Edit(5, s => s with { Measures = [s.Measures[0]] }), "sessions[4].measures[1].instrument", e));
-        yield return Case("IPT0707", new("IPT0707", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 14)] }), c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 14)] }), "sessions[4].measures[0]", w));
-        yield return Case("IPT0708", new("IPT0708", std, c => c.Edit(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 19)] }), c => c.Edit(9, s => s.PlusTask(SessionTask.PlanReview)), "sessions[8].measures[0]", e));
-        yield return Case("IPT0710", new("IPT0710", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = [new Measurement(Instruments.Srm5.Id, 4)] }), c => c.Edit(6, s => s with { Measures = [Measurement.OfMean(Instruments.Srm5.Id, 4m)] }), "sessions[5].measures[0].total", e));
-        yield return Case("IPT0709", new("IPT0709", std, c => c.Edit(16, s => s with { Measures = [] }), c => c.Edit(16, s => s.PlusMeasure(SampleCourses.Scored(Instruments.Phq9, 4))), "sessions[15].measures", w));
+        yield return Case("IPT0707", new("IPT0707", std, c => c.Edit(5, s => s with { Measures = [new Measurement(Phq9, 14)] }), c => c.Edit(5, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 14)] }), "sessions[4].measures[0]", w));
+        yield return Case("IPT0708", new("IPT0708", std, c => c.Edit(9, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 19)] }), c => c.Edit(9, s => s.PlusTask(SessionTask.PlanReview)), "sessions[8].measures[0]", e));
+        yield return Case("IPT0710", new("IPT0710", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = [new Measurement(BuiltInInstruments.Srm5.Id, 4)] }), c => c.Edit(6, s => s with { Measures = [Measurement.OfMean(BuiltInInstruments.Srm5.Id, 4m)] }), "sessions[5].measures[0].total", e));
+        yield return Case("IPT0709", new("IPT0709", std, c => c.Edit(16, s => s with { Measures = [] }), c => c.Edit(16, s => s.PlusMeasure(SampleCourses.Scored(BuiltInInstruments.Phq9, 4))), "sessions[15].measures", w));
 
         // Variant-specific
         yield return Case("IPT0801", new("IPT0801", BuiltInProtocols.Adolescent, c => c.Edit(1, s => s.Without(SessionTask.CaregiverInvolvement) with { Format = SessionFormat.Individual }), c => c.Edit(2, s => s.PlusTask(SessionTask.CaregiverInvolvement)), "sessions", w));
         yield return Case("IPT0802", new("IPT0802", BuiltInProtocols.Adolescent, c => c with { PatientAge = 25 }, c => c with { PatientAge = 17 }, "patientAge", w));
         yield return Case("IPT0803", new("IPT0803", BuiltInProtocols.WhoGroup, c => c.Edit(1, s => s with { Status = SessionStatus.Missed }), c => c.Edit(1, s => s with { Status = SessionStatus.Held }), "sessions[1]", e));
-        yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(Measurement.OfMean(Instruments.Srm17.Id, 5.4m))), "sessions[5].measures", w));
+        yield return Case("IPT0804", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(6, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != BuiltInInstruments.Srm5.Id)) }), c => c.Edit(6, s => s.PlusMeasure(Measurement.OfMean(BuiltInInstruments.Srm17.Id, 5.4m))), "sessions[5].measures", w));
         yield return Case("IPT0805", new("IPT0805", BuiltInProtocols.Adolescent, c => c with { SickRole = c.SickRole! with { Limited = false } }, c => c with { SickRole = c.SickRole! with { Limited = true } }, "sickRole.limited", w));
-        yield return Case("IPT0806", new("IPT0806", BuiltInProtocols.Maintenance, c => c.Edit(1, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 18)] }), c => c.Edit(1, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 6)] }), "sessions[0].measures[0]", w));
-        yield return Case("IPT0807", new("IPT0807", BuiltInProtocols.VeryBrief, c => c.Edit(3, s => s.Without(SessionTask.ContinuationDiscussed) with { Measures = [SampleCourses.Scored(Instruments.Phq9, 12)] }), c => c.Edit(3, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[2].tasks", w));
+        yield return Case("IPT0806", new("IPT0806", BuiltInProtocols.Maintenance, c => c.Edit(1, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 18)] }), c => c.Edit(1, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 6)] }), "sessions[0].measures[0]", w));
+        yield return Case("IPT0807", new("IPT0807", BuiltInProtocols.VeryBrief, c => c.Edit(3, s => s.Without(SessionTask.ContinuationDiscussed) with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 12)] }), c => c.Edit(3, s => s.PlusTask(SessionTask.AlternativeTreatmentDiscussed)), "sessions[2].tasks", w));
         yield return Case("IPT0808", new("IPT0808", BuiltInProtocols.BingeEatingGroup, c => WithoutMeeting(c, 12), c => c.Edit(12, s => s with { Status = SessionStatus.Held }), "sessions", w));
         yield return Case("IPT0809", new("IPT0809", BuiltInProtocols.BingeEatingGroup, c => WithoutMeeting(c, 23), c => c.Edit(23, s => s with { Status = SessionStatus.Missed }), "sessions", w));
         yield return Case("IPT0810", new("IPT0810", BuiltInProtocols.WhoGroup, c => c with { Therapist = ClinicianId.From("t1") }, c => c.PlusSupervision(new SupervisionRecord(SampleCourses.Start.PlusWeeks(4), ClinicianId.From("s2"))), "supervision", i));
         yield return Case("IPT0811", new("IPT0811", BuiltInProtocols.WhoGroup, c => c with { Group = new CourseGroup(GroupId.From("g1")) { MembersAtStart = 14 } }, c => c with { Group = c.Group! with { MembersAtStart = 8 } }, "group.membersAtStart", i));
         yield return Case("IPT0811-present", new("IPT0811", BuiltInProtocols.WhoGroup, c => c.Edit(4, s => s with { Group = new SessionGroup { MembersPresent = 12 } }), c => c.Edit(4, s => s with { Group = new SessionGroup { MembersPresent = 4 } }), "sessions[3].group.membersPresent", i));
         yield return Case("IPT0812", new("IPT0812", BuiltInProtocols.Adolescent, c => (c with { Inventory = new InterpersonalInventory(c.Inventory.Persons.Select(p => p with { Ring = null })) }).EditAll(s => s.Without(SessionTask.ClosenessCircle).Without("closeness-circle")), c => c.Edit(2, s => s.PlusTask(SessionTask.ClosenessCircle)), "inventory.persons", w));
-        yield return Case("IPT0804-initial", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(3, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != Instruments.Srm5.Id)) }), c => c.Edit(3, s => s.PlusMeasure(new Measurement(Instruments.Srm5.Id, 3))), "sessions[2].measures", w));
+        yield return Case("IPT0804-initial", new("IPT0804", BuiltInProtocols.SocialRhythm, c => c.Edit(3, s => s with { Measures = ValueList.From(s.Measures.Where(m => m.Instrument != BuiltInInstruments.Srm5.Id)) }), c => c.Edit(3, s => s.PlusMeasure(new Measurement(BuiltInInstruments.Srm5.Id, 3))), "sessions[2].measures", w));
     }
 
     /// <summary>Perinatal IPT, EPDS 15 → 11 (not a response, not in remission) is reported; 15 → 8 ends in remission (below 10), a 47 % fall: silent.</summary>
@@ -163,8 +163,8 @@ internal static class RuleCases
         return new(
             "IPT0606",
             perinatal,
-            c => c.Edit(first, s => s with { Measures = [SampleCourses.Scored(Instruments.Epds, 15)] }).Edit(last, s => s with { Measures = [SampleCourses.Scored(Instruments.Epds, 11)] }),
-            c => c.Edit(last, s => s with { Measures = [SampleCourses.Scored(Instruments.Epds, 8)] }),
+            c => c.Edit(first, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Epds, 15)] }).Edit(last, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Epds, 11)] }),
+            c => c.Edit(last, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Epds, 8)] }),
             $"sessions[{last - 1}].measures[0]",
             DiagnosticSeverity.Warning);
     }

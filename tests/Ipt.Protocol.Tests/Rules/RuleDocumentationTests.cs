@@ -16,7 +16,7 @@ public partial class RuleDocumentationTests
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Matches(IdPattern(), id));
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
-        Assert.Equal(BuiltInRules.All.Length, BuiltInRules.All.Distinct().Count());
+        Assert.Equal(BuiltInRules.All.Count, BuiltInRules.All.Distinct().Count());
         Assert.Empty(ids.Intersect(BuiltInRules.RetiredIds, StringComparer.Ordinal));
     }
 

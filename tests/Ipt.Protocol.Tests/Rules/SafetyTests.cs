@@ -7,7 +7,7 @@ namespace Ipt.Protocol.Tests.Rules;
 public class SafetyTests
 {
     private static readonly CourseValidator Validator = new();
-    private static readonly InstrumentId Phq9 = Instruments.Phq9.Id;
+    private static readonly InstrumentId Phq9 = BuiltInInstruments.Phq9.Id;
 
     private static (string Id, string Path)[] Findings(Course course, CourseValidator? validator = null) =>
         [.. (validator ?? Validator).Validate(course).Diagnostics.Select(d => (d.Id, d.Path.ToString()))];
@@ -27,8 +27,8 @@ public class SafetyTests
     public void An_epds_total_without_items_asks_for_item_10_and_a_low_total_does_not()
     {
         var perinatal = SampleCourses.All[ProtocolId.From("ipt-perinatal")];
-        Assert.Contains(("IPT0707", "$.sessions[4].measures[0]"), Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Epds.Id, 15)] })));
-        Assert.DoesNotContain(Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(Instruments.Epds.Id, 9)] })), f => f.Id == "IPT0707");
+        Assert.Contains(("IPT0707", "$.sessions[4].measures[0]"), Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(BuiltInInstruments.Epds.Id, 15)] })));
+        Assert.DoesNotContain(Findings(perinatal.WithSession(5, s => s with { Measures = [new Measurement(BuiltInInstruments.Epds.Id, 9)] })), f => f.Id == "IPT0707");
     }
 
     [Theory]
@@ -62,9 +62,9 @@ public class SafetyTests
     {
         // 18 -> 12 -> 10 -> 24 at session 13.
         var course = SampleCourses.Standard
-            .WithSession(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 12)] })
-            .WithSession(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 10)] })
-            .WithSession(13, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 24)] });
+            .WithSession(5, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 12)] })
+            .WithSession(9, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 10)] })
+            .WithSession(13, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 24)] });
         var finding = Assert.Single(Validator.Validate(course).Diagnostics, d => d.Id == "IPT0708");
         Assert.Equal("$.sessions[12].measures[0]", finding.Path.ToString());
         Assert.Equal(DiagnosticSeverity.Error, finding.Severity);
@@ -76,18 +76,18 @@ public class SafetyTests
     public void A_move_into_the_most_severe_band_is_a_deterioration_and_a_small_rise_is_not()
     {
         var std = SampleCourses.Standard;
-        var severe = std.WithSession(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 16)] }).WithSession(13, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 20)] });
+        var severe = std.WithSession(9, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 16)] }).WithSession(13, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 20)] });
         Assert.Contains(Validator.Validate(severe).Diagnostics, d => d.Id == "IPT0708" && d.Message.Contains("into the most severe band, severe", StringComparison.Ordinal));
-        var small = std.WithSession(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 10)] }).WithSession(13, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 14)] });
+        var small = std.WithSession(9, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 10)] }).WithSession(13, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 14)] });
         Assert.DoesNotContain(Validator.Validate(small).Diagnostics, d => d.Id == "IPT0708");
     }
 
     [Fact]
     public void Mid_treatment_improvement_means_reliable_improvement()
     {
-        var course = SampleCourses.Standard.WithSession(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 17)] });
+        var course = SampleCourses.Standard.WithSession(5, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 17)] });
         Assert.Contains(("IPT0705", "$.sessions[4].measures[0]"), Findings(course));
-        var reliable = SampleCourses.Standard.WithSession(5, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 12)] });
+        var reliable = SampleCourses.Standard.WithSession(5, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 12)] });
         Assert.DoesNotContain(Findings(reliable), f => f.Id == "IPT0705");
     }
 

@@ -191,7 +191,7 @@ public class ReaderDefectTests
     [Fact]
     public void A_record_with_hundreds_of_thousands_of_findings_gives_a_capped_report()
     {
-        var positive = new Measurement(Instruments.Phq9.Id, null, [1, 1, 1, 1, 1, 1, 1, 1, 2]);
+        var positive = new Measurement(BuiltInInstruments.Phq9.Id, null, [1, 1, 1, 1, 1, 1, 1, 1, 2]);
         var measures = ValueList.From(Enumerable.Repeat(positive, 50));
         var course = new Course(ProtocolId.From("ipt")) { Sessions = ValueList.From(Enumerable.Range(1, 1000).Select(n => new Session(n, Phase.Middle) { Status = SessionStatus.Held, Measures = measures })) };
         var report = CourseValidator.Default.Validate(course);

@@ -373,7 +373,7 @@ public class AdvisorTests
     {
         // PHQ-9 25 with item 9 = 3 at session 8 of a course held up to 8.
         var course = UpTo(BuiltInProtocols.Standard, 9, Focus(ProblemArea.RoleDispute))
-            .WithSession(8, s => s with { Measures = [new Measurement(Instruments.Phq9.Id, 25, [3, 3, 3, 3, 3, 3, 3, 1, 3])] });
+            .WithSession(8, s => s with { Measures = [new Measurement(BuiltInInstruments.Phq9.Id, 25, [3, 3, 3, 3, 3, 3, 3, 1, 3])] });
         var result = Advisor.Suggest(course);
         Assert.Equal(9, result.SessionNumber);
         var first = result.Suggestions[0];
@@ -390,7 +390,7 @@ public class AdvisorTests
     public void Risk_review_comes_first_after_a_deterioration()
     {
         var course = UpTo(BuiltInProtocols.Standard, 10, Focus(ProblemArea.RoleDispute))
-            .WithSession(9, s => s with { Measures = [SampleCourses.Scored(Instruments.Phq9, 22)] });
+            .WithSession(9, s => s with { Measures = [SampleCourses.Scored(BuiltInInstruments.Phq9, 22)] });
         var first = Advisor.Suggest(course).Suggestions[0];
         Assert.Equal(SuggestionReason.Safety, first.Reason);
         Assert.StartsWith("Risk review first: PHQ-9 rose from ", first.Rationale, StringComparison.Ordinal);

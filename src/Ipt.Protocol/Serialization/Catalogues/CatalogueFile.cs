@@ -7,7 +7,7 @@ namespace Ipt.Protocol.Serialization;
 /// <param name="Entry">The technique entry.</param>
 /// <param name="Override">Whether the entry replaces an earlier entry with the same id (it must then exist).</param>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed record CatalogueFileEntry(TechniqueEntry Entry, bool Override = false)
+internal sealed record CatalogueFileEntry(TechniqueEntry Entry, bool Override = false)
 {
     /// <summary>Gets the path of the entry's id in the file, when read from one.</summary>
     public DocumentPath? Path { get; init; }
@@ -19,7 +19,7 @@ public sealed record CatalogueFileEntry(TechniqueEntry Entry, bool Override = fa
 /// <summary>One id a contributor catalogue file disables (removes from the catalogues before it).</summary>
 /// <param name="Id">The id to remove.</param>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed record CatalogueDisable(TechniqueId Id)
+internal sealed record CatalogueDisable(TechniqueId Id)
 {
     /// <summary>Gets the path of the id in the file, when read from one.</summary>
     public DocumentPath? Path { get; init; }
@@ -33,9 +33,17 @@ public sealed record CatalogueDisable(TechniqueId Id)
 /// entries to add (or, explicitly, to override) and ids to disable. Compose files over the
 /// built-in catalogue with <see cref="CatalogueComposer"/>; the format is described in docs/extending.md.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. A catalogue file is authored as JSON and only made by
+/// <see cref="CatalogueJson"/>; its entries are read through the composed
+/// <see cref="Techniques.TechniqueCatalogue"/>, so they are not public here.
+/// </remarks>
 public sealed record CatalogueFile
 {
+    internal CatalogueFile()
+    {
+    }
+
     /// <summary>The schema version this library reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
@@ -46,10 +54,10 @@ public sealed record CatalogueFile
     public string? Source { get; init; }
 
     /// <summary>Gets the entries to add or override, in file order.</summary>
-    public ValueList<CatalogueFileEntry> Entries { get; init; }
+    internal ValueList<CatalogueFileEntry> Entries { get; init; }
 
     /// <summary>Gets the ids to disable, in file order.</summary>
-    public ValueList<CatalogueDisable> Disable { get; init; }
+    internal ValueList<CatalogueDisable> Disable { get; init; }
 
     /// <summary>Describes the file without its content.</summary>
     /// <returns>A string such as <c>Catalogue file (3 entries, 1 disabled)</c>.</returns>

@@ -10,7 +10,7 @@ namespace Ipt.Protocol.Serialization.Converters;
 /// (ISO calendar). Bad input raises a <see cref="JsonException"/> whose message never repeats the value.
 /// </summary>
 /// <remarks>Stateless and thread-safe; share <see cref="Instance"/>.</remarks>
-public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
+internal sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {
     /// <summary>Gets the shared instance.</summary>
     public static LocalDateJsonConverter Instance { get; } = new();
@@ -51,7 +51,7 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 /// hours); reading accepts any ISO-8601 duration without years, months or weeks.
 /// </summary>
 /// <remarks>Stateless and thread-safe; share <see cref="Instance"/>.</remarks>
-public sealed class DurationJsonConverter : JsonConverter<Duration>
+internal sealed class DurationJsonConverter : JsonConverter<Duration>
 {
     /// <summary>Gets the shared instance.</summary>
     public static DurationJsonConverter Instance { get; } = new();
@@ -129,7 +129,7 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
 /// <c>P2W</c>, keeping the units as given (<c>P1W</c> and <c>P7D</c> are different periods).
 /// </summary>
 /// <remarks>Stateless and thread-safe; share <see cref="Instance"/>.</remarks>
-public sealed class PeriodJsonConverter : JsonConverter<Period>
+internal sealed class PeriodJsonConverter : JsonConverter<Period>
 {
     /// <summary>Gets the shared instance.</summary>
     public static PeriodJsonConverter Instance { get; } = new();
