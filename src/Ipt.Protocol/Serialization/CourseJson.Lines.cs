@@ -256,7 +256,7 @@ public sealed record BulkResult
     /// <param name="course">The course read from the line.</param>
     /// <param name="report">The course's validation report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="course"/> is <see langword="null"/>.</exception>
-    public BulkResult(long lineNumber, Course course, ValidationReport report)
+    internal BulkResult(long lineNumber, Course course, ValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(course);
         LineNumber = lineNumber;
@@ -268,7 +268,7 @@ public sealed record BulkResult
     /// <param name="lineNumber">The 1-based line number in the stream.</param>
     /// <param name="readErrors">Why the line could not be read (at least one error).</param>
     /// <exception cref="ArgumentException"><paramref name="readErrors"/> is empty.</exception>
-    public BulkResult(long lineNumber, ValueList<DocumentError> readErrors)
+    internal BulkResult(long lineNumber, ValueList<DocumentError> readErrors)
     {
         if (readErrors.IsEmpty)
         {

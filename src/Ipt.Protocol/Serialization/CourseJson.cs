@@ -77,6 +77,8 @@ public sealed partial class CourseJson
             }
         }
 
+        Migrations = [.. this.migrations.Values.OrderBy(m => m.FromVersion)];
+
         // One more level than the limit: the reader reports the limit itself, before the tokenizer would.
         readerOptions = new JsonReaderOptions { MaxDepth = Limits.MaxDepth + 1, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
         TypeInfoResolver = new HostResolver(this);
@@ -88,8 +90,8 @@ public sealed partial class CourseJson
     /// <summary>Gets the limits.</summary>
     public IptJsonLimits Limits { get; }
 
-    /// <summary>Gets the migrations, by the version each reads.</summary>
-    public IReadOnlyCollection<CourseMigration> Migrations => migrations.Values;
+    /// <summary>Gets the migrations, in the order of the version each reads.</summary>
+    public ValueList<CourseMigration> Migrations { get; }
 
     /// <summary>Gets the JSON Schema of the course document.</summary>
     public static DocumentSchema Schema => DocumentSchema.Course;

@@ -9,33 +9,13 @@ public class ApiDocsTests
 {
     private const string Page = "docs/api.md";
 
-    /// <summary>
-    /// Changes the page is already written for while the declared API still has the old names:
-    /// a declared type and what the page names instead (<see langword="null"/>: the type becomes internal).
-    /// Applied only while the declared API holds the old name; an entry whose old name is gone fails
-    /// the test, so the map is emptied (and removed) once the API change lands.
-    /// </summary>
-    private static readonly Dictionary<string, string?> PendingApiChanges = new(StringComparer.Ordinal)
-    {
-        ["Ipt.Protocol.Instruments"] = "Ipt.Protocol.BuiltInInstruments",
-        ["Ipt.Protocol.Serialization.CatalogueFileEntry"] = null,
-        ["Ipt.Protocol.Serialization.CatalogueDisable"] = null,
-        ["Ipt.Protocol.Serialization.Converters.DurationJsonConverter"] = null,
-        ["Ipt.Protocol.Serialization.Converters.LocalDateJsonConverter"] = null,
-        ["Ipt.Protocol.Serialization.Converters.PeriodJsonConverter"] = null,
-    };
-
     [Fact]
     public void The_api_page_has_one_row_for_each_public_type_under_its_namespace()
     {
         var page = ApiPage.Parse(RepoFiles.Read(Page));
         var declared = DeclaredTypes();
 
-        var stale = PendingApiChanges.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(stale.Count == 0, $"The declared API no longer has {string.Join(", ", stale)}: remove them from {nameof(PendingApiChanges)}.");
         var expected = declared
-            .Select(name => PendingApiChanges.TryGetValue(name, out var final) ? final : name)
-            .OfType<string>()
             .Select(name => Place(name, page.Namespaces))
             .ToHashSet();
 
