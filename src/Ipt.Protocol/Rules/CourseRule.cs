@@ -118,61 +118,13 @@ public readonly ref struct RuleContext
     /// <summary>Gets the instruments the rules know; a measurement of any other is reported.</summary>
     public InstrumentRegistry Instruments { get; }
 
-    /// <summary>Gets the course under its protocol: the contract in force, slots, attendance and where the course stands.</summary>
+    /// <summary>
+    /// Gets the course under its protocol: the contract in force, the treatment sessions and their
+    /// slots, make-ups, attendance, where the course stands, the phase split and every task's window.
+    /// It is the one place rules ask these questions (<c>context.Timeline.IsTreatment(session)</c>,
+    /// <c>context.Timeline.IsFinished</c>), so a host rule counts sessions exactly as the built-in rules do.
+    /// </summary>
     public CourseTimeline Timeline { get; }
-
-    /// <summary>Gets the number of treatment sessions in the contract in force, or the protocol's default when there is no contract.</summary>
-    public int ContractedSessions => Timeline.ContractedSessions;
-
-    /// <summary>Gets the number of pre-treatment sessions.</summary>
-    public int PreTreatmentCount => Timeline.PreTreatmentCount;
-
-    /// <summary>Gets the number of treatment sessions that take a slot of the contract (see <see cref="CourseTimeline.TreatmentCount"/>).</summary>
-    public int TreatmentCount => Timeline.TreatmentCount;
-
-    /// <summary>Gets the number of held treatment sessions (sessions the patient attended).</summary>
-    public int HeldTreatmentCount => Timeline.HeldTreatmentCount;
-
-    /// <summary>Gets the number of make-up sessions.</summary>
-    public int MakeUpCount => Timeline.MakeUpCount;
-
-    /// <summary>Gets a value indicating whether a treatment session after the initial phase has been held.</summary>
-    public bool InitialPhaseOver => Timeline.InitialPhaseOver;
-
-    /// <summary>Gets the number of the first (non-cancelled) session of the core phase, or -1.</summary>
-    public int FirstCoreSessionNumber => Timeline.FirstCoreSessionNumber;
-
-    /// <summary>Gets where the course stands (see <see cref="CourseTimeline.Status"/>).</summary>
-    public CourseStatus Status => Timeline.Status;
-
-    /// <summary>Gets the date the record describes, when its lifecycle gives one.</summary>
-    public NodaTime.LocalDate? AsOf => Timeline.AsOf;
-
-    /// <summary>Gets a value indicating whether the course is completed, so that the termination phase's tasks are due.</summary>
-    public bool IsFinished => Timeline.IsFinished;
-
-    /// <summary>Gets a value indicating whether the course has ended (completed or ended early).</summary>
-    public bool HasEnded => Timeline.HasEnded;
-
-    /// <summary>Returns whether a session counts as a treatment session (see <see cref="CourseTimeline.IsTreatment"/>).</summary>
-    /// <param name="session">The session.</param>
-    /// <returns><see langword="true"/> for a treatment session.</returns>
-    public bool IsTreatment(Session session) => Timeline.IsTreatment(session);
-
-    /// <summary>Returns whether a session takes a slot of the contract (see <see cref="CourseTimeline.TakesSlot"/>).</summary>
-    /// <param name="session">The session.</param>
-    /// <returns><see langword="true"/> when it takes a slot.</returns>
-    public bool TakesSlot(Session session) => Timeline.TakesSlot(session);
-
-    /// <summary>Returns whether a make-up session replaces a session.</summary>
-    /// <param name="session">The session.</param>
-    /// <returns><see langword="true"/> when a make-up replaces it.</returns>
-    public bool IsReplaced(Session session) => Timeline.IsReplaced(session);
-
-    /// <summary>Returns whether a held session counts for the initial phase's tasks (see <see cref="CourseTimeline.CountsForInitialTasks"/>).</summary>
-    /// <param name="session">The session.</param>
-    /// <returns><see langword="true"/> when it counts.</returns>
-    public bool CountsForInitialTasks(Session session) => Timeline.CountsForInitialTasks(session);
 }
 
 /// <summary>

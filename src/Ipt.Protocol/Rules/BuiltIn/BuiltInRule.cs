@@ -12,7 +12,7 @@ internal static class RuleHelpers
     internal static Citation Cite(Confidence confidence, params string[] sources) => new(confidence, sources);
 
     /// <summary>A treatment session that took or takes a slot of the contract (neither cancelled nor replaced by a make-up).</summary>
-    internal static bool Counts(in RuleContext context, Session session) => context.TakesSlot(session);
+    internal static bool Counts(in RuleContext context, Session session) => context.Timeline.TakesSlot(session);
 
     internal static bool HasInitialPhase(ProtocolDefinition protocol) => protocol.InitialSessions.Max > 0 && protocol.CorePhase == Phase.Middle;
 

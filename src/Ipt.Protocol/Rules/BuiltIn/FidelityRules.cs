@@ -35,7 +35,7 @@ internal sealed class InventoryTimingRule : InitialPhaseRule
                 continue;
             }
 
-            if (context.CountsForInitialTasks(session) || session.Phase is Phase.PreTreatment or Phase.Initial)
+            if (context.Timeline.CountsForInitialTasks(session) || session.Phase is Phase.PreTreatment or Phase.Initial)
             {
                 return;
             }
@@ -130,7 +130,7 @@ internal sealed class FocusKeptRule : CourseRule
         var used = 0;
         foreach (var session in context.Course.Sessions.AsSpan())
         {
-            if (session.IsHeld && session.Phase == Phase.Middle && context.IsTreatment(session))
+            if (session.IsHeld && session.Phase == Phase.Middle && context.Timeline.IsTreatment(session))
             {
                 count++;
                 if (UsesStrategy(catalogue, session, areas))

@@ -275,7 +275,7 @@ internal sealed class FocusChangedRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var first = context.FirstCoreSessionNumber;
+        var first = context.Timeline.FirstCoreSessionNumber;
         if (first < 0 || context.Course.Formulation is not { } formulation)
         {
             return;

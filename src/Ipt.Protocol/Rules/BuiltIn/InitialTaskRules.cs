@@ -31,7 +31,7 @@ internal sealed class BaselineMeasureRule : CourseRule
                 return;
             }
 
-            if (sessions[i].IsHeld && context.IsTreatment(sessions[i]))
+            if (sessions[i].IsHeld && context.Timeline.IsTreatment(sessions[i]))
             {
                 if (!HasBaselineAssessment(context, sessions[i].Date))
                 {
@@ -77,7 +77,7 @@ internal abstract class InitialPhaseRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.InitialPhaseOver)
+        if (context.Timeline.InitialPhaseOver)
         {
             CheckAfterInitialPhase(context, ref sink);
         }
@@ -152,7 +152,7 @@ internal sealed class FormulationNotAgreedRule : InitialPhaseRule
         var firstMiddle = 0;
         foreach (var session in context.Course.Sessions)
         {
-            if (session.IsHeld && session.Phase == Phase.Middle && context.IsTreatment(session))
+            if (session.IsHeld && session.Phase == Phase.Middle && context.Timeline.IsTreatment(session))
             {
                 firstMiddle = session.Number;
                 break;

@@ -120,7 +120,7 @@ internal sealed class MonitoringGapRule : CourseRule
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            if (!session.IsHeld || !context.IsTreatment(session))
+            if (!session.IsHeld || !context.Timeline.IsTreatment(session))
             {
                 continue;
             }

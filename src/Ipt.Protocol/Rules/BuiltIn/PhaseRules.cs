@@ -133,7 +133,7 @@ internal sealed class TerminationTooShortRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (!context.IsFinished)
+        if (!context.Timeline.IsFinished)
         {
             return;
         }

@@ -24,7 +24,7 @@ internal sealed class ContractedSessionsNotReachedRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (!context.IsFinished || context.HeldTreatmentCount >= context.ContractedSessions)
+        if (!context.Timeline.IsFinished || context.Timeline.HeldTreatmentCount >= context.Timeline.ContractedSessions)
         {
             return;
         }
@@ -58,7 +58,7 @@ internal sealed class MakeUpSessionRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.MakeUpCount == 0)
+        if (context.Timeline.MakeUpCount == 0)
         {
             return;
         }

@@ -70,7 +70,7 @@ internal sealed class MoreOftenThanCadenceRule : CourseRule
         // The cadence of a session is the one in force for it (the contract's frequency, the taper of a maintenance phase).
         foreach (var (i, session, cadence) in context.Timeline.ScheduledSessions)
         {
-            if (!session.IsHeld || session.Replaces is not null || session.Date is null || !context.IsTreatment(session))
+            if (!session.IsHeld || session.Replaces is not null || session.Date is null || !context.Timeline.IsTreatment(session))
             {
                 continue;
             }
@@ -137,7 +137,7 @@ internal sealed class FormatNotAllowedRule : CourseRule
         for (var i = 0; i < sessions.Length; i++)
         {
             var session = sessions[i];
-            if (session.IsHeld && context.IsTreatment(session) && !protocol.Allows(session.Format))
+            if (session.IsHeld && context.Timeline.IsTreatment(session) && !protocol.Allows(session.Format))
             {
                 sink.Report(
                     Descriptor,
@@ -252,7 +252,7 @@ internal sealed class TriageRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!context.IsFinished
+        if (!context.Timeline.IsFinished
             || !context.Instruments.TryGet(primary, out var instrument)
             || instrument.CasenessThreshold is not { } threshold
             || Outcomes.ScoreSeries.Of(context.Timeline, primary).EndOfTreatment is not { } last
@@ -338,7 +338,7 @@ internal sealed class PostTreatmentMeetingRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var lastGroup = context.Timeline.LastHeldTreatmentNumber;
-        if (!context.IsFinished || lastGroup < 0)
+        if (!context.Timeline.IsFinished || lastGroup < 0)
         {
             return;
         }
@@ -377,7 +377,7 @@ internal sealed class SupervisionRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.IsFinished && context.Course.Supervision.IsEmpty && RecordsDelivery(context.Course))
+        if (context.Timeline.IsFinished && context.Course.Supervision.IsEmpty && RecordsDelivery(context.Course))
         {
             sink.Report(Descriptor, DocumentPath.Of("supervision"), ProtocolArg(context));
         }
@@ -477,7 +477,7 @@ internal sealed class ClosenessCircleRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (!context.InitialPhaseOver)
+        if (!context.Timeline.InitialPhaseOver)
         {
             return;
         }
@@ -492,7 +492,7 @@ internal sealed class ClosenessCircleRule : CourseRule
 
         foreach (var session in context.Course.Sessions.AsSpan())
         {
-            if (context.CountsForInitialTasks(session) && (session.Has(SessionTask.ClosenessCircle) || session.Used(Techniques.TechniqueIds.ClosenessCircle)))
+            if (context.Timeline.CountsForInitialTasks(session) && (session.Has(SessionTask.ClosenessCircle) || session.Used(Techniques.TechniqueIds.ClosenessCircle)))
             {
                 return;
             }

@@ -151,7 +151,7 @@ internal sealed class EndOfTreatmentMeasureRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (!context.IsFinished)
+        if (!context.Timeline.IsFinished)
         {
             return;
         }
@@ -159,7 +159,7 @@ internal sealed class EndOfTreatmentMeasureRule : CourseRule
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = sessions.Length - 1; i >= 0; i--)
         {
-            if (sessions[i].IsHeld && context.IsTreatment(sessions[i]))
+            if (sessions[i].IsHeld && context.Timeline.IsTreatment(sessions[i]))
             {
                 if (sessions[i].MeasureOf(context.Protocol.PrimaryInstrument) is null)
                 {

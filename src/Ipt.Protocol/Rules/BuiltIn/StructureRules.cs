@@ -27,7 +27,7 @@ internal sealed class SessionCountRule : CourseRule
         if (context.Course.Contract is not null)
         {
             // The contract in force and the renegotiation that set its count come from the timeline.
-            var count = context.ContractedSessions;
+            var count = context.Timeline.ContractedSessions;
             var at = context.Timeline.ContractSessionsSetBy;
             if (!range.Contains(count))
             {
@@ -38,8 +38,8 @@ internal sealed class SessionCountRule : CourseRule
 
         // Slots of the contract: held, planned and missed treatment sessions, without cancelled ones and
         // without sessions a make-up replaced. Attendance does not change the count (IPT0109 reports it).
-        var slots = context.TreatmentCount;
-        if (slots > range.Max || (context.IsFinished && slots < range.Min))
+        var slots = context.Timeline.TreatmentCount;
+        if (slots > range.Max || (context.Timeline.IsFinished && slots < range.Min))
         {
             sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", slots), ProtocolArg(context), From("min", range.Min), From("max", range.Max));
         }
@@ -289,9 +289,9 @@ internal sealed class ContractChangedRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.Course.Contract is not null && context.TreatmentCount > context.ContractedSessions)
+        if (context.Course.Contract is not null && context.Timeline.TreatmentCount > context.Timeline.ContractedSessions)
         {
-            sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", context.TreatmentCount), From("contracted", context.ContractedSessions));
+            sink.Report(Descriptor, DocumentPath.Of("sessions"), From("count", context.Timeline.TreatmentCount), From("contracted", context.Timeline.ContractedSessions));
         }
     }
 }
@@ -325,7 +325,7 @@ internal sealed class HeldAfterContractEndRule : CourseRule
         var sessions = context.Course.Sessions.AsSpan();
         for (var i = 0; i < sessions.Length; i++)
         {
-            if (sessions[i].IsHeld && context.IsTreatment(sessions[i]) && sessions[i].Date is { } date && date > end)
+            if (sessions[i].IsHeld && context.Timeline.IsTreatment(sessions[i]) && sessions[i].Date is { } date && date > end)
             {
                 sink.Report(
                     Descriptor,
@@ -333,7 +333,7 @@ internal sealed class HeldAfterContractEndRule : CourseRule
                     From("number", sessions[i].Number),
                     From("date", date),
                     From("end", end),
-                    From("contracted", context.ContractedSessions),
+                    From("contracted", context.Timeline.ContractedSessions),
                     From("start", start),
                     From("grace", grace));
             }

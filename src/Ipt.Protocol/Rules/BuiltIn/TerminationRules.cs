@@ -20,7 +20,7 @@ internal abstract class EndingRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        var n = context.ContractedSessions;
+        var n = context.Timeline.ContractedSessions;
         var notice = Notice(context.Protocol);
         var window = context.Timeline.WindowBeforeEnd(notice);
         if (!window.HasClosed)
@@ -170,7 +170,7 @@ internal sealed class NonResponderRule : CourseRule
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
         var primary = context.Protocol.PrimaryInstrument;
-        if (!context.IsFinished || !context.Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
+        if (!context.Timeline.IsFinished || !context.Instruments.TryGet(primary, out var instrument) || !instrument.HigherIsWorse)
         {
             return;
         }
@@ -184,7 +184,7 @@ internal sealed class NonResponderRule : CourseRule
 
         foreach (var session in context.Course.Sessions)
         {
-            if (context.IsTreatment(session) && session.Has(SessionTask.AlternativeTreatmentDiscussed))
+            if (context.Timeline.IsTreatment(session) && session.Has(SessionTask.AlternativeTreatmentDiscussed))
             {
                 return;
             }
@@ -228,7 +228,7 @@ internal sealed class EndedEarlyRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (context.Status != CourseStatus.EndedEarly)
+        if (context.Timeline.Status != CourseStatus.EndedEarly)
         {
             return;
         }
@@ -249,8 +249,8 @@ internal sealed class EndedEarlyRule : CourseRule
             Descriptor,
             DocumentPath.Of("lifecycle").Property("status"),
             reason,
-            From("attended", context.HeldTreatmentCount),
-            From("contracted", context.ContractedSessions),
+            From("attended", context.Timeline.HeldTreatmentCount),
+            From("contracted", context.Timeline.ContractedSessions),
             From("instrument", primary),
             FromLibraryText("score", score));
     }

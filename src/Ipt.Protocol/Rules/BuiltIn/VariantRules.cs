@@ -21,7 +21,7 @@ internal sealed class CaregiverRule : CourseRule
 
     public override void Check(in RuleContext context, ref DiagnosticSink sink)
     {
-        if (!context.InitialPhaseOver)
+        if (!context.Timeline.InitialPhaseOver)
         {
             return;
         }
@@ -30,7 +30,7 @@ internal sealed class CaregiverRule : CourseRule
         var task = PhaseTasks.Of(ProtocolTask.CaregiverInvolvement);
         foreach (var session in context.Course.Sessions)
         {
-            if (context.CountsForInitialTasks(session) && task.IsRecordedIn(session, context.Course))
+            if (context.Timeline.CountsForInitialTasks(session) && task.IsRecordedIn(session, context.Course))
             {
                 return;
             }
