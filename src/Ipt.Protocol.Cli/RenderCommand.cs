@@ -77,8 +77,8 @@ internal static class RenderCommand
             string text;
             if (html)
             {
-                new OutcomeCalculator(new OutcomeOptions { Registry = registry }).TryCalculate(course.Course, out var outcome);
-                var report = new FileReport(course, new CourseValidator(new ValidatorOptions { Registry = registry }).Validate(course.Course), outcome)
+                new OutcomeCalculator(new OutcomeOptions { Protocols = registry }).TryCalculate(course.Course, out var outcome);
+                var report = new FileReport(course, new CourseValidator(new ValidatorOptions { Protocols = registry }).Validate(course.Course), outcome)
                 {
                     Checklist = ChecklistOutput.Of(course.Course, registry, null, null),
                 };

@@ -65,8 +65,8 @@ internal static class ReportCommand
                 return IptCli.Failure;
             }
 
-            var validator = new CourseValidator(new ValidatorOptions { Registry = registry });
-            var calculator = new OutcomeCalculator(new OutcomeOptions { Registry = registry });
+            var validator = new CourseValidator(new ValidatorOptions { Protocols = registry });
+            var calculator = new OutcomeCalculator(new OutcomeOptions { Protocols = registry });
             var tally = new CaseloadTally();
             using (stream)
             {

@@ -58,7 +58,7 @@ internal static class ValidateCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var options = new ValidatorOptions { Registry = registry };
+            var options = new ValidatorOptions { Protocols = registry };
             if (!TryApply(parseResult.GetValue(severity) ?? [], parseResult.GetValue(disable) ?? [], ref options, error))
             {
                 return IptCli.Failure;
@@ -78,7 +78,7 @@ internal static class ValidateCommand
             }
 
             var validator = new CourseValidator(options);
-            var outcomes = new OutcomeCalculator(new OutcomeOptions { Registry = registry, Instruments = options.Instruments });
+            var outcomes = new OutcomeCalculator(new OutcomeOptions { Protocols = registry, Instruments = options.Instruments });
             var reports = new List<FileReport>();
             var problems = new List<InputProblem>();
             var unreadable = false;

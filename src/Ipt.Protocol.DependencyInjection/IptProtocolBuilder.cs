@@ -7,8 +7,8 @@ namespace Ipt.Protocol.DependencyInjection;
 
 /// <summary>
 /// Configures what <see cref="IptProtocolServiceCollectionExtensions.AddIptProtocol"/> registers:
-/// host protocol variants, host rules, severity overrides, disabled rules, contributor technique
-/// catalogues, JSON limits and migrations. Every method returns the builder, so calls chain.
+/// host protocol variants, host instruments, host rules, severity overrides, disabled rules,
+/// contributor technique catalogues, JSON limits and migrations. Every method returns the builder, so calls chain.
 /// </summary>
 /// <remarks>
 /// Several calls to <c>AddIptProtocol</c> share one configuration: what each call adds is kept, in
@@ -38,13 +38,39 @@ public sealed class IptProtocolBuilder
         return this;
     }
 
-    /// <summary>Replaces a protocol variant with the same id (for example a built-in one with the host's parameters), or adds it.</summary>
+    /// <summary>
+    /// Sets a protocol variant: replaces the one with the same id (for example a built-in one with the
+    /// host's parameters) or adds it, as <see cref="ProtocolRegistry.SetItem"/> does.
+    /// </summary>
     /// <param name="definition">The definition.</param>
     /// <returns>The builder.</returns>
-    public IptProtocolBuilder ReplaceProtocol(ProtocolDefinition definition)
+    public IptProtocolBuilder SetProtocol(ProtocolDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Configuration.Protocols.Add((definition, Replace: true));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a host instrument, known to the rules (a measurement of an unknown instrument is
+    /// reported, IPT0706), the technique advisor and the outcomes, as <see cref="InstrumentRegistry.Add"/> does.
+    /// </summary>
+    /// <param name="instrument">The instrument; its id must not be registered yet.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder AddInstrument(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        Configuration.Instruments.Add((instrument, Replace: false));
+        return this;
+    }
+
+    /// <summary>Sets an instrument: replaces the one with the same id or adds it, as <see cref="InstrumentRegistry.SetItem"/> does.</summary>
+    /// <param name="instrument">The instrument.</param>
+    /// <returns>The builder.</returns>
+    public IptProtocolBuilder SetInstrument(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        Configuration.Instruments.Add((instrument, Replace: true));
         return this;
     }
 
@@ -145,6 +171,8 @@ internal sealed class IptProtocolConfiguration
 {
     public List<(ProtocolDefinition Definition, bool Replace)> Protocols { get; } = [];
 
+    public List<(Instrument Instrument, bool Replace)> Instruments { get; } = [];
+
     public List<CourseRule> Rules { get; } = [];
 
     public List<(string Id, DiagnosticSeverity Severity)> Severities { get; } = [];
@@ -190,6 +218,7 @@ internal sealed class IptProtocolConfiguration
     {
         var copy = new IptProtocolConfiguration { Services = Services, JsonLimits = JsonLimits };
         copy.Protocols.AddRange(Protocols);
+        copy.Instruments.AddRange(Instruments);
         copy.Rules.AddRange(Rules);
         copy.Severities.AddRange(Severities);
         copy.DisabledRules.AddRange(DisabledRules);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ipt.Protocol.Outcomes;
 using Ipt.Protocol.Protocols;
 using Ipt.Protocol.Rules;
 using Ipt.Protocol.Serialization;
@@ -16,13 +17,14 @@ public static class IptProtocolServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons and with <c>TryAdd*</c> (so that a host's own registration of any
-    /// of them wins): <see cref="ProtocolRegistry"/>, <see cref="TechniqueCatalogue"/>,
+    /// of them wins): <see cref="ProtocolRegistry"/>, <see cref="InstrumentRegistry"/>, <see cref="TechniqueCatalogue"/>,
     /// <see cref="ValidatorOptions"/>, <see cref="CourseValidator"/>, <see cref="TechniqueAdvisor"/>,
+    /// <see cref="OutcomeOptions"/>, <see cref="OutcomeCalculator"/>,
     /// <see cref="IptJsonLimits"/>, <see cref="CourseJson"/> (with those limits and the migrations) and the course documents'
     /// <see cref="JsonSerializerOptions"/> (keyed <see cref="JsonOptionsKey"/>). No assembly is scanned.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Adds host variants, rules, severity overrides, catalogues, limits and migrations.</param>
+    /// <param name="configure">Adds host variants, instruments, rules, severity overrides, catalogues, limits and migrations.</param>
     /// <returns>The service collection, for chaining.</returns>
     /// <exception cref="InvalidOperationException">
     /// A severity override or a disabled rule names an id that is neither built in nor a host rule
@@ -48,10 +50,14 @@ public static class IptProtocolServiceCollectionExtensions
         CheckRuleIds(configuration);
 
         services.TryAddSingleton(sp => BuildRegistry(configuration.Ready(sp)));
+        services.TryAddSingleton(sp => BuildInstruments(configuration.Ready(sp)));
         services.TryAddSingleton(sp => BuildCatalogue(configuration.Ready(sp)));
-        services.TryAddSingleton(sp => BuildValidatorOptions(configuration.Ready(sp), sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
+        services.TryAddSingleton(sp => BuildValidatorOptions(
+            configuration.Ready(sp), sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<InstrumentRegistry>(), sp.GetRequiredService<TechniqueCatalogue>()));
         services.TryAddSingleton(sp => new CourseValidator(sp.GetRequiredService<ValidatorOptions>()));
-        services.TryAddSingleton(sp => new TechniqueAdvisor(sp.GetRequiredService<TechniqueCatalogue>(), sp.GetRequiredService<ProtocolRegistry>()));
+        services.TryAddSingleton(sp => new TechniqueAdvisor(sp.GetRequiredService<TechniqueCatalogue>(), sp.GetRequiredService<ProtocolRegistry>(), sp.GetRequiredService<InstrumentRegistry>()));
+        services.TryAddSingleton(sp => new OutcomeOptions { Protocols = sp.GetRequiredService<ProtocolRegistry>(), Instruments = sp.GetRequiredService<InstrumentRegistry>() });
+        services.TryAddSingleton(sp => new OutcomeCalculator(sp.GetRequiredService<OutcomeOptions>()));
         services.TryAddSingleton(sp => configuration.Ready(sp).JsonLimits);
         services.TryAddSingleton(sp => new CourseJson(sp.GetRequiredService<IptJsonLimits>(), configuration.Ready(sp).Migrations));
         services.TryAddKeyedSingleton(JsonOptionsKey, (sp, _) => sp.GetRequiredService<CourseJson>().CreateSerializerOptions());
@@ -68,7 +74,7 @@ public static class IptProtocolServiceCollectionExtensions
         try
         {
             // The validator's constructor checks every id; the catalogue does not matter for that, so it is not read here.
-            _ = new CourseValidator(BuildValidatorOptions(configuration, ProtocolRegistry.BuiltIn, TechniqueCatalogue.Empty));
+            _ = new CourseValidator(BuildValidatorOptions(configuration, ProtocolRegistry.BuiltIn, InstrumentRegistry.BuiltIn, TechniqueCatalogue.Empty));
         }
         catch (ArgumentException e)
         {
@@ -96,6 +102,17 @@ public static class IptProtocolServiceCollectionExtensions
         foreach (var (definition, replace) in configuration.Protocols)
         {
             registry = replace ? registry.SetItem(definition) : registry.Add(definition);
+        }
+
+        return registry;
+    }
+
+    private static InstrumentRegistry BuildInstruments(IptProtocolConfiguration configuration)
+    {
+        var registry = InstrumentRegistry.BuiltIn;
+        foreach (var (instrument, replace) in configuration.Instruments)
+        {
+            registry = replace ? registry.SetItem(instrument) : registry.Add(instrument);
         }
 
         return registry;
@@ -138,9 +155,9 @@ public static class IptProtocolServiceCollectionExtensions
             $"The technique catalogues registered with AddIptProtocol could not be composed: {string.Join("; ", errors)}");
     }
 
-    private static ValidatorOptions BuildValidatorOptions(IptProtocolConfiguration configuration, ProtocolRegistry registry, TechniqueCatalogue catalogue)
+    private static ValidatorOptions BuildValidatorOptions(IptProtocolConfiguration configuration, ProtocolRegistry registry, InstrumentRegistry instruments, TechniqueCatalogue catalogue)
     {
-        var options = new ValidatorOptions { Registry = registry, Techniques = catalogue };
+        var options = new ValidatorOptions { Protocols = registry, Instruments = instruments, Techniques = catalogue };
         foreach (var rule in configuration.Rules)
         {
             options = options.AddRule(rule);

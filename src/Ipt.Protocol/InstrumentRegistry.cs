@@ -46,6 +46,13 @@ public sealed class InstrumentRegistry : IReadOnlyCollection<Instrument>
         return false;
     }
 
+    /// <summary>Gets the instrument with an id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The instrument.</returns>
+    /// <exception cref="KeyNotFoundException">No instrument has the id.</exception>
+    public Instrument this[InstrumentId id] =>
+        TryGet(id, out var instrument) ? instrument : throw new KeyNotFoundException($"No instrument has id '{id}'.");
+
     /// <summary>Returns whether an instrument has the id.</summary>
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when registered.</returns>

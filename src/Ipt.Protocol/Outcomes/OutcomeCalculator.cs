@@ -14,7 +14,7 @@ public sealed record OutcomeOptions
     public static OutcomeOptions Default { get; } = new();
 
     /// <summary>Gets the protocols a course's <see cref="Course.Protocol"/> is looked up in.</summary>
-    public ProtocolRegistry Registry { get; init => field = Guard.NotNull(value, nameof(Registry)); } = ProtocolRegistry.BuiltIn;
+    public ProtocolRegistry Protocols { get; init => field = Guard.NotNull(value, nameof(Protocols)); } = ProtocolRegistry.BuiltIn;
 
     /// <summary>Gets the instruments whose scores are classified (scores of any other are left out).</summary>
     public InstrumentRegistry Instruments { get; init => field = Guard.NotNull(value, nameof(Instruments)); } = InstrumentRegistry.BuiltIn;
@@ -59,7 +59,7 @@ public sealed class OutcomeCalculator
     public bool TryCalculate(Course course, [NotNullWhen(true)] out CourseOutcome? outcome)
     {
         ArgumentNullException.ThrowIfNull(course);
-        if (!Options.Registry.TryGet(course.Protocol, out var protocol))
+        if (!Options.Protocols.TryGet(course.Protocol, out var protocol))
         {
             outcome = null;
             return false;

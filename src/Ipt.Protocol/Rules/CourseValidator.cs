@@ -72,7 +72,7 @@ public sealed class CourseValidator
 
         overrides = map.Count == 0 ? null : map.ToFrozenDictionary(StringComparer.Ordinal);
         var sets = new Dictionary<ProtocolId, RuleSet>();
-        foreach (var protocol in Options.Registry)
+        foreach (var protocol in Options.Protocols)
         {
             sets[protocol.Id] = Build(protocol);
         }

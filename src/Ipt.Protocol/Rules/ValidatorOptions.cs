@@ -38,7 +38,7 @@ public sealed record ValidatorOptions
     public ValueList<CourseRule> ExtraRules { get; init; }
 
     /// <summary>Gets the registry used to find a course's protocol by id.</summary>
-    public ProtocolRegistry Registry { get; init => field = Guard.NotNull(value, nameof(Registry)); } = ProtocolRegistry.BuiltIn;
+    public ProtocolRegistry Protocols { get; init => field = Guard.NotNull(value, nameof(Protocols)); } = ProtocolRegistry.BuiltIn;
 
     /// <summary>Gets the instruments the rules know (the built-in ones by default); a measurement of any other instrument is reported (IPT0706).</summary>
     public InstrumentRegistry Instruments { get; init => field = Guard.NotNull(value, nameof(Instruments)); } = InstrumentRegistry.BuiltIn;

@@ -80,22 +80,22 @@ public sealed class TechniqueAdvisor
     private readonly TechniqueEntry? riskReview;
 
     /// <summary>Creates an advisor over a catalogue and the protocol variants it may meet.</summary>
-    /// <param name="catalogue">The technique catalogue (built-in, or composed with contributor catalogues).</param>
+    /// <param name="techniques">The technique catalogue (built-in, or composed with contributor catalogues).</param>
     /// <param name="protocols">The protocol variants of the courses it will be asked about.</param>
     /// <param name="instruments">The instruments whose safety items and scores it reads (the built-in ones when omitted).</param>
-    public TechniqueAdvisor(TechniqueCatalogue catalogue, ProtocolRegistry protocols, InstrumentRegistry? instruments = null)
+    public TechniqueAdvisor(TechniqueCatalogue techniques, ProtocolRegistry protocols, InstrumentRegistry? instruments = null)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(techniques);
         ArgumentNullException.ThrowIfNull(protocols);
-        Catalogue = catalogue;
+        Techniques = techniques;
         Protocols = protocols;
         Instruments = instruments ?? InstrumentRegistry.BuiltIn;
-        riskReview = catalogue.TryGet(TechniqueIds.RiskReview, out var own) ? own : TechniqueCatalogue.BuiltIn.TryGet(TechniqueIds.RiskReview, out var builtIn) ? builtIn : null;
+        riskReview = techniques.TryGet(TechniqueIds.RiskReview, out var own) ? own : TechniqueCatalogue.BuiltIn.TryGet(TechniqueIds.RiskReview, out var builtIn) ? builtIn : null;
 
-        rows = new Row[catalogue.Count];
-        var ids = new Dictionary<string, int>(catalogue.Count, StringComparer.Ordinal);
+        rows = new Row[techniques.Count];
+        var ids = new Dictionary<string, int>(techniques.Count, StringComparer.Ordinal);
         var i = 0;
-        foreach (var entry in catalogue)
+        foreach (var entry in techniques)
         {
             rows[i] = new Row(entry);
             ids.Add(entry.Id.Value, i);
@@ -120,8 +120,8 @@ public sealed class TechniqueAdvisor
     /// <summary>Gets an advisor over the built-in catalogue and the built-in protocol variants.</summary>
     public static TechniqueAdvisor Default { get; } = new(TechniqueCatalogue.BuiltIn, ProtocolRegistry.BuiltIn);
 
-    /// <summary>Gets the catalogue the advisor suggests from.</summary>
-    public TechniqueCatalogue Catalogue { get; }
+    /// <summary>Gets the technique catalogue the advisor suggests from.</summary>
+    public TechniqueCatalogue Techniques { get; }
 
     /// <summary>Gets the protocol variants the advisor knows.</summary>
     public ProtocolRegistry Protocols { get; }
@@ -652,7 +652,7 @@ public sealed class TechniqueAdvisor
         return null;
     }
 
-    private int RowOf(PhaseTask task) => CarrierOf(task, Catalogue) is { } id ? RowOf(id) : -1;
+    private int RowOf(PhaseTask task) => CarrierOf(task, Techniques) is { } id ? RowOf(id) : -1;
 
     private Variant BuildVariant(ProtocolDefinition protocol)
     {

@@ -64,6 +64,13 @@ public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
     /// <returns><see langword="true"/> when found.</returns>
     public bool TryGet(TechniqueId id, [NotNullWhen(true)] out TechniqueEntry? entry) => byId.TryGetValue(id.Value, out entry);
 
+    /// <summary>Gets the entry with an id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The entry.</returns>
+    /// <exception cref="KeyNotFoundException">No entry has the id.</exception>
+    public TechniqueEntry this[TechniqueId id] =>
+        TryGet(id, out var entry) ? entry : throw new KeyNotFoundException($"No technique has id '{id}'.");
+
     /// <summary>Returns whether an entry has the id.</summary>
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when present.</returns>

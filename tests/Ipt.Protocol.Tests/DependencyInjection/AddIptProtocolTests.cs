@@ -55,7 +55,7 @@ public class AddIptProtocolTests
         var nhs = BuiltInProtocols.Standard with { Id = ProtocolId.From("nhs-ipt"), Name = "IPT (NHS)", MeasurementIntervalSessions = 1 };
         using var provider = Build(b => b
             .AddProtocol(nhs)
-            .ReplaceProtocol(BuiltInProtocols.Brief with { MaxGapDays = 10 })
+            .SetProtocol(BuiltInProtocols.Brief with { MaxGapDays = 10 })
             .WithSeverity("IPT0602", DiagnosticSeverity.Info)
             .Disable("IPT0308"));
         var registry = provider.GetRequiredService<ProtocolRegistry>();
@@ -64,11 +64,45 @@ public class AddIptProtocolTests
         var options = provider.GetRequiredService<ValidatorOptions>();
         Assert.Contains(new SeverityOverride("IPT0602", DiagnosticSeverity.Info), options.SeverityOverrides);
         Assert.Contains("IPT0308", options.DisabledIds);
-        Assert.Same(registry, options.Registry);
+        Assert.Same(registry, options.Protocols);
 
         var course = SampleCourses.Standard with { Protocol = nhs.Id };
         var report = provider.GetRequiredService<CourseValidator>().Validate(course);
         Assert.DoesNotContain(report.Diagnostics, d => d.Id == "IPT0002");
+    }
+
+    [Fact]
+    public void Host_instruments_reach_the_validator_the_advisor_and_the_outcomes()
+    {
+        var phq8 = new Instrument { Id = InstrumentId.From("phq-8"), Name = "PHQ-8", TotalMax = 24, Citation = new Citation(Confidence.Low, "HOST") };
+        var course = SampleCourses.Standard.WithSession(5, s => s.PlusMeasure(new Measurement(phq8.Id, 10)));
+
+        using (var plain = Build())
+        {
+            Assert.Contains(plain.GetRequiredService<CourseValidator>().Validate(course).Diagnostics, d => d.Id == "IPT0706");
+            Assert.False(plain.GetRequiredService<InstrumentRegistry>().Contains(phq8.Id));
+        }
+
+        using var provider = Build(b => b.AddInstrument(phq8).SetInstrument(BuiltInInstruments.Gad7 with { Name = "GAD-7 (clinic)" }));
+        var instruments = provider.GetRequiredService<InstrumentRegistry>();
+        Assert.True(instruments.Contains(phq8.Id));
+        Assert.Equal("GAD-7 (clinic)", instruments[BuiltInInstruments.Gad7.Id].Name);
+        Assert.Same(instruments, provider.GetRequiredService<ValidatorOptions>().Instruments);
+        Assert.Same(instruments, provider.GetRequiredService<TechniqueAdvisor>().Instruments);
+        Assert.Same(instruments, provider.GetRequiredService<Ipt.Protocol.Outcomes.OutcomeCalculator>().Options.Instruments);
+        Assert.Same(provider.GetRequiredService<ProtocolRegistry>(), provider.GetRequiredService<Ipt.Protocol.Outcomes.OutcomeOptions>().Protocols);
+        Assert.DoesNotContain(provider.GetRequiredService<CourseValidator>().Validate(course).Diagnostics, d => d.Id == "IPT0706");
+        Assert.True(provider.GetRequiredService<Ipt.Protocol.Outcomes.OutcomeCalculator>().TryCalculate(course, out var outcome));
+        Assert.Contains(outcome.Instruments, i => i.Instrument == phq8.Id);
+    }
+
+    [Fact]
+    public void Adding_an_instrument_twice_fails_at_first_resolution_and_setting_one_does_not()
+    {
+        using var twice = Build(b => b.AddInstrument(BuiltInInstruments.Phq9));
+        Assert.Throws<ArgumentException>(() => twice.GetRequiredService<InstrumentRegistry>());
+        using var set = Build(b => b.SetInstrument(BuiltInInstruments.Phq9));
+        Assert.Equal(BuiltInInstruments.Phq9, set.GetRequiredService<InstrumentRegistry>()[BuiltInInstruments.Phq9.Id]);
     }
 
     [Fact]

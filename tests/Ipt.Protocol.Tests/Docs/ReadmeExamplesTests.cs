@@ -63,7 +63,7 @@ public class ReadmeExamplesTests
         var lines = report.Diagnostics.Select(d => $"{d.Descriptor.Id} {d.Severity} {d.Path}: {d.Message}").ToList();
         var problems = report.ToDictionary();
 
-        var validator = new CourseValidator(new ValidatorOptions { Registry = registry }
+        var validator = new CourseValidator(new ValidatorOptions { Protocols = registry }
             .WithSeverity("IPT0602", DiagnosticSeverity.Warning)
             .Disable("IPT0308"));
 

@@ -16,6 +16,17 @@ public class ProtocolRegistryTests
     }
 
     [Fact]
+    public void The_instrument_registry_and_the_technique_catalogue_are_indexed_by_id_like_the_protocol_registry()
+    {
+        Assert.Same(BuiltInInstruments.Gad7, InstrumentRegistry.BuiltIn[BuiltInInstruments.Gad7.Id]);
+        var unknownInstrument = Assert.Throws<KeyNotFoundException>(() => InstrumentRegistry.BuiltIn[InstrumentId.From("phq-8")]);
+        Assert.Contains("phq-8", unknownInstrument.Message, StringComparison.Ordinal);
+
+        Assert.Equal(Ipt.Protocol.Techniques.TechniqueIds.RiskReview, Ipt.Protocol.Techniques.TechniqueCatalogue.BuiltIn[Ipt.Protocol.Techniques.TechniqueIds.RiskReview].Id);
+        Assert.Throws<KeyNotFoundException>(() => Ipt.Protocol.Techniques.TechniqueCatalogue.Empty[Ipt.Protocol.Techniques.TechniqueIds.RiskReview]);
+    }
+
+    [Fact]
     public void A_host_registers_its_own_variant_derived_from_a_built_in()
     {
         var nhs = BuiltInProtocols.Standard with

@@ -72,7 +72,7 @@ public class EngineTests
         Assert.Contains(report.Diagnostics, d => d.Id == "IPT0105");
         Assert.Same(CourseValidator.Default.RulesFor(strict), CourseValidator.Default.RulesFor(strict));
 
-        var registered = new CourseValidator(new ValidatorOptions { Registry = ProtocolRegistry.BuiltIn.Add(strict) });
+        var registered = new CourseValidator(new ValidatorOptions { Protocols = ProtocolRegistry.BuiltIn.Add(strict) });
         Assert.Contains(registered.Validate(Standard with { Protocol = strict.Id }).Diagnostics, d => d.Id == "IPT0105");
     }
 
