@@ -39,11 +39,7 @@ public sealed record DueStatus
         var overdue = IsOverdue ? string.Create(CultureInfo.InvariantCulture, $" (overdue by {DaysOverdue} days)") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"Session {next}{due}{overdue}");
     }
-}
 
-/// <summary>Answers time-dependent questions about a course: which session is next due, and whether it is overdue.</summary>
-public static class CourseSchedule
-{
     /// <summary>
     /// Returns which session is next due. The next session is the lowest-numbered planned session;
     /// when none is planned and fewer treatment sessions take a slot than the contract in force has
@@ -56,7 +52,7 @@ public static class CourseSchedule
     /// <param name="clock">The clock (inject a fake one in tests).</param>
     /// <param name="zone">The zone in which "today" is read.</param>
     /// <returns>The status.</returns>
-    public static DueStatus GetDueStatus(Course course, ProtocolDefinition protocol, IClock clock, DateTimeZone zone)
+    public static DueStatus Of(Course course, ProtocolDefinition protocol, IClock clock, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(protocol);

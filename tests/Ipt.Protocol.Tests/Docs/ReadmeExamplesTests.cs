@@ -42,7 +42,7 @@ public class ReadmeExamplesTests
             .PlusPerson(new InventoryPerson(PersonId.From("p1"), Relationship.Partner) { Ring = 1 });
 
         Phase? phase = protocol.PhaseOf(14);
-        DueStatus due = CourseSchedule.GetDueStatus(course, protocol, SystemClock.Instance, DateTimeZoneProviders.Tzdb["Europe/London"]);
+        DueStatus due = DueStatus.Of(course, protocol, SystemClock.Instance, DateTimeZoneProviders.Tzdb["Europe/London"]);
 
         var nhs = protocol with { Id = ProtocolId.From("nhs-ipt"), Name = "IPT (NHS Talking Therapies)", MeasurementIntervalSessions = 1 };
         var registry = ProtocolRegistry.BuiltIn.Add(nhs);

@@ -179,12 +179,12 @@ public class TimelineTests
         var planned = SchedulePlanner.PlanCourse(Ipsrt, start);
         var held = planned with { Sessions = ValueList.From(planned.Sessions.Where(s => s.Number <= 18).Select(s => s.AsHeld())) };
         var clock = new FakeClock(Instant.FromUtc(2027, 1, 4, 12, 0));
-        var status = CourseSchedule.GetDueStatus(held, Ipsrt, clock, DateTimeZone.Utc);
+        var status = DueStatus.Of(held, Ipsrt, clock, DateTimeZone.Utc);
         Assert.Equal(19, status.NextSession);
         Assert.Equal(held.Sessions[^1].Date!.Value.PlusWeeks(2), status.DueDate);
 
         var monthly = planned with { Sessions = ValueList.From(planned.Sessions.Where(s => s.Number <= 21).Select(s => s.AsHeld())) };
-        Assert.Equal(monthly.Sessions[^1].Date!.Value.PlusMonths(1), CourseSchedule.GetDueStatus(monthly, Ipsrt, clock, DateTimeZone.Utc).DueDate);
+        Assert.Equal(monthly.Sessions[^1].Date!.Value.PlusMonths(1), DueStatus.Of(monthly, Ipsrt, clock, DateTimeZone.Utc).DueDate);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class DueStatusTests
     [Fact]
     public void The_next_planned_session_is_due_on_its_date()
     {
-        var status = CourseSchedule.GetDueStatus(PlannedCourse(held: 2), BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 20, 12, 0, 0), London);
+        var status = DueStatus.Of(PlannedCourse(held: 2), BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 20, 12, 0, 0), London);
         Assert.Equal(3, status.NextSession);
         Assert.Equal(Monday.PlusWeeks(2), status.DueDate);
         Assert.False(status.IsOverdue);
@@ -35,7 +35,7 @@ public class DueStatusTests
     [Fact]
     public void A_planned_session_whose_date_has_passed_is_overdue()
     {
-        var status = CourseSchedule.GetDueStatus(PlannedCourse(held: 2), BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 24, 12, 0, 0), London);
+        var status = DueStatus.Of(PlannedCourse(held: 2), BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 24, 12, 0, 0), London);
         Assert.True(status.IsOverdue);
         Assert.Equal(3, status.DaysOverdue);
         Assert.Equal("Session 3 due 2026-12-21 (overdue by 3 days)", status.ToString());
@@ -47,14 +47,14 @@ public class DueStatusTests
         // 23:30 UTC on the 21st is already the 22nd in Auckland: the session of the 21st is overdue there, not in London.
         var clock = new FakeClock(Instant.FromUtc(2026, 12, 21, 23, 30));
         var course = PlannedCourse(held: 2);
-        Assert.False(CourseSchedule.GetDueStatus(course, BuiltInProtocols.Standard, clock, London).IsOverdue);
-        Assert.True(CourseSchedule.GetDueStatus(course, BuiltInProtocols.Standard, clock, DateTimeZoneProviders.Tzdb["Pacific/Auckland"]).IsOverdue);
+        Assert.False(DueStatus.Of(course, BuiltInProtocols.Standard, clock, London).IsOverdue);
+        Assert.True(DueStatus.Of(course, BuiltInProtocols.Standard, clock, DateTimeZoneProviders.Tzdb["Pacific/Auckland"]).IsOverdue);
     }
 
     [Fact]
     public void A_course_with_every_session_held_is_complete()
     {
-        var status = CourseSchedule.GetDueStatus(PlannedCourse(held: 16), BuiltInProtocols.Standard, FakeClock.FromUtc(2027, 6, 1, 12, 0, 0), London);
+        var status = DueStatus.Of(PlannedCourse(held: 16), BuiltInProtocols.Standard, FakeClock.FromUtc(2027, 6, 1, 12, 0, 0), London);
         Assert.True(status.IsComplete);
         Assert.Null(status.NextSession);
         Assert.False(status.IsOverdue);
@@ -69,7 +69,7 @@ public class DueStatusTests
             Contract = new Contract { Sessions = 12 },
             Sessions = [new Session(1, Phase.Initial) { Date = Monday, Status = SessionStatus.Held }],
         };
-        var status = CourseSchedule.GetDueStatus(course, BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 20, 12, 0, 0), London);
+        var status = DueStatus.Of(course, BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 20, 12, 0, 0), London);
         Assert.Equal(2, status.NextSession);
         Assert.Equal(Monday.PlusWeeks(1), status.DueDate);
         Assert.True(status.IsOverdue);
@@ -79,7 +79,7 @@ public class DueStatusTests
     [Fact]
     public void An_empty_course_is_due_to_start_but_has_no_date()
     {
-        var status = CourseSchedule.GetDueStatus(new Course(BuiltInProtocols.Standard.Id), BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 20, 12, 0, 0), London);
+        var status = DueStatus.Of(new Course(BuiltInProtocols.Standard.Id), BuiltInProtocols.Standard, FakeClock.FromUtc(2026, 12, 20, 12, 0, 0), London);
         Assert.Equal(1, status.NextSession);
         Assert.Null(status.DueDate);
         Assert.False(status.IsOverdue);
