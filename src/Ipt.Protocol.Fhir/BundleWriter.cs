@@ -389,6 +389,7 @@ internal sealed class BundleWriter
     {
         var urls = new List<string>(2);
         string? responseUrl = null;
+        options.Instruments.TryGet(measurement.Instrument, out var known);
         if (!measurement.Items.IsEmpty)
         {
             var response = new QuestionnaireResponse
@@ -409,7 +410,7 @@ internal sealed class BundleWriter
                     : new Integer(score);
                 response.Item.Add(new QuestionnaireResponse.ItemComponent
                 {
-                    LinkId = Codes.LoincItem(measurement.Instrument, i, measurement.Items.Count) ?? (i + 1).ToString(CultureInfo.InvariantCulture),
+                    LinkId = Codes.LoincItem(known, i, measurement.Items.Count) ?? (i + 1).ToString(CultureInfo.InvariantCulture),
                     Answer = [new QuestionnaireResponse.AnswerComponent { Value = answer }],
                 });
             }
@@ -421,8 +422,8 @@ internal sealed class BundleWriter
         DataType? value = measurement.Total is { } total ? new Integer(total) : measurement.Mean is { } mean ? new Quantity { Value = mean } : null;
         if (value is not null)
         {
-            var code = new CodeableConcept { Text = (InstrumentRegistry.BuiltIn.TryGet(measurement.Instrument, out var known) ? known.Name : measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
-            if (Codes.LoincTotal(measurement.Instrument) is { } loinc)
+            var code = new CodeableConcept { Text = (known?.Name ?? measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
+            if (Codes.LoincTotal(known, mean: measurement.Mean is not null) is { } loinc)
             {
                 code.Coding.Add(loinc);
             }

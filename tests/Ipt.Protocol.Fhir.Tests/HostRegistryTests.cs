@@ -45,11 +45,68 @@ public class HostRegistryTests
     }
 
     [Fact]
-    public void The_protocol_registry_is_never_null_and_defaults_to_the_built_in_variants()
+    public void A_host_instrument_with_LOINC_codes_goes_out_with_them_and_comes_back_the_same_measurement()
+    {
+        var mapper = new IptFhirMapper(IptFhirOptions.Default.WithEverything() with { Instruments = InstrumentRegistry.BuiltIn.Add(Phq2) });
+        var measurement = new Measurement(Phq2.Id, 5, [2, 3]) { Rater = Rater.Self };
+        var course = WithMeasure(measurement);
+
+        var bundle = mapper.ToBundle(course, CourseExportContext.ForPatient("Patient/example"));
+
+        var response = Single<QuestionnaireResponse>(bundle);
+        Assert.Equal(["44250-9", "44255-8"], response.Item.Select(i => i.LinkId));
+        Assert.All(response.Item, i => Assert.IsType<Integer>(i.Answer.Single().Value));  // LL358-3 answers only for PHQ-9 and GAD-7
+        var observation = Single<Observation>(bundle);
+        Assert.Equal("PHQ-2 total score", observation.Code.Text);
+        var loinc = observation.Code.Coding.Single(c => c.System == IptFhirUris.Loinc);
+        Assert.Equal("55758-7", loinc.Code);
+        Assert.Null(loinc.Display);  // no verified display: none is invented
+        Assert.Empty(Fhir.Errors(bundle));
+        RoundTripTests.AssertRoundTrip(mapper, course);
+
+        var unknown = IptFhirMapper.Default.ToBundle(course);
+        Assert.Equal(["1", "2"], Single<QuestionnaireResponse>(unknown).Item.Select(i => i.LinkId));
+        Assert.DoesNotContain(Single<Observation>(unknown).Code.Coding, c => c.System == IptFhirUris.Loinc);
+    }
+
+    [Fact]
+    public void The_built_in_instruments_keep_their_verified_displays_and_LOINC_answers()
+    {
+        var course = WithMeasure(new Measurement(BuiltInInstruments.Phq9.Id, 9, [1, 1, 1, 1, 1, 1, 1, 1, 1]));
+        var bundle = IptFhirMapper.Default.ToBundle(course);
+        var loinc = Single<Observation>(bundle).Code.Coding.Single(c => c.System == IptFhirUris.Loinc);
+        Assert.Equal(("44261-6", "Patient health questionnaire 9 item total score"), (loinc.Code, loinc.Display));
+        Assert.All(Single<QuestionnaireResponse>(bundle).Item, i => Assert.Equal("LA6569-3", ((Coding)i.Answer.Single().Value!).Code));
+    }
+
+    [Fact]
+    public void The_registries_are_never_null_and_default_to_the_built_ins()
     {
         Assert.Same(ProtocolRegistry.BuiltIn, IptFhirOptions.Default.Protocols);
+        Assert.Same(InstrumentRegistry.BuiltIn, IptFhirOptions.Default.Instruments);
         Assert.Throws<ArgumentNullException>(() => IptFhirOptions.Default with { Protocols = null! });
+        Assert.Throws<ArgumentNullException>(() => IptFhirOptions.Default with { Instruments = null! });
     }
+
+    /// <summary>PHQ-2 as a host would register it: LOINC panel 55757-9, total 55758-7, and the first two PHQ-9 items.</summary>
+    private static Instrument Phq2 { get; } = new()
+    {
+        Id = InstrumentId.From("phq-2"),
+        Name = "PHQ-2",
+        ItemCount = 2,
+        ItemMax = 3,
+        TotalMax = 6,
+        CasenessThreshold = 3,
+        LoincPanel = "55757-9",
+        LoincTotal = "55758-7",
+        LoincItems = ["44250-9", "44255-8"],
+        Citation = new(Confidence.High, "KROENKE03"),
+    };
+
+    private static Course WithMeasure(Measurement measurement) => new(BuiltInProtocols.Standard.Id)
+    {
+        Sessions = [new Session(1, Phase.Initial) { Date = Day, Status = SessionStatus.Held, Measures = [measurement] }],
+    };
 
     private static T Single<T>(Bundle bundle)
         where T : Resource => bundle.Entry.Select(e => e.Resource).OfType<T>().Single();
