@@ -1158,12 +1158,13 @@ internal sealed class BundleReader(IptFhirOptions options)
             return null;
         }
 
+        options.Instruments.TryGet(instrument, out var known);
         var items = new List<int>();
         for (var k = 0; k < response.Item.Count; k++)
         {
             var item = response.Item[k];
             var at = Path(path, "item", k);
-            var expected = Codes.LoincItem(instrument, k, response.Item.Count) ?? (k + 1).ToString(CultureInfo.InvariantCulture);
+            var expected = Codes.LoincItem(known, k, response.Item.Count) ?? (k + 1).ToString(CultureInfo.InvariantCulture);
             if (item is null || item.LinkId != expected || item.Answer.Count != 1 || item.Item.Count > 0)
             {
                 Issue(at, "The item is not the next item of the instrument (linkId its LOINC code or number, one answer, no sub-items).");

@@ -32,7 +32,7 @@ internal sealed class BundleWriter
     {
         var carePlan = new CarePlan
         {
-            Status = CarePlanStatus(course),
+            Status = CarePlanStatus(course, options.Protocols),
             Intent = CarePlan.CarePlanIntent.Plan,
             Category = [new CodeableConcept { Text = "Interpersonal psychotherapy (IPT)" }],
             Subject = Patient(required: true)!,
@@ -79,13 +79,14 @@ internal sealed class BundleWriter
     /// <summary>
     /// The care plan's status: where the course stands (active, completed, ended early as revoked),
     /// from its lifecycle, or inferred from its sessions as the rules infer it (<see cref="CourseTimeline"/>)
-    /// when the record has none. A host's own variant is unknown to the mapper: without a lifecycle,
-    /// such a course is completed when a termination session was held and none is still planned.
+    /// when the record has none, under the variant of the registry (<see cref="IptFhirOptions.Protocols"/>).
+    /// A variant not in the registry is unknown to the mapper: without a lifecycle, such a course is
+    /// completed when a termination session was held and none is still planned.
     /// </summary>
-    internal static RequestStatus CarePlanStatus(Course course)
+    internal static RequestStatus CarePlanStatus(Course course, ProtocolRegistry protocols)
     {
         var status = course.Lifecycle?.Status
-            ?? (ProtocolRegistry.BuiltIn.TryGet(course.Protocol, out var protocol) ? CourseTimeline.Of(course, protocol).Status : StatusOfUnknownVariant(course));
+            ?? (protocols.TryGet(course.Protocol, out var protocol) ? CourseTimeline.Of(course, protocol).Status : StatusOfUnknownVariant(course));
         return status switch
         {
             CourseStatus.Completed => RequestStatus.Completed,
@@ -388,6 +389,7 @@ internal sealed class BundleWriter
     {
         var urls = new List<string>(2);
         string? responseUrl = null;
+        options.Instruments.TryGet(measurement.Instrument, out var known);
         if (!measurement.Items.IsEmpty)
         {
             var response = new QuestionnaireResponse
@@ -408,7 +410,7 @@ internal sealed class BundleWriter
                     : new Integer(score);
                 response.Item.Add(new QuestionnaireResponse.ItemComponent
                 {
-                    LinkId = Codes.LoincItem(measurement.Instrument, i, measurement.Items.Count) ?? (i + 1).ToString(CultureInfo.InvariantCulture),
+                    LinkId = Codes.LoincItem(known, i, measurement.Items.Count) ?? (i + 1).ToString(CultureInfo.InvariantCulture),
                     Answer = [new QuestionnaireResponse.AnswerComponent { Value = answer }],
                 });
             }
@@ -420,8 +422,8 @@ internal sealed class BundleWriter
         DataType? value = measurement.Total is { } total ? new Integer(total) : measurement.Mean is { } mean ? new Quantity { Value = mean } : null;
         if (value is not null)
         {
-            var code = new CodeableConcept { Text = (InstrumentRegistry.BuiltIn.TryGet(measurement.Instrument, out var known) ? known.Name : measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
-            if (Codes.LoincTotal(measurement.Instrument) is { } loinc)
+            var code = new CodeableConcept { Text = (known?.Name ?? measurement.Instrument.Value) + (measurement.Mean is null ? " total score" : " mean score") };
+            if (Codes.LoincTotal(known, mean: measurement.Mean is not null) is { } loinc)
             {
                 code.Coding.Add(loinc);
             }

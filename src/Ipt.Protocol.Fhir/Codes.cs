@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -12,7 +13,8 @@ namespace Ipt.Protocol.Fhir;
 
 /// <summary>
 /// The codes the mapping writes and reads: the library's enum code systems (codes are the course
-/// document's enum names), the verified LOINC codes (docs/fhir.md, with sources), and UCUM
+/// document's enum names), the LOINC codes of the instruments (<see cref="IptFhirOptions.Instruments"/>;
+/// the built-in ones are verified, docs/fhir.md, with sources), and UCUM
 /// durations.
 /// </summary>
 internal static class Codes
@@ -37,11 +39,23 @@ internal static class Codes
         [typeof(LifeEventKind)] = IptFhirUris.CodeSystems.LifeEventKind,
     };
 
-    /// <summary>PHQ-9 item codes in item order (US Core PHQ-9 examples; not in numeric order).</summary>
-    internal static readonly string[] Phq9Items = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"];
+    /// <summary>
+    /// The instruments whose items are answered with the LOINC frequency answers (answer list
+    /// LL358-3, <see cref="FrequencyAnswers"/>): PHQ-9 and GAD-7. A fact of these instruments, not
+    /// inferred from an instrument having LOINC item codes: another instrument's items may have other
+    /// answers, so its scores go out as integers.
+    /// </summary>
+    private static readonly FrozenSet<InstrumentId> FrequencyAnswered = [BuiltInInstruments.Phq9.Id, BuiltInInstruments.Gad7.Id];
 
-    /// <summary>GAD-7 item codes in item order (HL7 PHR IG, MII PRO IG).</summary>
-    internal static readonly string[] Gad7Items = ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"];
+    /// <summary>
+    /// The verified displays of the LOINC totals the built-in instruments carry (docs/fhir.md, with
+    /// sources). Another LOINC code goes out without a display: none is invented.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> LoincDisplays = new Dictionary<string, string>
+    {
+        ["44261-6"] = "Patient health questionnaire 9 item total score",
+        ["70274-6"] = "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The LOINC answers of PHQ-9 and GAD-7 items (answer list LL358-3), by score 0 to 3.</summary>
     internal static readonly (string Code, string Display)[] FrequencyAnswers =
@@ -94,25 +108,22 @@ internal static class Codes
         return false;
     }
 
-    /// <summary>The LOINC code of an instrument's item, when verified.</summary>
-    public static string? LoincItem(InstrumentId instrument, int index, int count)
-    {
-        if (instrument == BuiltInInstruments.Phq9.Id && count == Phq9Items.Length)
-        {
-            return Phq9Items[index];
-        }
+    /// <summary>The LOINC code of an instrument's item (<see cref="Instrument.LoincItems"/>), when the instrument has one for each of the <paramref name="count"/> items.</summary>
+    public static string? LoincItem(Instrument? instrument, int index, int count) =>
+        instrument is { LoincItems: var items } && items.Count == count ? items[index] : null;
 
-        return instrument == BuiltInInstruments.Gad7.Id && count == Gad7Items.Length ? Gad7Items[index] : null;
-    }
+    /// <summary>
+    /// The LOINC code of an instrument's score (<see cref="Instrument.LoincTotal"/>), with its verified
+    /// display when one is known; only for a score made as the instrument makes it (a total of a summed
+    /// instrument, a mean of a mean-scored one): another kind of score is not what the code names.
+    /// </summary>
+    public static Coding? LoincTotal(Instrument? instrument, bool mean) =>
+        instrument?.LoincTotal is { } code && mean == (instrument.Scoring == ScoreKind.Mean)
+            ? new Coding(IptFhirUris.Loinc, code, LoincDisplays.GetValueOrDefault(code))
+            : null;
 
-    /// <summary>The LOINC code of an instrument's total score, when verified (PHQ-9 44261-6, GAD-7 70274-6).</summary>
-    public static Coding? LoincTotal(InstrumentId instrument) =>
-        instrument == BuiltInInstruments.Phq9.Id ? new Coding(IptFhirUris.Loinc, "44261-6", "Patient health questionnaire 9 item total score")
-        : instrument == BuiltInInstruments.Gad7.Id ? new Coding(IptFhirUris.Loinc, "70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]")
-        : null;
-
-    /// <summary>Whether the instrument's items are answered with the LOINC frequency answers (PHQ-9, GAD-7).</summary>
-    public static bool HasLoincAnswers(InstrumentId instrument) => instrument == BuiltInInstruments.Phq9.Id || instrument == BuiltInInstruments.Gad7.Id;
+    /// <summary>Whether the instrument's items are answered with the LOINC frequency answers (PHQ-9, GAD-7; see <see cref="FrequencyAnswered"/>).</summary>
+    public static bool HasLoincAnswers(InstrumentId instrument) => FrequencyAnswered.Contains(instrument);
 
     /// <summary>A duration as UCUM minutes when whole, otherwise seconds (exact to the nanosecond).</summary>
     public static FhirDuration ToFhir(NodaDuration duration)

@@ -1,3 +1,5 @@
+using Ipt.Protocol.Protocols;
+
 namespace Ipt.Protocol.Fhir;
 
 /// <summary>How courses and protocols are written to FHIR R4 and read back.</summary>
@@ -6,7 +8,9 @@ namespace Ipt.Protocol.Fhir;
 /// people of the interpersonal inventory stay out of the resources unless the host opts in with
 /// <see cref="IncludeFreeText"/> and <see cref="IncludeInventory"/>. docs/fhir.md lists exactly which
 /// fields each switch covers.</para>
-/// <para>Immutable and thread-safe.</para>
+/// <para>Immutable and thread-safe. Equality compares <see cref="Protocols"/> and <see cref="Instruments"/>
+/// by reference (the registries have no value equality): options built with the same registry
+/// instances are equal.</para>
 /// </remarks>
 public sealed record IptFhirOptions
 {
@@ -50,6 +54,23 @@ public sealed record IptFhirOptions
 
     /// <summary>Gets a value indicating whether a course is written as a <c>transaction</c> bundle (every entry a POST) instead of a <c>collection</c>.</summary>
     public bool Transaction { get; init; }
+
+    /// <summary>
+    /// Gets the protocol variants the mapper knows: a course's care plan status is inferred under its
+    /// variant (<see cref="CourseTimeline"/>) when the record has no lifecycle. Default
+    /// <see cref="ProtocolRegistry.BuiltIn"/>; a host with its own variants passes its registry.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public ProtocolRegistry Protocols { get; init => field = value ?? throw new ArgumentNullException(nameof(Protocols)); } = ProtocolRegistry.BuiltIn;
+
+    /// <summary>
+    /// Gets the instruments the mapper knows: a measurement's total and items carry the instrument's
+    /// LOINC codes (<see cref="Instrument.LoincTotal"/>, <see cref="Instrument.LoincItems"/>) when it
+    /// has them, and its name names the observation. Default <see cref="InstrumentRegistry.BuiltIn"/>;
+    /// a host with its own instruments passes its registry, and reads back with the same one.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public InstrumentRegistry Instruments { get; init => field = value ?? throw new ArgumentNullException(nameof(Instruments)); } = InstrumentRegistry.BuiltIn;
 
     /// <summary>Gets options that include everything the course holds (free text and the inventory): for a host whose receiver is entitled to the whole record.</summary>
     /// <returns>The new options.</returns>
