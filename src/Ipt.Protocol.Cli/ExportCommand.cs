@@ -61,6 +61,7 @@ internal static class ExportCommand
                     IncludeFreeText = parseResult.GetValue(freeText),
                     IncludeInventory = parseResult.GetValue(inventory),
                     Transaction = parseResult.GetValue(transaction),
+                    Protocols = registry,
                 };
                 if (parseResult.GetValue(canonicalBase) is { } baseUrl)
                 {
