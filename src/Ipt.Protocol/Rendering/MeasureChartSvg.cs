@@ -22,12 +22,14 @@ public static class MeasureChartSvg
 
     private static readonly string[] BandShades = ["#e6f4ea", "#fff8e1", "#ffe9cc", "#ffd9cc", "#ffcdd2", "#ef9a9a"];
 
-    /// <summary>Returns the instruments recorded anywhere in a course, built-in ones resolved, in order of first use.</summary>
+    /// <summary>Returns the instruments recorded in a course's sessions, resolved in a registry, in order of first use.</summary>
     /// <param name="course">The course.</param>
-    /// <returns>The instruments; an unknown instrument gets a range from its highest recorded score.</returns>
-    public static ValueList<Instrument> InstrumentsRecorded(Course course)
+    /// <param name="instruments">The instruments known (their ranges, bands and caseness); the built-in ones when omitted.</param>
+    /// <returns>The instruments; an instrument the registry does not know gets a range from its highest recorded score.</returns>
+    public static ValueList<Instrument> InstrumentsRecorded(Course course, InstrumentRegistry? instruments = null)
     {
         ArgumentNullException.ThrowIfNull(course);
+        instruments ??= InstrumentRegistry.BuiltIn;
         var result = new List<Instrument>();
         foreach (var session in course.Sessions)
         {
@@ -38,7 +40,7 @@ public static class MeasureChartSvg
                     continue;
                 }
 
-                if (BuiltInInstruments.TryGet(measure.Instrument, out var known))
+                if (instruments.TryGet(measure.Instrument, out var known))
                 {
                     result.Add(known);
                 }

@@ -13,7 +13,7 @@ public enum PersonMarker
     Label,
 }
 
-/// <summary>Options for the SVG renderers.</summary>
+/// <summary>Options for the pictures that show people (<see cref="ClosenessCircleSvg"/>): how people are marked.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record RenderOptions
 {

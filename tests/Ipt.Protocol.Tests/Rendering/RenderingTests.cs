@@ -239,5 +239,9 @@ public class RenderingTests
         Assert.Equal(["phq-9", "core-10"], instruments.Select(i => i.Id.Value));
         Assert.Equal(25, instruments[1].TotalMax);
         Assert.Equal(2, WithClass(Parse(MeasureChartSvg.Render(course, instruments[1])), "circle", "point").Count());
+
+        var core10 = new Instrument { Id = InstrumentId.From("core-10"), Name = "CORE-10", TotalMax = 40, CasenessThreshold = 11, Citation = new Citation(Confidence.Low, "HOST") };
+        var registered = MeasureChartSvg.InstrumentsRecorded(course, InstrumentRegistry.BuiltIn.Add(core10));
+        Assert.Same(core10, registered[1]);
     }
 }
