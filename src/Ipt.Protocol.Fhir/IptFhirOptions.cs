@@ -8,9 +8,7 @@ namespace Ipt.Protocol.Fhir;
 /// people of the interpersonal inventory stay out of the resources unless the host opts in with
 /// <see cref="IncludeFreeText"/> and <see cref="IncludeInventory"/>. docs/fhir.md lists exactly which
 /// fields each switch covers.</para>
-/// <para>Immutable and thread-safe. Equality compares <see cref="Protocols"/> and <see cref="Instruments"/>
-/// by reference (the registries have no value equality): options built with the same registry
-/// instances are equal.</para>
+/// <para>Immutable and thread-safe, with value equality (the registries compare by their entries).</para>
 /// </remarks>
 public sealed record IptFhirOptions
 {

@@ -11,7 +11,7 @@ namespace Ipt.Protocol;
 /// </summary>
 /// <remarks>Immutable and thread-safe. Enumeration is in registration order; lookups allocate nothing.</remarks>
 [SuppressMessage("Naming", "CA1710", Justification = "A registry is the domain name for this lookup.")]
-public sealed class InstrumentRegistry : IReadOnlyCollection<Instrument>
+public sealed class InstrumentRegistry : IReadOnlyCollection<Instrument>, IEquatable<InstrumentRegistry>
 {
     private readonly ImmutableArray<Instrument> ordered;
 
@@ -25,6 +25,34 @@ public sealed class InstrumentRegistry : IReadOnlyCollection<Instrument>
 
     /// <inheritdoc/>
     public int Count => ordered.Length;
+
+    /// <summary>Returns whether two instrument registrys are equal.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or hold equal instruments in the same order.</returns>
+    public static bool operator ==(InstrumentRegistry? left, InstrumentRegistry? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Returns whether two instrument registrys differ.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when they are not equal.</returns>
+    public static bool operator !=(InstrumentRegistry? left, InstrumentRegistry? right) => !(left == right);
+
+    /// <summary>Returns whether another instrument registry holds equal instruments in the same order (value equality, like every model type).</summary>
+    /// <param name="other">The other.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(InstrumentRegistry? other) =>
+        other is not null && (ReferenceEquals(this, other) || new ValueList<Instrument>(ordered).Equals(new ValueList<Instrument>(other.ordered)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as InstrumentRegistry);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => new ValueList<Instrument>(ordered).GetHashCode();
+
+    /// <summary>Describes the instrument registry by its size.</summary>
+    /// <returns>A string such as <c>Instrument registry (11 instruments)</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Instrument registry ({Count} instruments)");
 
     /// <summary>Looks up an instrument by id.</summary>
     /// <param name="id">The id.</param>

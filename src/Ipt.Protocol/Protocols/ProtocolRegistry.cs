@@ -11,7 +11,7 @@ namespace Ipt.Protocol.Protocols;
 /// </summary>
 /// <remarks>Immutable and thread-safe. Enumeration is in registration order.</remarks>
 [SuppressMessage("Naming", "CA1710", Justification = "A registry is the domain name for this lookup.")]
-public sealed class ProtocolRegistry : IReadOnlyCollection<ProtocolDefinition>
+public sealed class ProtocolRegistry : IReadOnlyCollection<ProtocolDefinition>, IEquatable<ProtocolRegistry>
 {
     private readonly ImmutableArray<ProtocolDefinition> ordered;
     private readonly ImmutableDictionary<ProtocolId, ProtocolDefinition> byId;
@@ -30,6 +30,34 @@ public sealed class ProtocolRegistry : IReadOnlyCollection<ProtocolDefinition>
 
     /// <inheritdoc/>
     public int Count => ordered.Length;
+
+    /// <summary>Returns whether two protocol registrys are equal.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or hold equal definitions in the same order.</returns>
+    public static bool operator ==(ProtocolRegistry? left, ProtocolRegistry? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Returns whether two protocol registrys differ.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when they are not equal.</returns>
+    public static bool operator !=(ProtocolRegistry? left, ProtocolRegistry? right) => !(left == right);
+
+    /// <summary>Returns whether another protocol registry holds equal definitions in the same order (value equality, like every model type).</summary>
+    /// <param name="other">The other.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(ProtocolRegistry? other) =>
+        other is not null && (ReferenceEquals(this, other) || new ValueList<ProtocolDefinition>(ordered).Equals(new ValueList<ProtocolDefinition>(other.ordered)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ProtocolRegistry);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => new ValueList<ProtocolDefinition>(ordered).GetHashCode();
+
+    /// <summary>Describes the protocol registry by its size.</summary>
+    /// <returns>A string such as <c>Protocol registry (11 variants)</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Protocol registry ({Count} variants)");
 
     /// <summary>Gets the definition with an id.</summary>
     /// <param name="id">The id.</param>

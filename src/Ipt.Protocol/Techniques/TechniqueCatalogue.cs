@@ -10,7 +10,7 @@ namespace Ipt.Protocol.Techniques;
 /// </summary>
 /// <remarks>Immutable and thread-safe. Enumeration is in id order, so output is deterministic.</remarks>
 [SuppressMessage("Naming", "CA1710", Justification = "A catalogue is the domain name for this lookup.")]
-public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
+public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>, IEquatable<TechniqueCatalogue>
 {
     private readonly ImmutableArray<TechniqueEntry> ordered;
     // Keyed by the id text with the ordinal comparer: the frozen dictionary then picks its fastest
@@ -35,6 +35,34 @@ public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>
 
     /// <inheritdoc/>
     public int Count => ordered.Length;
+
+    /// <summary>Returns whether two technique catalogues are equal.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or hold equal entries in the same order.</returns>
+    public static bool operator ==(TechniqueCatalogue? left, TechniqueCatalogue? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Returns whether two technique catalogues differ.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when they are not equal.</returns>
+    public static bool operator !=(TechniqueCatalogue? left, TechniqueCatalogue? right) => !(left == right);
+
+    /// <summary>Returns whether another technique catalogue holds equal entries in the same order (value equality, like every model type).</summary>
+    /// <param name="other">The other.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(TechniqueCatalogue? other) =>
+        other is not null && (ReferenceEquals(this, other) || new ValueList<TechniqueEntry>(ordered).Equals(new ValueList<TechniqueEntry>(other.ordered)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as TechniqueCatalogue);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => new ValueList<TechniqueEntry>(ordered).GetHashCode();
+
+    /// <summary>Describes the technique catalogue by its size.</summary>
+    /// <returns>A string such as <c>Technique catalogue (11 entries)</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Technique catalogue ({Count} entries)");
 
     /// <summary>Creates a catalogue from entries.</summary>
     /// <param name="entries">The entries; ids must be unique.</param>

@@ -27,6 +27,29 @@ public class ProtocolRegistryTests
     }
 
     [Fact]
+    public void Registries_and_catalogues_are_values_equal_by_their_entries_in_order()
+    {
+        var nhs = BuiltInProtocols.Standard with { Id = ProtocolId.From("nhs-ipt") };
+        Assert.Equal(ProtocolRegistry.BuiltIn.Add(nhs), ProtocolRegistry.BuiltIn.Add(nhs));
+        Assert.True(ProtocolRegistry.BuiltIn.Add(nhs) == ProtocolRegistry.BuiltIn.Add(nhs));
+        Assert.Equal(ProtocolRegistry.BuiltIn.Add(nhs).GetHashCode(), ProtocolRegistry.BuiltIn.Add(nhs).GetHashCode());
+        Assert.NotEqual(ProtocolRegistry.BuiltIn, ProtocolRegistry.BuiltIn.Add(nhs));
+        Assert.True(ProtocolRegistry.BuiltIn.SetItem(BuiltInProtocols.Brief with { MaxGapDays = 10 }) != ProtocolRegistry.BuiltIn);
+        Assert.Equal("Protocol registry (11 variants)", ProtocolRegistry.BuiltIn.ToString());
+
+        var phq8 = new Instrument { Id = InstrumentId.From("phq-8"), Name = "PHQ-8", TotalMax = 24, Citation = new Citation(Confidence.Low, "HOST") };
+        Assert.Equal(InstrumentRegistry.BuiltIn.Add(phq8), InstrumentRegistry.BuiltIn.Add(phq8));
+        Assert.NotEqual(InstrumentRegistry.BuiltIn, InstrumentRegistry.BuiltIn.Add(phq8));
+        Assert.Equal($"Instrument registry ({BuiltInInstruments.All.Count} instruments)", InstrumentRegistry.BuiltIn.ToString());
+
+        Assert.Equal(Ipt.Protocol.Techniques.TechniqueCatalogue.BuiltIn, Ipt.Protocol.Techniques.TechniqueCatalogue.Create(Ipt.Protocol.Techniques.BuiltInTechniques.All));
+        Assert.NotEqual(Ipt.Protocol.Techniques.TechniqueCatalogue.BuiltIn, Ipt.Protocol.Techniques.TechniqueCatalogue.Empty);
+
+        // Options that hold them compare by value too.
+        Assert.Equal(new Ipt.Protocol.Rules.ValidatorOptions { Protocols = ProtocolRegistry.BuiltIn.Add(nhs) }, new Ipt.Protocol.Rules.ValidatorOptions { Protocols = ProtocolRegistry.BuiltIn.Add(nhs) });
+    }
+
+    [Fact]
     public void A_host_registers_its_own_variant_derived_from_a_built_in()
     {
         var nhs = BuiltInProtocols.Standard with
