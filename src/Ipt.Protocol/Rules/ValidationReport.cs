@@ -69,13 +69,13 @@ public readonly record struct ValidationReport
     /// <summary>Gets the number of infos.</summary>
     public int InfoCount { get; }
 
-    /// <summary>Gets a value indicating whether any finding is an error (the course is invalid under its protocol).</summary>
+    /// <summary>Gets a value indicating whether any finding is an error (the course is invalid under its protocol). A report with no error is <see cref="IsValid"/> only when rules ran.</summary>
     public bool HasErrors => ErrorCount > 0;
 
     /// <summary>Gets a value indicating whether any finding is a warning.</summary>
     public bool HasWarnings => WarningCount > 0;
 
-    /// <summary>Gets a value indicating whether the course was checked (at least one rule ran) and has no errors (warnings and infos allowed).</summary>
+    /// <summary>Gets a value indicating whether the course was checked (at least one rule ran, <see cref="RulesRun"/>) and has no errors (warnings and infos allowed): the one test of conformance. With every rule disabled it is <see langword="false"/> although <see cref="HasErrors"/> is too.</summary>
     public bool IsValid => RulesRun > 0 && ErrorCount == 0;
 
     /// <summary>Gets a value indicating whether there is no finding at all.</summary>

@@ -210,6 +210,18 @@ public sealed partial class CourseJson
         }
     }
 
+    /// <summary>Reads a course document from disk, reading no more than the size limit allows (as <see cref="CatalogueJson.TryReadFile"/> does for a catalogue).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The course, or every problem found in it.</returns>
+    /// <exception cref="IOException">The file cannot be read (it does not exist, or it is a folder).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public ReadResult<Course> TryReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024);
+        return TryRead(stream);
+    }
+
     /// <summary>Reads a course from a stream of UTF-8 JSON asynchronously, reading no more than the size limit allows.</summary>
     /// <param name="utf8Json">The stream; read to its end (or one byte past the limit), not closed.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Ipt.Protocol.Outcomes;
@@ -129,6 +130,36 @@ public sealed class TechniqueAdvisor
     /// <summary>Gets the instruments whose safety items and scores the advisor reads to put a risk review first.</summary>
     public InstrumentRegistry Instruments { get; }
 
+    /// <summary>
+    /// Suggests techniques for the next due session of a course (the five best), when the advisor
+    /// knows the course's protocol: the counterpart of <see cref="Outcomes.OutcomeCalculator.TryCalculate"/>
+    /// for a course whose protocol id comes from data.
+    /// </summary>
+    /// <param name="course">The course; it is only read.</param>
+    /// <param name="advice">The advice, when the protocol is known.</param>
+    /// <returns><see langword="false"/> when the course's protocol is not in <see cref="Protocols"/> (the validator reports it as IPT0002).</returns>
+    public bool TrySuggest(Course course, [NotNullWhen(true)] out AdviceResult? advice) => TrySuggest(course, null, 5, out advice);
+
+    /// <summary>Suggests techniques for one session of a course, when the advisor knows the course's protocol.</summary>
+    /// <param name="course">The course; it is only read.</param>
+    /// <param name="sessionNumber">The session, or <see langword="null"/> for the next due one (see <see cref="Suggest"/>).</param>
+    /// <param name="top">The most suggestions to return (1 or more).</param>
+    /// <param name="advice">The advice, when the protocol is known.</param>
+    /// <returns><see langword="false"/> when the course's protocol is not in <see cref="Protocols"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sessionNumber"/> or <paramref name="top"/> is below 1.</exception>
+    public bool TrySuggest(Course course, int? sessionNumber, int top, [NotNullWhen(true)] out AdviceResult? advice)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        if (!variants.ContainsKey(course.Protocol))
+        {
+            advice = null;
+            return false;
+        }
+
+        advice = Suggest(course, sessionNumber, top);
+        return true;
+    }
+
     /// <summary>Suggests techniques for one session of a course.</summary>
     /// <param name="course">The course; it is only read.</param>
     /// <param name="sessionNumber">
@@ -139,7 +170,7 @@ public sealed class TechniqueAdvisor
     /// <param name="top">The most suggestions to return (1 or more).</param>
     /// <returns>The session, the context read from the course, and the ranked suggestions.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sessionNumber"/> or <paramref name="top"/> is below 1.</exception>
-    /// <exception cref="ArgumentException">The course's protocol is not in <see cref="Protocols"/>.</exception>
+    /// <exception cref="ArgumentException">The course's protocol is not in <see cref="Protocols"/> (use <see cref="TrySuggest(Course, out AdviceResult?)"/> when it comes from data).</exception>
     public AdviceResult Suggest(Course course, int? sessionNumber = null, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(course);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ipt.Protocol.Samples;
 using Ipt.Protocol.Serialization;
+using Ipt.Protocol.Tests.Docs;
 
 namespace Ipt.Protocol.Tests.Serialization;
 
@@ -17,6 +18,27 @@ public class ReadErrorTests
           ]
         }
         """.ReplaceLineEndings("\n");
+
+    [Fact]
+    public void A_course_file_is_read_from_disk_within_the_limits()
+    {
+        Assert.True(CourseJson.Default.TryReadFile(RepoFiles.PathOf("docs/examples/standard.course.json")).TryGetValue(out var course));
+        Assert.Equal(ProtocolId.From("ipt"), course.Protocol);
+
+        var path = Path.Combine(Path.GetTempPath(), $"ipt-{Guid.NewGuid():N}.course.json");
+        try
+        {
+            File.WriteAllText(path, "{ \"schemaVersion\": 2, \"protocol\": \"ipt\", \"sessions\": [ { \"number\": 0 } ] }");
+            Assert.Contains(CourseJson.Default.TryReadFile(path).Errors, e => e.Path.ToString() == "$.sessions[0].number");
+            Assert.False(new CourseJson(IptJsonLimits.Default with { MaxDocumentBytes = 16 }).TryReadFile(path).Success);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Throws<FileNotFoundException>(() => CourseJson.Default.TryReadFile(path));
+    }
 
     private static DocumentError Single(string json, IptJsonLimits? limits = null)
     {

@@ -505,4 +505,18 @@ public class AdvisorTests
         Assert.Throws<ArgumentException>(() => Advisor.Suggest(unknown));
         Assert.Throws<ArgumentException>(() => new TechniqueAdvisor(TechniqueCatalogue.BuiltIn, ProtocolRegistry.Empty).Suggest(SampleCourses.Standard));
     }
+
+    [Fact]
+    public void TrySuggest_returns_false_for_a_protocol_the_advisor_does_not_know_and_the_same_advice_otherwise()
+    {
+        Assert.False(Advisor.TrySuggest(new Course(ProtocolId.From("not-registered")), out var none));
+        Assert.Null(none);
+
+        var inProgress = SampleCourses.Standard.WithSession(9, s => s with { Status = SessionStatus.Planned, Date = null });
+        Assert.True(Advisor.TrySuggest(inProgress, out var next));
+        Assert.Equal(Advisor.Suggest(inProgress), next);
+        Assert.True(Advisor.TrySuggest(inProgress, 4, 2, out var fourth));
+        Assert.Equal(Advisor.Suggest(inProgress, 4, 2), fourth);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Advisor.TrySuggest(inProgress, 4, 0, out _));
+    }
 }
