@@ -86,6 +86,31 @@ public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>, IE
         return new([.. list]);
     }
 
+    /// <summary>Returns a catalogue with a new entry added (in id order), as <see cref="Protocols.ProtocolRegistry.Add"/> does for protocols.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The new catalogue.</returns>
+    /// <exception cref="ArgumentException">An entry with the id is already in the catalogue.</exception>
+    public TechniqueCatalogue Add(TechniqueEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Contains(entry.Id))
+        {
+            throw new ArgumentException($"Technique id '{entry.Id}' is already in the catalogue; use SetItem to replace it.", nameof(entry));
+        }
+
+        return new(ordered.Insert(InsertionPoint(entry.Id), entry));
+    }
+
+    /// <summary>Returns a catalogue in which the entry replaces the one with the same id, or is added (in id order).</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The new catalogue.</returns>
+    public TechniqueCatalogue SetItem(TechniqueEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var at = InsertionPoint(entry.Id);
+        return at < ordered.Length && ordered[at].Id == entry.Id ? new(ordered.SetItem(at, entry)) : new(ordered.Insert(at, entry));
+    }
+
     /// <summary>Looks up an entry by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="entry">The entry, when found.</param>
@@ -111,4 +136,25 @@ public sealed class TechniqueCatalogue : IReadOnlyCollection<TechniqueEntry>, IE
     IEnumerator<TechniqueEntry> IEnumerable<TechniqueEntry>.GetEnumerator() => ((IEnumerable<TechniqueEntry>)ordered).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((System.Collections.IEnumerable)ordered).GetEnumerator();
+
+    /// <summary>The index of the first entry whose id is not below <paramref name="id"/> (the catalogue is in id order).</summary>
+    private int InsertionPoint(TechniqueId id)
+    {
+        var low = 0;
+        var high = ordered.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ordered[middle].Id.CompareTo(id) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }

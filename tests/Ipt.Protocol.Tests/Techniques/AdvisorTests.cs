@@ -449,6 +449,24 @@ public class AdvisorTests
     }
 
     [Fact]
+    public void A_catalogue_derives_with_Add_and_SetItem_in_id_order_as_the_registries_do()
+    {
+        var template = BuiltInTechniques.All.Single(e => e.Id == TechniqueIds.Clarification);
+        var zeta = template with { Id = TechniqueId.From("zeta") };
+        var alpha = template with { Id = TechniqueId.From("alpha") };
+        var added = TechniqueCatalogue.Empty.Add(zeta).Add(alpha);
+        Assert.Equal(TechniqueCatalogue.Create([alpha, zeta]), added);
+        Assert.Equal(["alpha", "zeta"], added.Select(e => e.Id.Value));
+        Assert.Throws<ArgumentException>(() => added.Add(alpha));
+
+        var renamed = added.SetItem(alpha with { Name = "Alpha, renamed" });
+        Assert.Equal(2, renamed.Count);
+        Assert.Equal("Alpha, renamed", renamed[alpha.Id].Name);
+        Assert.Equal(3, renamed.SetItem(template).Count);
+        Assert.Equal(TechniqueCatalogue.BuiltIn, TechniqueCatalogue.BuiltIn.SetItem(template));
+    }
+
+    [Fact]
     public void Non_ipt_techniques_and_other_variants_entries_are_never_suggested()
     {
         foreach (var (protocol, course) in SampleCourses.All)
