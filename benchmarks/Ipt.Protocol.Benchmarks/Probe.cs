@@ -189,7 +189,7 @@ internal static class Probe
     public static int RunRules(TextWriter output)
     {
         var course = Workload.Valid();
-        var rules = RuleSet.For(BuiltInProtocols.Standard).Rules;
+        var rules = CourseValidator.Default.RulesFor(BuiltInProtocols.Standard).Rules;
         var ids = rules.Select(r => r.Descriptor.Id).ToArray();
         var rows = new List<(string Id, double Micros)>();
         var empty = new CourseValidator(new ValidatorOptions { DisabledIds = ValueList.Create(ids) });

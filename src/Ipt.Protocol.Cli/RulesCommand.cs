@@ -40,7 +40,7 @@ internal static class RulesCommand
                     return IptCli.Failure;
                 }
 
-                descriptors = [.. RuleSet.For(definition).Rules.Select(r => r.Descriptor)];
+                descriptors = [.. CourseValidator.Default.RulesFor(definition).Rules.Select(r => r.Descriptor)];
             }
             else
             {

@@ -5,7 +5,8 @@ namespace Ipt.Protocol.Rules;
 
 /// <summary>
 /// The rules that run for one protocol variant: the built-in rules whose applicability matches the
-/// variant's parameters and requirements, plus any host rules, minus disabled ids.
+/// variant's parameters and requirements, plus any host rules, minus disabled ids. A validator gives
+/// the set it runs for a variant with <see cref="CourseValidator.RulesFor"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe; built once per variant and reused.</remarks>
 public sealed class RuleSet
@@ -25,14 +26,14 @@ public sealed class RuleSet
     /// <summary>Builds the rule set of a variant from the built-in rules.</summary>
     /// <param name="protocol">The protocol definition (built-in or host-defined).</param>
     /// <returns>The rule set.</returns>
-    public static RuleSet For(ProtocolDefinition protocol) => For(protocol, BuiltInRules.All, []);
+    internal static RuleSet For(ProtocolDefinition protocol) => For(protocol, BuiltInRules.All, []);
 
     /// <summary>Builds the rule set of a variant.</summary>
     /// <param name="protocol">The protocol definition (built-in or host-defined).</param>
     /// <param name="rules">The candidate rules; those that apply to the variant are kept.</param>
     /// <param name="disabledIds">Ids to leave out.</param>
     /// <returns>The rule set.</returns>
-    public static RuleSet For(ProtocolDefinition protocol, IEnumerable<CourseRule> rules, IEnumerable<string> disabledIds)
+    internal static RuleSet For(ProtocolDefinition protocol, IEnumerable<CourseRule> rules, IEnumerable<string> disabledIds)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(rules);
