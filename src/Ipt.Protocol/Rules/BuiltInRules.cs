@@ -43,7 +43,7 @@ public static class EngineDescriptors
 /// <summary>
 /// The built-in rules, in id order, and every built-in descriptor (engine descriptors included),
 /// for documentation and for tools such as <c>ipt rules</c>. Each protocol variant runs the subset
-/// whose <see cref="CourseRule.AppliesTo"/> matches it (see <see cref="RuleSet.For(Protocols.ProtocolDefinition)"/>).
+/// whose <see cref="CourseRule.AppliesTo"/> matches it (see <see cref="CourseValidator.RulesFor"/>).
 /// </summary>
 public static class BuiltInRules
 {
