@@ -93,9 +93,6 @@ public sealed partial class CourseJson
     /// <summary>Gets the migrations, in the order of the version each reads.</summary>
     public ValueList<CourseMigration> Migrations { get; }
 
-    /// <summary>Gets the JSON Schema of the course document.</summary>
-    public static DocumentSchema Schema => DocumentSchema.Course;
-
     /// <summary>
     /// Gets System.Text.Json metadata for hosts, AOT- and trim-safe: a <see cref="Course"/> as a
     /// course document (read with these limits), <c>LocalDate</c>, <c>Duration</c> and <c>Period</c>

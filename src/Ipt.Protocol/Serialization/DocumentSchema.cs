@@ -47,7 +47,7 @@ public sealed class DocumentSchema
     public static DocumentSchema Catalogue { get; } = new(
         "catalogue",
         "Ipt.Protocol technique catalogue",
-        CatalogueFile.CurrentSchemaVersion,
+        CatalogueJson.CurrentVersion,
         static () => CatalogueShapes.FileShape.Shape.Schema(nullable: false),
         nullsAllowed: false);
 

@@ -19,6 +19,14 @@ public class CatalogueComposerTests
         + (isOverride ? ", \"override\": true" : string.Empty);
 
     [Fact]
+    public void The_catalogue_format_reports_the_limits_it_reads_with()
+    {
+        Assert.Equal(CatalogueJson.MaxDepth, new CatalogueJson(IptJsonLimits.Default with { MaxDepth = 32 }).Limits.MaxDepth);
+        Assert.Equal(8, new CatalogueJson(IptJsonLimits.Default with { MaxDepth = 8 }).Limits.MaxDepth);
+        Assert.Equal(IptJsonLimits.Default.MaxDocumentBytes, CatalogueJson.Default.Limits.MaxDocumentBytes);
+    }
+
+    [Fact]
     public void A_file_adds_its_entries_to_the_built_in_catalogue()
     {
         var result = CatalogueComposer.Compose([File("a.json", Body("x-technique"))]);

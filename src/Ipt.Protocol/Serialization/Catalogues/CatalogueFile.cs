@@ -44,9 +44,6 @@ public sealed record CatalogueFile
     {
     }
 
-    /// <summary>The schema version this library reads and writes.</summary>
-    public const int CurrentSchemaVersion = 1;
-
     /// <summary>Gets the catalogue's name, as the file states it.</summary>
     public required string Name { get; init => field = Guard.RequiredText(value, nameof(Name)); }
 

@@ -21,14 +21,14 @@ namespace Ipt.Protocol.Serialization;
 public sealed class CatalogueJson
 {
     /// <summary>The schema version this library reads and writes.</summary>
-    public const int CurrentVersion = CatalogueFile.CurrentSchemaVersion;
+    public const int CurrentVersion = 1;
 
     /// <summary>Creates a catalogue format with limits (the document size and the number of errors apply; nesting is at most 16 levels).</summary>
     /// <param name="limits">The limits; <see cref="IptJsonLimits.Default"/> when <see langword="null"/>.</param>
     public CatalogueJson(IptJsonLimits? limits = null)
     {
-        Limits = limits ?? IptJsonLimits.Default;
-        this.limits = Limits with { MaxDepth = Math.Min(Limits.MaxDepth, MaxDepth) };
+        var given = limits ?? IptJsonLimits.Default;
+        Limits = given with { MaxDepth = Math.Min(given.MaxDepth, MaxDepth) };
     }
 
     /// <summary>The deepest nesting of a catalogue file (it needs 5).</summary>
@@ -38,15 +38,10 @@ public sealed class CatalogueJson
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly IptJsonLimits limits;
-
     /// <summary>Gets the format with default limits.</summary>
     public static CatalogueJson Default { get; } = new();
 
-    /// <summary>Gets the JSON Schema of the catalogue file.</summary>
-    public static DocumentSchema Schema => DocumentSchema.Catalogue;
-
-    /// <summary>Gets the limits.</summary>
+    /// <summary>Gets the limits in force: those given, with nesting at most <see cref="MaxDepth"/>.</summary>
     public IptJsonLimits Limits { get; }
 
     /// <summary>Reads a catalogue file from UTF-8 JSON.</summary>
@@ -70,7 +65,7 @@ public sealed class CatalogueJson
             utf8Json = utf8Json[3..];
         }
 
-        var read = CourseJson.Read(utf8Json, CatalogueShapes.FileShape.Shape, limits, ReaderOptions, "A catalogue file", locate: true);
+        var read = CourseJson.Read(utf8Json, CatalogueShapes.FileShape.Shape, Limits, ReaderOptions, "A catalogue file", locate: true);
         if (!read.TryGetValue(out var file))
         {
             return read.Errors is [{ Code: DocumentErrorCodes.Truncated, Message: "The document is empty." } empty]

@@ -147,9 +147,9 @@ internal static class CatalogueShapes
             "schemaVersion",
             "The catalogue format's version; this library reads version 1.",
             Codecs.Int,
-            static _ => CatalogueFile.CurrentSchemaVersion,
+            static _ => CatalogueJson.CurrentVersion,
             required: true,
-            check: static (v, _) => v == CatalogueFile.CurrentSchemaVersion ? null : string.Create(CultureInfo.InvariantCulture, $"Only schema version {CatalogueFile.CurrentSchemaVersion} is supported."),
+            check: static (v, _) => v == CatalogueJson.CurrentVersion ? null : string.Create(CultureInfo.InvariantCulture, $"Only schema version {CatalogueJson.CurrentVersion} is supported."),
             checkCode: DocumentErrorCodes.SchemaVersion);
 
         public static readonly Member<CatalogueFile, string> Name = new("name", "The catalogue's display name (shown in messages; not patient data).", Codecs.PlainText, static f => f.Name, required: true, check: CatalogueText);
