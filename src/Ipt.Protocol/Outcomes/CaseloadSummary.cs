@@ -9,11 +9,11 @@ namespace Ipt.Protocol.Outcomes;
 /// Therapies) and on each instrument. [NHSTT] (H)
 /// </summary>
 /// <remarks>
-/// <para><b>Mergeable.</b> A summary is a sum: <see cref="Merge"/> adds two summaries, in any order and
+/// <para><b>Mergeable.</b> A summary is a sum: <see cref="Plus(CaseloadSummary)"/> adds two summaries, in any order and
 /// any grouping, with the same result as summarising all their courses at once. A parallel bulk job
 /// summarises each partition with <see cref="Of"/> and merges the partial results; the result does
 /// not depend on the partitioning or the order (the median comes from the full distribution, kept in
-/// <see cref="EndedByAttendedSessions"/>). Merge summaries made with the same <see cref="OutcomeOptions"/>.
+/// <see cref="EndedByAttendedSessions"/>). Sum summaries made with the same <see cref="OutcomeOptions"/>.
 /// For a stream of courses, <see cref="Builder"/> sums them without a new summary per course.</para>
 /// <para><b>Definitions.</b> <see cref="DropoutRate"/> = ended early / ended (completed or ended early),
 /// statuses as <see cref="CourseOutcome.Status"/> gives them (inferred when a course has no lifecycle).
@@ -115,10 +115,10 @@ public sealed record CaseloadSummary
         return builder.ToSummary();
     }
 
-    /// <summary>Returns the summary with one more course.</summary>
+    /// <summary>Returns the summary with one more course (a new summary; <see cref="Builder.Add(CourseOutcome)"/> sums in place).</summary>
     /// <param name="outcome">The outcome of the course.</param>
     /// <returns>The new summary.</returns>
-    public CaseloadSummary Add(CourseOutcome outcome)
+    public CaseloadSummary Plus(CourseOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var builder = new Builder(this);
@@ -126,10 +126,10 @@ public sealed record CaseloadSummary
         return new CaseloadSummary(builder);
     }
 
-    /// <summary>Adds two summaries (for example the partial results of a parallel job).</summary>
+    /// <summary>Returns the sum of two summaries (for example the partial results of a parallel job), as <see cref="OutcomeCounts.Plus"/> sums counts.</summary>
     /// <param name="other">The other summary.</param>
     /// <returns>The summary of the courses of both.</returns>
-    public CaseloadSummary Merge(CaseloadSummary other)
+    public CaseloadSummary Plus(CaseloadSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var builder = new Builder(this);

@@ -135,15 +135,15 @@ public class CaseloadSummaryTests
         var left = CaseloadSummary.Of(Caseload[..2]);
         var middle = CaseloadSummary.Of(Caseload[2..4]);
         var right = CaseloadSummary.Of(Caseload[4..]);
-        Assert.Equal(all, left.Merge(middle).Merge(right));
-        Assert.Equal(all, right.Merge(left.Merge(middle)));
-        Assert.Equal(all, CaseloadSummary.Empty.Merge(middle).Merge(right).Merge(left));
-        Assert.Equal(all, Caseload.Reverse().Aggregate(CaseloadSummary.Empty, (s, o) => s.Add(o)));
-        Assert.Equal(all.GetHashCode(), left.Merge(middle).Merge(right).GetHashCode());
+        Assert.Equal(all, left.Plus(middle).Plus(right));
+        Assert.Equal(all, right.Plus(left.Plus(middle)));
+        Assert.Equal(all, CaseloadSummary.Empty.Plus(middle).Plus(right).Plus(left));
+        Assert.Equal(all, Caseload.Reverse().Aggregate(CaseloadSummary.Empty, (s, o) => s.Plus(o)));
+        Assert.Equal(all.GetHashCode(), left.Plus(middle).Plus(right).GetHashCode());
 
         // A parallel job: each partition summarised on its own, the partial results merged.
         var parallel = Enumerable.Range(0, 100).SelectMany(_ => Caseload).AsParallel()
-            .Aggregate(() => CaseloadSummary.Empty, (s, o) => s.Add(o), (a, b) => a.Merge(b), s => s);
+            .Aggregate(() => CaseloadSummary.Empty, (s, o) => s.Plus(o), (a, b) => a.Plus(b), s => s);
         Assert.Equal(CaseloadSummary.Of(Enumerable.Range(0, 100).SelectMany(_ => Caseload)), parallel);
         Assert.NotEqual(all, left);
 
@@ -157,7 +157,7 @@ public class CaseloadSummaryTests
 
         Assert.Equal(all, builder.ToSummary());
         builder.Add(Active);
-        Assert.Equal(all.Add(Active), builder.ToSummary());
+        Assert.Equal(all.Plus(Active), builder.ToSummary());
     }
 
     [Fact]
