@@ -104,7 +104,7 @@ internal static class SuggestCommand
     internal static string RenderText(string path, AdviceResult advice)
     {
         var sb = new StringBuilder();
-        if (advice.CourseComplete)
+        if (advice.IsCourseComplete)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{path}: the course is complete: every session up to {advice.LastSession}, the last under its contract, is recorded and none is planned; no suggestions (ask for one with --session N)\n");
             return sb.ToString();
@@ -150,7 +150,7 @@ internal static class SuggestCommand
         json.WriteNumber("session", advice.SessionNumber);
         json.WriteNumber("lastSession", advice.LastSession);
         json.WriteString("phase", Names.Camel(advice.Phase.ToString()));
-        json.WriteBoolean("courseComplete", advice.CourseComplete);
+        json.WriteBoolean("courseComplete", advice.IsCourseComplete);
         if (advice.PrimaryFocus is { } focus)
         {
             json.WriteString("primaryFocus", Names.Camel(focus.ToString()));

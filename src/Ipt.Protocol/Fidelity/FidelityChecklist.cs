@@ -65,7 +65,7 @@ public sealed record FidelityChecklist
         {
             Protocol = protocol.Id,
             CourseStatus = timeline.Status,
-            IsStatusInferred = timeline.IsInferred,
+            IsStatusInferred = timeline.IsStatusInferred,
             AsOf = timeline.AsOf,
             Items = ValueList.From(items),
         };

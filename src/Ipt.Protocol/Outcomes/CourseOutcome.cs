@@ -26,7 +26,7 @@ public sealed record CourseOutcome
         Protocol = timeline.Protocol.Id;
         PrimaryInstrument = timeline.Protocol.PrimaryInstrument;
         Status = timeline.Status;
-        IsStatusInferred = timeline.IsInferred;
+        IsStatusInferred = timeline.IsStatusInferred;
         Attendance = timeline.Attendance;
         Instruments = instruments;
         Paired = paired;

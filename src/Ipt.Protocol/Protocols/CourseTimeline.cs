@@ -115,7 +115,7 @@ public readonly struct CourseTimeline
         {
             Status = lifecycle.Status;
             AsOf = lifecycle.AsOf;
-            IsInferred = false;
+            IsStatusInferred = false;
         }
         else
         {
@@ -124,7 +124,7 @@ public readonly struct CourseTimeline
             Status = !over ? CourseStatus.Active
                 : terminationHeld || protocol.TerminationSessions.Max == 0 ? CourseStatus.Completed
                 : CourseStatus.EndedEarly;
-            IsInferred = true;
+            IsStatusInferred = true;
         }
     }
 
@@ -180,7 +180,7 @@ public readonly struct CourseTimeline
     public CourseStatus Status { get; }
 
     /// <summary>Gets a value indicating whether <see cref="Status"/> was inferred (the course has no lifecycle).</summary>
-    public bool IsInferred { get; }
+    public bool IsStatusInferred { get; }
 
     /// <summary>Gets the date the record describes, when its lifecycle gives one.</summary>
     public LocalDate? AsOf { get; }
@@ -661,7 +661,7 @@ public readonly struct CourseTimeline
     /// <returns>A string such as <c>Active: 14 of 16 slots, 13 held</c>.</returns>
     public override string ToString() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"{Status}{(IsInferred ? " (inferred)" : string.Empty)}: {TreatmentCount} of {ContractedSessions} slots, {HeldTreatmentCount} held");
+        $"{Status}{(IsStatusInferred ? " (inferred)" : string.Empty)}: {TreatmentCount} of {ContractedSessions} slots, {HeldTreatmentCount} held");
 
     /// <summary>The ranks a task's phase covers: the middle phase stands for middle and maintenance; initial includes pre-treatment when the protocol does the initial tasks there.</summary>
     private (int From, int To) RanksOf(Phase phase) => phase switch

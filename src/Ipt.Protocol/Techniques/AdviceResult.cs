@@ -36,14 +36,14 @@ public sealed record AdviceResult
     /// (<see cref="SessionNumber"/> is then the session after the highest recorded). Ask for a session number to get
     /// suggestions for a session beyond the contract.
     /// </summary>
-    public bool CourseComplete { get; init; }
+    public bool IsCourseComplete { get; init; }
 
     /// <summary>Gets the suggestions, best first (ties broken by technique id).</summary>
     public ValueList<Suggestion> Suggestions { get; init; }
 
     /// <summary>Describes the result.</summary>
     /// <returns>A string such as <c>Session 5 of 16 (Middle, RoleDispute): 5 suggestions</c> or <c>Course complete (16 sessions): no session due</c>.</returns>
-    public override string ToString() => CourseComplete
+    public override string ToString() => IsCourseComplete
         ? string.Create(CultureInfo.InvariantCulture, $"Course complete ({LastSession} sessions): no session due")
         : PrimaryFocus is { } focus
         ? string.Create(CultureInfo.InvariantCulture, $"Session {SessionNumber} of {LastSession} ({Phase}, {focus}): {Suggestions.Count} suggestions")

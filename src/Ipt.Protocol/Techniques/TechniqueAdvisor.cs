@@ -165,7 +165,7 @@ public sealed class TechniqueAdvisor
     /// <param name="sessionNumber">
     /// The session; by default the next due one (the lowest-numbered planned session, else the one after the highest recorded).
     /// When it is not given and the course is complete (none planned, every session the contract allows recorded),
-    /// the result has <see cref="AdviceResult.CourseComplete"/> set and no suggestions.
+    /// the result has <see cref="AdviceResult.IsCourseComplete"/> set and no suggestions.
     /// </param>
     /// <param name="top">The most suggestions to return (1 or more).</param>
     /// <returns>The session, the context read from the course, and the ranked suggestions.</returns>
@@ -280,7 +280,7 @@ public sealed class TechniqueAdvisor
                 SessionNumber = target,
                 Phase = phase,
                 LastSession = last,
-                CourseComplete = true,
+                IsCourseComplete = true,
             };
         }
 

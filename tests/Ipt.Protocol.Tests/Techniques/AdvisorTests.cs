@@ -222,7 +222,7 @@ public class AdvisorTests
     {
         var result = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 17), sessionNumber: 17);
         Assert.Equal(17, result.SessionNumber);
-        Assert.False(result.CourseComplete);
+        Assert.False(result.IsCourseComplete);
         Assert.DoesNotContain(result.Suggestions, s => s.Reason == SuggestionReason.Overdue);
 
         var missing = Without(UpTo(BuiltInProtocols.Standard, 17), 16, "relapse-prevention-plan", SessionTask.RelapsePreventionPlan);
@@ -328,7 +328,7 @@ public class AdvisorTests
     public void A_complete_course_has_no_session_due_and_no_suggestions()
     {
         var complete = Advisor.Suggest(SampleCourses.Standard);
-        Assert.True(complete.CourseComplete);
+        Assert.True(complete.IsCourseComplete);
         Assert.Equal(17, complete.SessionNumber);
         Assert.Equal(16, complete.LastSession);
         Assert.Empty(complete.Suggestions);
@@ -336,10 +336,10 @@ public class AdvisorTests
 
         // One session still planned, or one asked for: not complete.
         var planned = Advisor.Suggest(UpTo(BuiltInProtocols.Standard, 16));
-        Assert.False(planned.CourseComplete);
+        Assert.False(planned.IsCourseComplete);
         Assert.Equal(16, planned.SessionNumber);
         Assert.NotEmpty(planned.Suggestions);
-        Assert.False(Advisor.Suggest(SampleCourses.Standard, sessionNumber: 16).CourseComplete);
+        Assert.False(Advisor.Suggest(SampleCourses.Standard, sessionNumber: 16).IsCourseComplete);
 
         // A contract extended by a renegotiation: the course goes on.
         var extended = SampleCourses.Standard with
@@ -347,7 +347,7 @@ public class AdvisorTests
             Renegotiations = [new Renegotiation { AtSession = 14, Sessions = 20 }],
         };
         var next = Advisor.Suggest(extended);
-        Assert.False(next.CourseComplete);
+        Assert.False(next.IsCourseComplete);
         Assert.Equal(17, next.SessionNumber);
         Assert.Equal(20, next.LastSession);
     }

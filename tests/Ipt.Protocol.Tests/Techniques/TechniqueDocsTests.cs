@@ -111,7 +111,7 @@ public class TechniqueDocsTests
 
             By default the advisor works on the next due session: the lowest-numbered planned session,
             else the one after the highest recorded. A course with none planned and every session of its
-            contract recorded is complete: the result says so (`CourseComplete`) and suggests nothing.
+            contract recorded is complete: the result says so (`IsCourseComplete`) and suggests nothing.
             Ask for a session number to see what would be overdue after the last session.
 
             | Technique | Phase | When | Variants |
