@@ -14,6 +14,10 @@ namespace Ipt.Protocol.Fidelity;
 /// </remarks>
 public sealed record ChecklistItem
 {
+    internal ChecklistItem()
+    {
+    }
+
     /// <summary>Gets the task.</summary>
     public required ProtocolTask Task { get; init; }
 

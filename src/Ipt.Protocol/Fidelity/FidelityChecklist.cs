@@ -26,6 +26,10 @@ namespace Ipt.Protocol.Fidelity;
 /// </remarks>
 public sealed record FidelityChecklist
 {
+    internal FidelityChecklist()
+    {
+    }
+
     /// <summary>Gets the protocol the course was read under.</summary>
     public required ProtocolId Protocol { get; init; }
 

@@ -85,7 +85,7 @@ public sealed record InstrumentOutcome
     /// <param name="followUps">The follow-up scores (<see cref="ScoreSeries.FollowUpsOf"/>); none when omitted.</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="ArgumentException">The series is of another instrument, or the percentage is not between 1 and 100 (programming errors).</exception>
-    public static InstrumentOutcome Of(Instrument instrument, in ScoreSeries series, int responseReductionPercent, ValueList<ScorePoint> followUps = default)
+    internal static InstrumentOutcome Of(Instrument instrument, in ScoreSeries series, int responseReductionPercent, ValueList<ScorePoint> followUps = default)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentOutOfRangeException.ThrowIfLessThan(responseReductionPercent, 1);

@@ -422,7 +422,7 @@ public sealed record Diagnostic
     /// <param name="severity">The effective severity.</param>
     /// <param name="path">Where the finding applies.</param>
     /// <param name="arguments">The message arguments.</param>
-    public Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, DocumentPath path, ValueList<DiagnosticArgument> arguments)
+    internal Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, DocumentPath path, ValueList<DiagnosticArgument> arguments)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(path);

@@ -14,7 +14,7 @@ public readonly record struct ValidationReport
 {
     /// <summary>Creates a report; the findings are sorted into the report's order.</summary>
     /// <param name="diagnostics">The findings, in any order.</param>
-    public ValidationReport(IEnumerable<Diagnostic> diagnostics)
+    internal ValidationReport(IEnumerable<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var list = diagnostics.ToList();
@@ -37,7 +37,7 @@ public readonly record struct ValidationReport
         }
     }
 
-    /// <summary>Gets the report with no findings.</summary>
+    /// <summary>Gets the report of nothing checked: no findings and no rule run, so <see cref="IsValid"/> is <see langword="false"/>.</summary>
     public static ValidationReport Empty => default;
 
     /// <summary>Gets the findings, in report order.</summary>
@@ -48,17 +48,17 @@ public readonly record struct ValidationReport
     /// when the course could not be checked (an unknown protocol). Attendance is reported here, not
     /// as findings, except when the contracted count can no longer be reached (IPT0109).
     /// </summary>
-    public AttendanceSummary Attendance { get; init; }
+    public AttendanceSummary Attendance { get; internal init; }
 
     /// <summary>Gets the number of rules that ran; 0 when the course could not be checked (an unknown protocol) or every rule was disabled.</summary>
-    public int RulesRun { get; init; }
+    public int RulesRun { get; internal init; }
 
     /// <summary>
     /// Gets the safety rules the host disabled or demoted, for this validation (empty when none). A
     /// safety check is never switched off silently: every output of the tool states these, and a host
     /// that shows a report should too.
     /// </summary>
-    public ValueList<RuleChange> SafetyChecksChanged { get; init; }
+    public ValueList<RuleChange> SafetyChecksChanged { get; internal init; }
 
     /// <summary>Gets the number of errors.</summary>
     public int ErrorCount { get; }

@@ -8,6 +8,10 @@ namespace Ipt.Protocol.Scheduling;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record DueStatus
 {
+    internal DueStatus()
+    {
+    }
+
     /// <summary>Gets the day the status was computed for, in the host's zone.</summary>
     public required LocalDate Today { get; init; }
 

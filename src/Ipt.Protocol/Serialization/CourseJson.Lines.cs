@@ -241,9 +241,21 @@ public sealed partial class CourseJson
 }
 
 /// <summary>One line of a JSON Lines stream read by <see cref="CourseJson.ReadLinesAsync"/>.</summary>
-/// <param name="LineNumber">The 1-based line number in the stream (blank lines count).</param>
-/// <param name="Result">The course, or the errors of the line (paths and positions within the line).</param>
-public sealed record CourseLine(long LineNumber, ReadResult<Course> Result);
+/// <remarks>Immutable and thread-safe; made by the reader only.</remarks>
+public sealed record CourseLine
+{
+    internal CourseLine(long lineNumber, ReadResult<Course> result)
+    {
+        LineNumber = lineNumber;
+        Result = result;
+    }
+
+    /// <summary>Gets the 1-based line number in the stream (blank lines count).</summary>
+    public long LineNumber { get; }
+
+    /// <summary>Gets the course, or the errors of the line (paths and positions within the line).</summary>
+    public ReadResult<Course> Result { get; }
+}
 
 /// <summary>
 /// The result of one line of <see cref="CourseJson.ValidateLinesAsync"/>: either the read errors of

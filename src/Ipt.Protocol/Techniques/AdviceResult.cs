@@ -9,6 +9,10 @@ namespace Ipt.Protocol.Techniques;
 /// <remarks>Immutable and thread-safe. Holds no patient data.</remarks>
 public sealed record AdviceResult
 {
+    internal AdviceResult()
+    {
+    }
+
     /// <summary>Gets the course's protocol variant.</summary>
     public required ProtocolId Protocol { get; init; }
 
