@@ -490,7 +490,7 @@ public sealed record Measurement
     /// <param name="measures">The measurements.</param>
     /// <param name="instrument">The instrument's id.</param>
     /// <returns>The measurement, or <see langword="null"/>.</returns>
-    public static Measurement? FirstOf(ValueList<Measurement> measures, InstrumentId instrument)
+    internal static Measurement? FirstOf(ValueList<Measurement> measures, InstrumentId instrument)
     {
         foreach (var measure in measures.AsSpan())
         {

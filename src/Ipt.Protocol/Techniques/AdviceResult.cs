@@ -16,7 +16,7 @@ public sealed record AdviceResult
     /// <summary>Gets the course's protocol variant.</summary>
     public required ProtocolId Protocol { get; init; }
 
-    /// <summary>Gets the session the suggestions are for.</summary>
+    /// <summary>Gets the session the suggestions are for; when <see cref="IsCourseComplete"/>, the number after the highest session recorded (nothing is suggested for it).</summary>
     public required int SessionNumber { get; init; }
 
     /// <summary>Gets the phase of that session (its recorded phase, or the protocol's split).</summary>
