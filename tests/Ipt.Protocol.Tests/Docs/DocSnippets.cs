@@ -3,6 +3,7 @@ using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using CodeAnalysis = Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Ipt.Protocol.Tests.Docs;
 
@@ -42,32 +43,65 @@ internal static partial class DocSnippets
     /// <returns>The blocks' code.</returns>
     public static List<string> CSharpBlocks(string markdown) => [.. CSharpBlock().Matches(markdown).Select(m => m.Groups[1].Value)];
 
+    /// <summary>
+    /// Returns the <c>```csharp</c> blocks of a Markdown text, in order, each with the line of its
+    /// fence and, when the line before the fence is <c>&lt;!-- not compiled: reason --&gt;</c>, the reason.
+    /// </summary>
+    /// <param name="markdown">The Markdown text.</param>
+    /// <returns>The blocks.</returns>
+    public static List<CSharpBlockOnPage> CSharpBlocksWithMarks(string markdown) =>
+    [
+        .. MarkedCSharpBlock().Matches(markdown).Select(m => new CSharpBlockOnPage(
+            1 + markdown.AsSpan(0, m.Groups["fence"].Index).Count('\n'),
+            m.Groups["code"].Value,
+            m.Groups["reason"].Success ? m.Groups["reason"].Value.Trim() : null)),
+    ];
+
     /// <summary>Compiles code as a console program against every assembly the test process has (the library, its dependencies, Microsoft.Extensions.DependencyInjection), as a host app would have them.</summary>
     /// <param name="name">The assembly name.</param>
     /// <param name="program">The program's code.</param>
     /// <param name="captureConsole">Whether <c>Console.WriteLine</c> is bound to the captured writer.</param>
     /// <param name="cancel">Cancels the compilation.</param>
     /// <returns>The compilation and its warnings and errors.</returns>
-    public static (CSharpCompilation Compilation, List<string> Problems) Compile(string name, string program, bool captureConsole, CancellationToken cancel)
+    public static (CSharpCompilation Compilation, List<string> Problems) Compile(string name, string program, bool captureConsole, CancellationToken cancel) =>
+        Compile(name, program, captureConsole ? [("Console.cs", CapturedConsole)] : [], [], cancel);
+
+    /// <summary>
+    /// Compiles code against every assembly the test process has, with more source files beside it
+    /// and more assemblies (which give way to the process's own of the same file name): a console
+    /// program when the code has top-level statements, else a library.
+    /// </summary>
+    /// <param name="name">The assembly name.</param>
+    /// <param name="program">The code, compiled as <c>Program.cs</c>.</param>
+    /// <param name="otherFiles">More source files, by file name.</param>
+    /// <param name="moreAssemblies">Paths of more assemblies to reference.</param>
+    /// <param name="cancel">Cancels the compilation.</param>
+    /// <returns>The compilation and its warnings and errors.</returns>
+    public static (CSharpCompilation Compilation, List<string> Problems) Compile(
+        string name, string program, IReadOnlyList<(string File, string Code)> otherFiles, IReadOnlyList<string> moreAssemblies, CancellationToken cancel)
     {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        var processAssemblies = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var processNames = processAssemblies.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var references = processAssemblies
+            .Concat(moreAssemblies.Where(path => !processNames.Contains(Path.GetFileName(path))))
             .Select(path => CodeAnalysis.MetadataReference.CreateFromFile(path));
         var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var main = CSharpSyntaxTree.ParseText(program, options, "Program.cs", cancellationToken: cancel);
         List<CodeAnalysis.SyntaxTree> trees =
         [
             CSharpSyntaxTree.ParseText(ImplicitUsings, options, "GlobalUsings.g.cs", cancellationToken: cancel),
-            CSharpSyntaxTree.ParseText(program, options, "Program.cs", cancellationToken: cancel),
+            main,
+            .. otherFiles.Select(file => CSharpSyntaxTree.ParseText(file.Code, options, file.File, cancellationToken: cancel)),
         ];
-        if (captureConsole)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(CapturedConsole, options, "Console.cs", cancellationToken: cancel));
-        }
+        var kind = main.GetCompilationUnitRoot(cancel).Members.Any(m => m is GlobalStatementSyntax)
+            ? CodeAnalysis.OutputKind.ConsoleApplication
+            : CodeAnalysis.OutputKind.DynamicallyLinkedLibrary;
 
         var compilation = CSharpCompilation.Create(
             name,
             trees,
             references,
-            new CSharpCompilationOptions(CodeAnalysis.OutputKind.ConsoleApplication, nullableContextOptions: CodeAnalysis.NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, nullableContextOptions: CodeAnalysis.NullableContextOptions.Enable));
         var problems = compilation.GetDiagnostics(cancel)
             .Where(d => d.Severity >= CodeAnalysis.DiagnosticSeverity.Warning)
             .Select(d => d.ToString())
@@ -115,4 +149,13 @@ internal static partial class DocSnippets
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
+
+    [GeneratedRegex(@"(?:^<!-- not compiled:(?<reason>[^\n]*?)-->\n)?(?<fence>^```csharp\n)(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex MarkedCSharpBlock();
 }
+
+/// <summary>A <c>```csharp</c> block of a Markdown page.</summary>
+/// <param name="Line">The line of its opening fence, from 1.</param>
+/// <param name="Code">Its code.</param>
+/// <param name="NotCompiledBecause">The reason its page gives for not compiling it, or <see langword="null"/>.</param>
+internal sealed record CSharpBlockOnPage(int Line, string Code, string? NotCompiledBecause);
